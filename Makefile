@@ -1,0 +1,43 @@
+# One command per habit. The virtual environment is created on first use.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format transcripts coverage bench fuzz check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## chat with the bot
+	$(BIN)/dealbot
+
+test: $(STAMP)  ## run every test, transcripts included
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)  ## ruff, formatting check, strict type check
+	$(BIN)/ruff check bot tests benchmarks
+	$(BIN)/ruff format --check bot tests benchmarks
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format bot tests benchmarks
+	$(BIN)/ruff check --fix bot tests benchmarks
+
+transcripts: $(STAMP)  ## re-record the expected answers of every transcript
+	$(BIN)/python -m pytest -q transcripts --update-transcripts
+
+coverage: $(STAMP)  ## facts and intents no transcript exercises
+	$(BIN)/dealbot transcripts coverage
+
+check: $(STAMP)  ## validate the bundled knowledge
+	$(BIN)/dealbot check
+
+bench: $(STAMP)  ## speed benchmarks
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

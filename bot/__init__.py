@@ -1,0 +1,20 @@
+"""dealbot: answers questions about one news story, citing the sentences it used.
+
+>>> import bot
+>>> bot.ask("How much does MegaFon own?").text
+'MegaFon will own 24 percent of AliExpress Russia.'
+"""
+
+from __future__ import annotations
+
+from bot.answer import Answer, Citation
+from bot.engine import Bot, Conversation, bundled, load
+from bot.errors import KnowledgeError, Problem
+
+__all__ = ["Answer", "Bot", "Citation", "Conversation", "KnowledgeError", "Problem", "__version__", "ask", "load"]
+__version__ = "0.1.0"
+
+
+def ask(question: str) -> Answer:
+    """Answer one question on the bundled knowledge; stateless and safe to call from many threads."""
+    return bundled().ask(question)

@@ -1,0 +1,57 @@
+"""The value every front end receives: an answer or a polite decline, with citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One whole sentence of a source, verbatim, with its character offsets."""
+
+    source: str
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready form of the citation."""
+        return {"source": self.source, "sentence": self.sentence, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an answer was given: what the matcher saw, for `/explain` and `--explain`."""
+
+    normalized: str
+    entities: tuple[tuple[str, float], ...] = ()
+    intents: tuple[tuple[str, float], ...] = ()
+    qtype: str | None = None
+    context_used: bool = False
+    reason: str = ""
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot says to one question; `answered` is false for a decline."""
+
+    question: str
+    answered: bool
+    text: str
+    citations: tuple[Citation, ...] = ()
+    intent: str | None = None
+    confidence: float = 0.0
+    explanation: Explanation = field(default_factory=lambda: Explanation(normalized=""), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return exactly the public JSON contract of an answer."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.text,
+            "citations": [citation.to_dict() for citation in self.citations],
+            "intent": self.intent,
+            "confidence": self.confidence,
+        }

@@ -1,0 +1,96 @@
+"""The library's working object: loaded knowledge plus the question-answering path."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from bot.answer import Answer, Explanation
+from bot.index import Index, build_index
+from bot.knowledge import Knowledge
+from bot.loader import load_knowledge
+from bot.matcher import match
+from bot.normalize import tokenize
+from bot.resolver import Context, resolve
+
+MAX_QUESTION_CHARS = 2000  # longer questions are declined at once, so work stays bounded
+
+
+class Bot:
+    """Answers questions from one knowledge directory; `ask` is stateless and thread-safe."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.index: Index = build_index(knowledge)
+        self._rewrites = dict(knowledge.language.rewrites)
+
+    def answer(self, question: str, context: Context) -> tuple[Answer, Context]:
+        """Answer one question in a context; return the answer and the next context."""
+        if len(question) > MAX_QUESTION_CHARS:
+            text = self.knowledge.language.message("too_long").format(length=len(question), limit=MAX_QUESTION_CHARS)
+            return Answer(question, False, text, explanation=Explanation("", reason="too long")), context
+        found = match(tokenize(question, self._rewrites), self.knowledge, self.index)
+        return resolve(question, found, context, self.knowledge, self.index)
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question with no conversation context."""
+        return self.answer(question, Context())[0]
+
+    def conversation(self) -> Conversation:
+        """Start a conversation that remembers context for follow-ups."""
+        return Conversation(self)
+
+
+class Conversation:
+    """A chat with follow-ups ("and Mail.ru?"); one per user, not shared between threads.
+
+    >>> chat = Conversation()
+    >>> chat.ask("who founded alibaba").answered
+    True
+    >>> "1999" in chat.ask("when?").text
+    True
+    """
+
+    def __init__(self, bot: Bot | None = None) -> None:
+        self.bot = bot if bot is not None else bundled()
+        self.context = Context()
+        self.last: Answer | None = None
+
+    def ask(self, question: str) -> Answer:
+        """Answer a question, using and then updating the conversation context."""
+        answer, self.context = self.bot.answer(question, self.context)
+        self.last = answer
+        return answer
+
+    def reset(self) -> None:
+        """Forget the conversation context."""
+        self.context = Context()
+        self.last = None
+
+
+_bundled: Bot | None = None
+_bundled_lock = threading.Lock()
+
+
+def bundled_knowledge_dir() -> Path:
+    """The knowledge shipped with the package (inside the wheel, or beside it in a checkout)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_knowledge", package.parent / "knowledge"):
+        if candidate.is_dir():
+            return candidate
+    return package / "_knowledge"
+
+
+def bundled() -> Bot:
+    """The bot on the bundled knowledge, loaded once on first use."""
+    global _bundled
+    if _bundled is None:
+        with _bundled_lock:
+            if _bundled is None:
+                _bundled = Bot(load_knowledge(bundled_knowledge_dir()))
+    return _bundled
+
+
+def load(path: str | Path) -> Bot:
+    """Load another knowledge directory; raise KnowledgeError listing its problems."""
+    return Bot(load_knowledge(path))

@@ -1,0 +1,81 @@
+"""Lookup tables built once from the knowledge, so matching a question is cheap."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.knowledge import Fact, Knowledge, Rule
+from bot.normalize import simplify, stem
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A word sequence that names something: an alias, a family word or a cue."""
+
+    words: tuple[str, ...]
+    target: str
+
+
+@dataclass(frozen=True)
+class Index:
+    """Aliases, family words and cues by first word; facts and rules by intent."""
+
+    aliases: dict[str, tuple[Phrase, ...]]
+    alias_words: tuple[str, ...]
+    family_phrases: dict[str, tuple[Phrase, ...]]
+    family_words: tuple[str, ...]
+    cues: dict[str, tuple[Phrase, ...]]
+    known_words: frozenset[str]
+    facts: dict[str, tuple[Fact, ...]]
+    rules: dict[str, Rule]
+    keyword_stems: dict[str, frozenset[str]]
+    order: dict[str, int]
+
+
+def _group(phrases: list[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+    grouped: dict[str, list[Phrase]] = defaultdict(list)
+    for phrase in phrases:
+        grouped[phrase.words[0]].append(phrase)
+    return {first: tuple(items) for first, items in grouped.items()}
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in simplify(text).split())
+
+
+def build_index(knowledge: Knowledge) -> Index:
+    """Build every lookup table the matcher and resolver need."""
+    language = knowledge.language
+    aliases: list[Phrase] = []
+    for entity in knowledge.entities:
+        for alias in entity.aliases:
+            words = tuple(simplify(alias).split())
+            while len(words) > 1 and words[0] in language.articles:
+                words = words[1:]
+            if Phrase(words, entity.id) not in aliases:
+                aliases.append(Phrase(words, entity.id))
+    families = [Phrase(_stems(word), family) for family, words in knowledge.families for word in words]
+    families = list(dict.fromkeys(phrase for phrase in families if phrase.words))
+    cues = list(dict.fromkeys(Phrase(tuple(c.split()), q.id) for q in language.qtypes for c in q.cues if c))
+    alias_words = sorted({word for phrase in aliases for word in phrase.words})
+    family_words = sorted({word for phrase in families for word in phrase.words})
+    surface = {word for _, words in knowledge.families for text in words for word in simplify(text).split()}
+    known = set(alias_words) | set(family_words) | surface | set(language.stopwords)
+    known |= {word for phrase in cues for word in phrase.words} | {p for p, _ in language.pronouns}
+    facts: dict[str, list[Fact]] = defaultdict(list)
+    for fact in knowledge.facts:
+        for intent in fact.intents:
+            facts[intent].append(fact)
+    return Index(
+        aliases=_group(aliases),
+        alias_words=tuple(alias_words),
+        family_phrases=_group(families),
+        family_words=tuple(family_words),
+        cues=_group(cues),
+        known_words=frozenset(known),
+        facts={intent: tuple(items) for intent, items in facts.items()},
+        rules={rule.intent: rule for rule in knowledge.rules},
+        keyword_stems={fact.id: frozenset(s for k in fact.keywords for s in _stems(k)) for fact in knowledge.facts},
+        order={fact.id: position for position, fact in enumerate(knowledge.facts)},
+    )

@@ -1,0 +1,179 @@
+"""Find what a question is about: entities, word families, intents and question type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.index import Index, Phrase
+from bot.knowledge import Knowledge
+from bot.normalize import Text
+
+SHORT_WORD = 4  # words this short must match exactly
+FUZZY_CUTOFF_SHORT = 85.0  # for words of SHORT_WORD + 1 characters
+FUZZY_CUTOFF = 80.0  # for longer words
+QTYPE_BONUS = 0.3  # added to an intent whose question types include the question's
+EXTRA_HIT = 0.15  # each further word of a family already found adds this much
+TIE = 1e-6
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in the question: which target, which tokens, how well (0..1)."""
+
+    target: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """Everything the matcher saw in one question, before any fact is chosen."""
+
+    text: Text
+    entities: tuple[Hit, ...]
+    families: tuple[Hit, ...]
+    intents: tuple[tuple[str, float], ...]
+    qtype: str | None
+    pronouns: tuple[str, ...]
+    ordinal: int | None
+    unexplained: tuple[str, ...]
+    followup: bool
+
+    @property
+    def family_ids(self) -> frozenset[str]:
+        """The word families that occur in the question."""
+        return frozenset(hit.target for hit in self.families)
+
+
+def _cutoff(word: str) -> float | None:
+    if len(word) <= SHORT_WORD:
+        return None
+    return FUZZY_CUTOFF_SHORT if len(word) == SHORT_WORD + 1 else FUZZY_CUTOFF
+
+
+def _similar(word: str, vocabulary: Sequence[str], known: frozenset[str]) -> dict[str, float]:
+    """Vocabulary words this word could be a misspelling of, with scores in 0..1."""
+    if word in known or len(word) < SHORT_WORD or word.isdigit():
+        return {word: 1.0} if word in vocabulary else {}
+    found: dict[str, float] = {}
+    for candidate, score, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF):
+        cutoff = _cutoff(candidate)
+        if cutoff is not None and score >= cutoff:
+            found[candidate] = score / 100.0
+    return found
+
+
+def _find_phrases(
+    words: Sequence[str],
+    phrases: dict[str, tuple[Phrase, ...]],
+    similar: Callable[[str], dict[str, float]],
+    skip: frozenset[int] = frozenset(),
+) -> list[Hit]:
+    """Every occurrence of every phrase, each word matched exactly or by fuzzy spelling."""
+    options = [{} if i in skip else similar(word) for i, word in enumerate(words)]
+    hits: list[Hit] = []
+    for start, first_options in enumerate(options):
+        for first, first_score in first_options.items():
+            for phrase in phrases.get(first, ()):
+                end = start + len(phrase.words)
+                if end > len(words):
+                    continue
+                scores = [first_score] + [
+                    options[i].get(w, 0.0) for i, w in zip(range(start + 1, end), phrase.words[1:], strict=True)
+                ]
+                if min(scores) > 0:
+                    hits.append(Hit(phrase.target, start, end, sum(scores) / len(scores)))
+    return hits
+
+
+def _non_overlapping(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest, then best, then earliest hits that do not overlap."""
+    chosen: list[Hit] = []
+    taken: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -h.score, h.start, h.target)):
+        span = set(range(hit.start, hit.end))
+        if not span & taken:
+            chosen.append(hit)
+            taken |= span
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _qtype(words: Sequence[str], index: Index) -> tuple[str | None, set[int]]:
+    hits = _find_phrases(words, index.cues, lambda w: {w: 1.0})
+    if not hits:
+        return None, set()
+    first = min(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    return first.target, {i for h in hits for i in range(h.start, h.end)}
+
+
+def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
+    """Match a normalised question against the knowledge's vocabulary."""
+    words, stems = text.tokens, text.stems
+    language = knowledge.language
+    entity_hits = _non_overlapping(
+        _find_phrases(words, index.aliases, lambda w: _similar(w, index.alias_words, index.known_words))
+    )
+    in_entity = frozenset(i for hit in entity_hits for i in range(hit.start, hit.end))
+    qtype, cue_positions = _qtype(words, index)
+    family_hits = _find_phrases(
+        stems, index.family_phrases, lambda s: _similar(s, index.family_words, index.known_words), skip=in_entity
+    )
+    pronoun_kinds = dict(language.pronouns)
+    pronouns = tuple(pronoun_kinds[w] for i, w in enumerate(words) if w in pronoun_kinds and i not in in_entity)
+    ordinals = dict(language.ordinals)
+    ordinal = next((ordinals[w] for w in words if w in ordinals), None)
+    explained = in_entity | cue_positions | {i for h in family_hits for i in range(h.start, h.end)}
+    unexplained = tuple(
+        w
+        for i, w in enumerate(words)
+        if i not in explained and w not in index.known_words and w not in ordinals and not w.isdigit()
+    )
+    markers = [tuple(m.split()) for m in language.followup_markers]
+    followup = any(tuple(words[: len(m)]) == m for m in markers)
+    best: dict[str, float] = {}
+    for hit in sorted(family_hits, key=lambda h: -h.score):
+        best[hit.target] = best[hit.target] + EXTRA_HIT if hit.target in best else hit.score
+    return Match(
+        text,
+        tuple(entity_hits),
+        tuple(family_hits),
+        _score_intents(knowledge, best, qtype),
+        qtype,
+        pronouns,
+        ordinal,
+        unexplained,
+        followup,
+    )
+
+
+def _score_intents(
+    knowledge: Knowledge, families: dict[str, float], qtype: str | None
+) -> tuple[tuple[str, float], ...]:
+    """Eligible intents with their scores, best first, ties in YAML order."""
+    strict = {q.id: q.strict for q in knowledge.language.qtypes}
+    scored: list[tuple[float, int, str]] = []
+    for position, intent in enumerate(knowledge.intents):
+        if any(family not in families for family in intent.requires):
+            continue
+        score = sum(weight * families[family] for family, weight in intent.families if family in families)
+        if score <= 0:
+            continue
+        if qtype in intent.qtypes:
+            score += QTYPE_BONUS
+        elif (qtype is not None and strict.get(qtype, False)) or intent.requires_qtype:
+            continue
+        scored.append((-score, position, intent.id))
+    return tuple((ident, -negative) for negative, _, ident in sorted(scored))
+
+
+def compatible(knowledge: Knowledge, intent_id: str, qtype: str | None) -> bool:
+    """Whether an intent can answer a question of this type."""
+    intent = knowledge.intent_by_id[intent_id]
+    if qtype in intent.qtypes:
+        return True
+    strict = {q.id: q.strict for q in knowledge.language.qtypes}
+    return not (qtype is not None and strict.get(qtype, False)) and not intent.requires_qtype

@@ -1,0 +1,229 @@
+"""Choose the fact (or derived rule) that answers a match, or decline by structure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answer import Answer, Citation, Explanation
+from bot.index import Index
+from bot.knowledge import Fact, Knowledge
+from bot.matcher import TIE, Match, compatible
+from bot.rules import derive
+
+PARTICIPANTS = ("person", "organization")  # kinds a fact must involve when a question names them
+NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
+MAX_ALSO = 3  # how many covered topics a decline offers
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a conversation remembers between turns."""
+
+    intent: str | None = None
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """A candidate answer: where it came from and how many named entities it involves."""
+
+    intent: str
+    text: str
+    citations: tuple[Citation, ...]
+    mentions: tuple[str, ...]
+    coverage: int
+    source: str
+
+
+def resolve(
+    question: str, found: Match, context: Context, knowledge: Knowledge, index: Index
+) -> tuple[Answer, Context]:
+    """Turn a match and the conversation context into an answer and the next context."""
+    return _Turn(question, found, context, knowledge, index).resolve()
+
+
+class _Turn:
+    """One question being resolved: the match, the context and the candidate entities."""
+
+    def __init__(self, question: str, found: Match, context: Context, knowledge: Knowledge, index: Index) -> None:
+        self.question = question
+        self.found = found
+        self.context = context
+        self.knowledge = knowledge
+        self.index = index
+        self.named = [hit.target for hit in found.entities]
+        self.referents: list[str] = []
+        self.entities = self._candidate_entities()
+        self.used_context = not self.named and bool(context.entities)
+
+    def resolve(self) -> tuple[Answer, Context]:
+        found = self.found
+        remembered = Context(self.context.intent, tuple(self.named) or self.context.entities)
+        if not self.named and not self.context.entities and found.unexplained:
+            return self._decline(None), remembered  # nothing named and words we do not know
+        if "person" in found.pronouns and not self.named and not self.referents:
+            return self._unclear(), remembered  # "he" with nobody to refer to
+        if found.intents:
+            top = found.intents[0][1]
+            intents = [ident for ident, score in found.intents if score >= top - TIE]
+        elif found.families:
+            return self._decline(None), remembered  # attribute words, but none fits this question type
+        else:
+            intents = self._implicit_intents()
+            self.used_context = self.used_context or bool(intents and intents[0] == self.context.intent)
+        if not intents:
+            return self._decline(None), remembered
+        choices = [choice for choice in map(self._choose, intents) if choice is not None]
+        if not choices:
+            return self._decline(intents[0]), Context(intents[0], remembered.entities)
+        choice = min(choices, key=lambda c: -c.coverage)
+        answer = Answer(
+            self.question,
+            True,
+            choice.text,
+            choice.citations,
+            choice.intent,
+            self._confidence(),
+            self._explain("answered", choice.source),
+        )
+        return answer, Context(choice.intent, tuple(dict.fromkeys([*self.named, *choice.mentions, *self.entities[:1]])))
+
+    def _candidate_entities(self) -> list[str]:
+        """Context entities a pronoun or bare follow-up points at, then named ones (backdrop last)."""
+        by_id = self.knowledge.entity_by_id
+        ordered: list[str] = []
+        if self.found.pronouns or not self.named:
+            kinds = set(self.found.pronouns)
+            for ident in self.context.entities:
+                is_person = by_id[ident].kind == "person"
+                fits = not kinds or "any" in kinds or is_person == ("person" in kinds)
+                if fits and ident not in self.named:
+                    ordered.append(ident)
+        self.referents = list(ordered)
+        ordered += sorted(self.named, key=lambda i: (by_id[i].backdrop, self.named.index(i)))
+        if not self.named:
+            ordered += [e.id for e in self.knowledge.entities if e.backdrop and e.id not in ordered]
+        return ordered
+
+    def _implicit_intents(self) -> list[str]:
+        """Intents for a question with no attribute words: a follow-up, 'who is X', 'where is X'."""
+        found, context, knowledge = self.found, self.context, self.knowledge
+        if found.unexplained:
+            return []
+        if self.named and context.intent and (found.followup or found.qtype is None):
+            return [context.intent]
+        if self.named or found.pronouns:
+            bare = [i.id for i in knowledge.intents if i.bare and compatible(knowledge, i.id, found.qtype)]
+            about = set(self.named) | set(context.entities)
+            by_type = [
+                i.id
+                for i in knowledge.intents
+                if found.qtype in i.qtypes and any(about & set(f.about) for f in self.index.facts.get(i.id, ()))
+            ]
+            return bare[:1] or by_type
+        if context.intent and found.qtype is not None:
+            return [i for i in self._related_intents(context.intent) if compatible(knowledge, i, found.qtype)]
+        return []
+
+    def _related_intents(self, intent_id: str) -> list[str]:
+        """The previous intent and those sharing a required word family with it."""
+        shared = set(self.knowledge.intent_by_id[intent_id].requires)
+        return [intent_id] + [i.id for i in self.knowledge.intents if i.id != intent_id and shared & set(i.requires)]
+
+    def _choose(self, intent: str) -> _Choice | None:
+        """The best fact for the intent about the candidate entities, or the intent's derived rule.
+
+        A fact must be about one of the candidate entities, and must involve every person and
+        organisation the question names: a quote by someone else does not answer what Jack Ma
+        said, and the JV's owners do not answer what Yandex owns.
+        """
+        knowledge, index, named = self.knowledge, self.index, self.named
+        minimum = knowledge.intent_by_id[intent].min_entities
+        if minimum and len(self.entities) < minimum:
+            return None
+        stems = set(self.found.text.stems)
+        by_id = knowledge.entity_by_id
+        participants = {i for i in named if by_id[i].kind in PARTICIPANTS and not by_id[i].backdrop}
+        best: tuple[tuple[int, int, int, int, int, int], Fact] | None = None
+        for fact in index.facts.get(intent, ()):
+            covered = [position for position, ident in enumerate(self.entities) if ident in fact.about]
+            involved = set(fact.about) | set(fact.mentions)
+            if not covered or not participants <= involved:
+                continue
+            keywords = len(index.keyword_stems[fact.id] & stems)
+            mentioned = len(involved & set(named))
+            key = (-len(covered), min(covered), -mentioned, -keywords, len(fact.about), index.order[fact.id])
+            if best is None or key < best[0]:
+                best = (key, fact)
+        if best is not None:
+            key, fact = best
+            return _Choice(intent, fact.answer, fact.citations, fact.mentions or fact.about[:1], -key[2], fact.id)
+        rule = index.rules.get(intent)
+        if rule is None:
+            return None
+        subjects = [e for e in self.entities if not by_id[e].backdrop]
+        derived = derive(rule, subjects, self.found.ordinal, knowledge, index)
+        if derived is None:
+            return None
+        coverage = len(set(derived.mentions) & set(named))
+        return _Choice(intent, derived.text, derived.citations, derived.mentions, coverage, rule.id)
+
+    def _decline(self, intent: str | None) -> Answer:
+        """A polite 'the article doesn't say', naming what it does say about the entity."""
+        language, knowledge = self.knowledge.language, self.knowledge
+        subject = self.entities[0] if self.entities and (self.named or self.used_context) else None
+        entity = knowledge.entity_by_id[subject] if subject is not None else None
+        if intent is not None and entity is not None:
+            topic = knowledge.intent_by_id[intent].topic.format(name=entity.name)
+            text = language.message("not_covered").format(topic=topic)
+        else:
+            text = language.message("no_match")
+        if entity is not None:
+            topics = [
+                knowledge.intent_by_id[i].topic.format(name=entity.name)
+                for i in self._covered_intents(entity.id)
+                if i != intent
+            ][:MAX_ALSO]
+            if topics:
+                joined = (
+                    topics[0]
+                    if len(topics) == 1
+                    else f"{', '.join(topics[:-1])} {language.message('list_and')} {topics[-1]}"
+                )
+                text += " " + language.message("also_covers").format(topics=joined)
+        confidence = self._confidence() if entity is not None else 0.0
+        return Answer(self.question, False, text, (), None, confidence, self._explain("declined"))
+
+    def _unclear(self) -> Answer:
+        """A decline for a follow-up whose pronoun points at nothing said before."""
+        text = self.knowledge.language.message("unclear_followup")
+        return Answer(self.question, False, text, (), None, 0.0, self._explain("unclear follow-up"))
+
+    def _covered_intents(self, entity_id: str) -> list[str]:
+        """Intents worth suggesting with a fact about the entity: facts mainly about it first."""
+        ranked: list[tuple[int, int, str]] = []
+        for intent, facts in self.index.facts.items():
+            places = [(f.about.index(entity_id) > 0, self.index.order[f.id]) for f in facts if entity_id in f.about]
+            if places and self.knowledge.intent_by_id[intent].suggest:
+                secondary, order = min(places)
+                ranked.append((int(secondary), order, intent))
+        return [intent for _, _, intent in sorted(ranked)]
+
+    def _confidence(self) -> float:
+        """How well the question was understood: mean of entity and attribute match quality."""
+        hits = self.found.entities
+        entity_quality = sum(h.score for h in hits) / len(hits) if hits else NO_ENTITY_QUALITY
+        family_quality = max((h.score for h in self.found.families), default=NO_ENTITY_QUALITY)
+        return round((entity_quality + family_quality) / 2, 3)
+
+    def _explain(self, reason: str, source: str | None = None) -> Explanation:
+        found = self.found
+        return Explanation(
+            normalized=found.text.joined,
+            entities=tuple((hit.target, round(hit.score, 3)) for hit in found.entities),
+            intents=tuple((ident, round(score, 3)) for ident, score in found.intents),
+            qtype=found.qtype,
+            context_used=self.used_context,
+            reason=reason,
+            facts=(source,) if source else (),
+        )

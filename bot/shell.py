@@ -1,0 +1,54 @@
+"""`dealbot` with no command: a chat on a terminal, or one question per line from a pipe."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from bot.engine import Bot
+from bot.render import render_answer, render_json
+from bot.transcript import Recorder
+
+
+def run_session(
+    bot: Bot, *, json_lines: bool, record: Path | None, out: TextIO, err: TextIO, stdin: BinaryIO | None = None
+) -> int:
+    """Start the REPL when stdin is a terminal, else answer piped lines; return the exit code."""
+    recorder = Recorder(record) if record is not None else None
+    try:
+        source = stdin if stdin is not None else sys.stdin.buffer
+        if stdin is None and sys.stdin.isatty() and not json_lines:
+            from bot.repl import run_repl  # prompt_toolkit is imported only here
+
+            return run_repl(bot, recorder=recorder)
+        return answer_lines(bot, source, out, err, json_lines=json_lines, recorder=recorder)
+    finally:
+        if recorder is not None:
+            recorder.close()
+
+
+def answer_lines(
+    bot: Bot, lines: BinaryIO, out: TextIO, err: TextIO, *, json_lines: bool, recorder: Recorder | None = None
+) -> int:
+    """Answer each non-blank line as one conversation; a line that is not UTF-8 is reported and skipped."""
+    chat = bot.conversation()
+    first = True
+    for number, raw in enumerate(lines, start=1):
+        try:
+            question = raw.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            err.write(f"dealbot: line {number}: not valid UTF-8, skipped\n")
+            continue
+        if not question:
+            continue
+        answer = chat.ask(question)
+        if recorder is not None:
+            recorder.record(answer)
+        if json_lines:
+            out.write(render_json(answer) + "\n")
+        else:
+            out.write(("" if first else "\n") + render_answer(answer) + "\n")
+        out.flush()
+        first = False
+    return 0

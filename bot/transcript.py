@@ -1,0 +1,116 @@
+"""Recorded conversations: a plain-text format close to what the REPL shows.
+
+A transcript is a sequence of turns. A turn starts with a line "> question"; the lines
+after it, up to a blank line, are the expected answer exactly as `render_answer` prints it.
+Lines starting with "#" are comments and are kept when a transcript is re-recorded.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot.answer import Answer
+from bot.render import render_answer
+
+QUESTION = "> "
+COMMENT = "#"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question, the comment lines before it, and the expected answer block."""
+
+    question: str
+    expected: str
+    comments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A whole conversation, plus comments after the last turn."""
+
+    turns: tuple[Turn, ...]
+    trailing: tuple[str, ...] = ()
+
+
+class TranscriptError(ValueError):
+    """A transcript file that cannot be parsed."""
+
+
+def parse_transcript(text: str, name: str = "transcript") -> Transcript:
+    """Split transcript text into turns; raise TranscriptError naming the line on bad input."""
+    turns: list[Turn] = []
+    comments: list[str] = []
+    question: str | None = None
+    answer: list[str] = []
+
+    def finish() -> None:
+        nonlocal question, answer
+        if question is not None:
+            turns.append(Turn(question, "\n".join(answer).rstrip("\n"), tuple(pending)))
+        question, answer = None, []
+
+    pending: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(QUESTION):
+            finish()
+            pending, comments = comments, []
+            question = line[len(QUESTION) :].strip()
+        elif line.startswith(COMMENT) and (question is None or not answer):
+            if question is not None:
+                raise TranscriptError(f"{name}:{number}: a comment cannot sit between a question and its answer")
+            comments.append(line)
+        elif not line.strip():
+            if question is not None and answer:
+                finish()
+                pending = []
+        elif question is None:
+            raise TranscriptError(f"{name}:{number}: expected '> question' or '# comment', found {line!r}")
+        else:
+            answer.append(line)
+    finish()
+    return Transcript(tuple(turns), tuple(comments))
+
+
+def format_turn(question: str, answer_block: str, comments: tuple[str, ...] = ()) -> str:
+    """The text of one turn, ending with a blank line."""
+    head = "".join(f"{comment}\n" for comment in comments)
+    return f"{head}{QUESTION}{question}\n{answer_block}\n\n"
+
+
+def format_transcript(transcript: Transcript) -> str:
+    """The text of a whole transcript; parse_transcript(format_transcript(t)) == t."""
+    body = "".join(format_turn(t.question, t.expected, t.comments) for t in transcript.turns)
+    tail = "".join(f"{comment}\n" for comment in transcript.trailing)
+    return (body + tail).rstrip("\n") + "\n"
+
+
+class Recorder:
+    """Appends each turn to a transcript file as it happens, flushed to disk."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.parent.is_dir():
+            raise OSError(f"cannot record to {path}: the directory {path.parent} does not exist")
+        self.path = path
+        self._file: TextIO | None = path.open("a", encoding="utf-8")
+        if path.stat().st_size == 0:
+            self._write("# dealbot transcript: '> ' lines are questions, the lines under them the expected answer.\n\n")
+
+    def _write(self, text: str) -> None:
+        assert self._file is not None
+        self._file.write(text)
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def record(self, answer: Answer) -> None:
+        """Write one turn now, so a killed process loses at most the turn in progress."""
+        self._write(format_turn(" ".join(answer.question.split()), render_answer(answer)))
+
+    def close(self) -> None:
+        """Stop recording."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None

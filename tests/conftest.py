@@ -1,0 +1,37 @@
+"""Shared fixtures: the bundled bot and a writable copy of the knowledge to break."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Bot, bundled, bundled_knowledge_dir
+
+KNOWLEDGE = bundled_knowledge_dir()
+
+
+@pytest.fixture(scope="session")
+def dealbot() -> Bot:
+    """The bot on the bundled knowledge."""
+    return bundled()
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A fresh, writable copy of the bundled knowledge directory."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, target)
+    return target
+
+
+Edit = Callable[[Path], None]
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace text in a file, failing loudly if the text is not there (keeps tests honest)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,0 +1,187 @@
+"""Loading and validating knowledge: every broken directory is a clear, located error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.loader import load_knowledge
+from tests.conftest import replace_in
+
+# (file, old text, new text, expected message fragment, text on the line the problem must name, or None)
+BROKEN = [
+    (
+        "facts.yaml",
+        'cite: ["24 percent by MegaFon"]',
+        'cite: ["25 percent by MegaFon"]',
+        "not found verbatim",
+        "25 percent by MegaFon",
+    ),
+    (
+        "facts.yaml",
+        "about: [megafon]\n    of:",
+        "about: [megafone]\n    of:",
+        "unknown entity 'megafone'",
+        "about: [megafone]",
+    ),
+    (
+        "facts.yaml",
+        "intents: [stake]\n    about: [megafon]",
+        "intents: [stakes]\n    about: [megafon]",
+        "unknown intent 'stakes'",
+        "intents: [stakes]",
+    ),
+    (
+        "facts.yaml",
+        "  - id: stake_megafon",
+        "  - id: stake_alibaba",
+        "duplicate fact id 'stake_alibaba'",
+        "  - id: stake_alibaba\n    intents: [stake]\n    about: [megafon]",
+    ),
+    (
+        "facts.yaml",
+        "    answer: MegaFon will own 24 percent of AliExpress Russia.\n",
+        "",
+        "missing the field 'answer'",
+        "  - id: stake_megafon",
+    ),
+    ("facts.yaml", "value: 24", 'value: "24"', "must be a number", 'value: "24"'),
+    ("facts.yaml", "value: 24", "value: 44", "adds up to 120", "  - id: stake_rdif"),
+    ("facts.yaml", "value: 52", "value: 50", "members' stake adds up to 52", "  - id: stake_russian_partners"),
+    (
+        "facts.yaml",
+        'cite: ["24 percent by MegaFon"]',
+        'cite: ["Alibaba, Russian tech firm Mail.ru"]',
+        "found 4 times",
+        'Alibaba, Russian tech firm Mail.ru"]',
+    ),
+    (
+        "entities.yaml",
+        "  - id: megafon\n    name: MegaFon",
+        "  - id: megafon\n    name: no",
+        "must be text, found true/false",
+        "name: no",
+    ),
+    (
+        "entities.yaml",
+        "members: [megafon, mail_ru, rdif]",
+        "members: [megafon, mail_ru, rdif, sber]",
+        "unknown member 'sber'",
+        "rdif, sber]",
+    ),
+    (
+        "entities.yaml",
+        "    kind: person\n    aliases: [Jack Ma,",
+        "    kind: human\n    aliases: [Jack Ma,",
+        "kind 'human'",
+        "kind: human",
+    ),
+    ("intents.yaml", "    families: {stake: 1.0}\n", "    families: {stakes: 1.0}\n", "unknown family 'stakes'", None),
+    (
+        "sources.yaml",
+        "file: sources/aliexpress-russia.txt",
+        "file: sources/missing.txt",
+        "file not found",
+        "missing.txt",
+    ),
+    ("facts.yaml", "source: aliexpress-russia", "source: other-article", "unknown source 'other-article'", None),
+    (
+        "facts.yaml",
+        "  - id: stake_megafon\n",
+        "  - id: stake_megafon\n    id: again\n",
+        "duplicate key 'id'",
+        "id: again",
+    ),
+    (
+        "facts.yaml",
+        "  - id: stake_megafon\n",
+        "  - id: stake_megafon\n    colour: red\n",
+        "unknown field 'colour'",
+        "colour: red",
+    ),
+    ("facts.yaml", "  - id: stake_megafon\n", "  - id: stake_megafon\n   bad: [indent\n", "", None),
+    (
+        "facts.yaml",
+        "  - id: stake_megafon\n",
+        '  - id: !!python/object/apply:os.system ["touch pwned"]\n',
+        "tags such as !!python",
+        "os.system",
+    ),
+    ("facts.yaml", "  - id: stake_megafon\n", "  - id: 2019-08-01\n", "found a date", "2019-08-01"),
+    ("entities.yaml", "aliases: [Megafon,", "aliases: [Alibaba Group, Megafon,", "also names entity 'alibaba'", None),
+    ("language.yaml", "    no_match:", "    no_match_typo:", "missing 'no_match'", None),
+]
+
+
+def _line_of(path: Path, anchor: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert anchor in text, anchor
+    return text[: text.index(anchor)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("file", "old", "new", "fragment", "anchor"), BROKEN, ids=[b[3] or "syntax" for b in BROKEN])
+def test_broken_knowledge_is_located(  # noqa: PLR0917 - one parameter per table column
+    knowledge_copy: Path, file: str, old: str, new: str, fragment: str, anchor: str | None
+) -> None:
+    replace_in(knowledge_copy / file, old, new)
+    line = _line_of(knowledge_copy / file, anchor) if anchor else None
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    problems = caught.value.problems
+    matching = [p for p in problems if fragment in p.message]
+    assert matching, [str(p) for p in problems]
+    if line is not None:
+        assert any(p.line == line for p in matching), [str(p) for p in matching]
+    assert any(p.file.startswith(file) for p in matching)
+    assert not (knowledge_copy / "pwned").exists()
+
+
+def test_all_problems_are_reported_at_once(knowledge_copy: Path) -> None:
+    replace_in(knowledge_copy / "facts.yaml", "about: [megafon]\n    of:", "about: [megafone]\n    of:")
+    replace_in(knowledge_copy / "facts.yaml", 'cite: ["15 percent by Mail.ru"]', 'cite: ["16 percent by Mail.ru"]')
+    replace_in(
+        knowledge_copy / "entities.yaml", "kind: person\n    aliases: [Jack Ma,", "kind: human\n    aliases: [Jack Ma,"
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    assert len(caught.value.problems) >= 3
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "file is empty"),
+        (b"\xff\xfe not utf-8", "not UTF-8"),
+        (b"- just\n- a list\n", "top level must be a mapping"),
+        (b"a: &x [1]\nb: *x\n", "aliases (*name) are not allowed"),
+        (b'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n', "aliases"),
+        (b"sources: []\nsources: []\n", "duplicate key 'sources'"),
+    ],
+)
+def test_hostile_or_empty_files(knowledge_copy: Path, content: bytes, fragment: str) -> None:
+    (knowledge_copy / "extra.yaml").write_bytes(content)
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    assert any(fragment in p.message and p.file == "extra.yaml" for p in caught.value.problems), caught.value
+
+
+def test_a_second_source_is_only_new_files(knowledge_copy: Path) -> None:
+    (knowledge_copy / "sources" / "second.txt").write_text(
+        "Acme Corp was founded by Jane Roe in 2001.\n", encoding="utf-8"
+    )
+    (knowledge_copy / "second.yaml").write_text(
+        "sources:\n  - {id: second, file: sources/second.txt, title: Acme}\n"
+        "entities:\n  - {id: acme, name: Acme Corp, kind: organization, aliases: [Acme]}\n"
+        "source: second\n"
+        "facts:\n  - id: acme_founder\n    intents: [founder, founding_date]\n    about: [acme]\n"
+        '    answer: Acme Corp was founded by Jane Roe in 2001.\n    cite: ["founded by Jane Roe"]\n',
+        encoding="utf-8",
+    )
+    from bot.engine import Bot
+
+    answer = Bot(load_knowledge(knowledge_copy)).ask("who founded acme?")
+    assert answer.answered
+    assert answer.citations[0].source == "second"
+    assert answer.citations[0].sentence == "Acme Corp was founded by Jane Roe in 2001."
