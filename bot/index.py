@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from bot.knowledge import Fact, Knowledge, Rule
 from bot.normalize import simplify, stem
 
+MAX_WORD_FACTS = 3  # a word in more fact answers than this is not distinctive enough to look up
+
 
 @dataclass(frozen=True)
 class Phrase:
@@ -31,6 +33,7 @@ class Index:
     rules: dict[str, Rule]
     keyword_stems: dict[str, frozenset[str]]
     order: dict[str, int]
+    answer_words: dict[str, tuple[Fact, ...]]
 
 
 def _group(phrases: list[Phrase]) -> dict[str, tuple[Phrase, ...]]:
@@ -78,4 +81,15 @@ def build_index(knowledge: Knowledge) -> Index:
         rules={rule.intent: rule for rule in knowledge.rules},
         keyword_stems={fact.id: frozenset(s for k in fact.keywords for s in _stems(k)) for fact in knowledge.facts},
         order={fact.id: position for position, fact in enumerate(knowledge.facts)},
+        answer_words=_answer_words(knowledge),
     )
+
+
+def _answer_words(knowledge: Knowledge) -> dict[str, tuple[Fact, ...]]:
+    """Distinctive words of fact answers (in at most MAX_WORD_FACTS facts), for the last-resort lookup."""
+    facts: dict[str, list[Fact]] = defaultdict(list)
+    for fact in knowledge.facts:
+        for word in dict.fromkeys(simplify(fact.answer).split()):
+            if word not in knowledge.language.stopwords:
+                facts[word].append(fact)
+    return {word: tuple(items) for word, items in facts.items() if len(items) <= MAX_WORD_FACTS}

@@ -41,6 +41,7 @@ class Match:
     pronouns: tuple[str, ...]
     ordinal: int | None
     unexplained: tuple[str, ...]
+    leftover: tuple[str, ...]
     followup: bool
 
     @property
@@ -127,6 +128,8 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     ordinals = dict(language.ordinals)
     ordinal = next((ordinals[w] for w in words if w in ordinals), None)
     explained = in_entity | cue_positions | {i for h in family_hits for i in range(h.start, h.end)}
+    attribute_positions = in_entity | {i for h in family_hits for i in range(h.start, h.end)}
+    leftover = tuple(w for i, w in enumerate(words) if i not in attribute_positions and w not in language.stopwords)
     unexplained = tuple(
         w
         for i, w in enumerate(words)
@@ -146,6 +149,7 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         pronouns,
         ordinal,
         unexplained,
+        leftover,
         followup,
     )
 

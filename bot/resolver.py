@@ -13,6 +13,12 @@ from bot.rules import derive
 PARTICIPANTS = ("person", "organization")  # kinds a fact must involve when a question names them
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
 MAX_ALSO = 3  # how many covered topics a decline offers
+LOOKUP_CONFIDENCE = 0.6  # answers found by word lookup are less certain
+
+
+def _involved(fact: Fact) -> set[str]:
+    """Every entity a fact is about or mentions."""
+    return set(fact.about) | set(fact.mentions)
 
 
 @dataclass(frozen=True)
@@ -59,20 +65,21 @@ class _Turn:
     def resolve(self) -> tuple[Answer, Context]:
         found = self.found
         remembered = Context(self.context.intent, tuple(self.named) or self.context.entities)
-        if not self.named and not self.context.entities and found.unexplained:
-            return self._decline(None), remembered  # nothing named and words we do not know
+        attribute_words = {i for hit in found.families for i in range(hit.start, hit.end)}
+        if not self.named and not self.context.entities and len(found.unexplained) >= max(len(attribute_words), 1):
+            return self._fallback(), remembered  # nothing named and mostly words we do not know
         if "person" in found.pronouns and not self.named and not self.referents:
             return self._unclear(), remembered  # "he" with nobody to refer to
         if found.intents:
             top = found.intents[0][1]
             intents = [ident for ident, score in found.intents if score >= top - TIE]
         elif found.families:
-            return self._decline(None), remembered  # attribute words, but none fits this question type
+            return self._fallback(), remembered  # attribute words, but none fits this question type
         else:
             intents = self._implicit_intents()
             self.used_context = self.used_context or bool(intents and intents[0] == self.context.intent)
         if not intents:
-            return self._decline(None), remembered
+            return self._fallback(), remembered
         choices = [choice for choice in map(self._choose, intents) if choice is not None]
         if not choices:
             return self._decline(intents[0]), Context(intents[0], remembered.entities)
@@ -143,11 +150,11 @@ class _Turn:
             return None
         stems = set(self.found.text.stems)
         by_id = knowledge.entity_by_id
-        participants = {i for i in named if by_id[i].kind in PARTICIPANTS and not by_id[i].backdrop}
+        participants = self._participants()
         best: tuple[tuple[int, int, int, int, int, int], Fact] | None = None
         for fact in index.facts.get(intent, ()):
             covered = [position for position, ident in enumerate(self.entities) if ident in fact.about]
-            involved = set(fact.about) | set(fact.mentions)
+            involved = _involved(fact)
             if not covered or not participants <= involved:
                 continue
             keywords = len(index.keyword_stems[fact.id] & stems)
@@ -193,6 +200,39 @@ class _Turn:
                 text += " " + language.message("also_covers").format(topics=joined)
         confidence = self._confidence() if entity is not None else 0.0
         return Answer(self.question, False, text, (), None, confidence, self._explain("declined"))
+
+    def _fallback(self) -> Answer:
+        """Last resort when no attribute was recognised: a fact whose answer holds the question's rare words.
+
+        "What happened in August?" finds the one fact that mentions August. A fact must still
+        involve every person and organisation named; otherwise, and when nothing is found, decline.
+        """
+        scores: dict[str, tuple[int, int, int]] = {}
+        by_id: dict[str, Fact] = {}
+        for word in dict.fromkeys(self.found.leftover):
+            for fact in self.index.answer_words.get(word, ()):
+                matched, rarity, order = scores.get(fact.id, (0, 0, self.index.order[fact.id]))
+                scores[fact.id] = (matched - 1, rarity + len(self.index.answer_words[word]), order)
+                by_id[fact.id] = fact
+        participants = self._participants()
+        ranked = sorted((key, ident) for ident, key in scores.items() if participants <= _involved(by_id[ident]))
+        if not ranked:
+            return self._decline(None)
+        fact = by_id[ranked[0][1]]
+        return Answer(
+            self.question,
+            True,
+            fact.answer,
+            fact.citations,
+            fact.intents[0],
+            round(self._confidence() * LOOKUP_CONFIDENCE, 3),
+            self._explain("answered by word lookup", fact.id),
+        )
+
+    def _participants(self) -> set[str]:
+        """Named people and organisations (not the backdrop): a fact must involve them all."""
+        by_id = self.knowledge.entity_by_id
+        return {i for i in self.named if by_id[i].kind in PARTICIPANTS and not by_id[i].backdrop}
 
     def _unclear(self) -> Answer:
         """A decline for a follow-up whose pronoun points at nothing said before."""

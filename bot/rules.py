@@ -97,11 +97,12 @@ def derive(
             count=str(len(ranked)), count_word=words.get(len(ranked), str(len(ranked))), names=_names(ranked, knowledge)
         )
         template = "answer"
-    else:  # difference
-        if len(named) != 2:
+    else:  # difference: a named group counts as one unit holding its members' sum
+        units = _units(entities, parts, knowledge)
+        if len(units) != 2:
             return None
-        big, small = sorted(named, key=ranked.index)
-        big_value, small_value = parts[big].value or 0.0, parts[small].value or 0.0
+        (big, big_value, big_parts), (small, small_value, small_parts) = sorted(units, key=lambda u: -u[1])
+        used = [*big_parts, *small_parts]
         fields.update(
             name=knowledge.entity_by_id[big].name,
             value=_number(big_value),
@@ -112,10 +113,20 @@ def derive(
         )
         template = "answer"
     citations = [c for i in used for c in parts[i].citations]
-    if rule.kind in ("sum", "majority"):
+    if rule.kind in ("sum", "majority", "difference"):
         citations += [c for fact in _stated_totals(rule, entities, knowledge, index) for c in fact.citations]
     text = rule.template(template).format(**fields)
     return Derived(text[:1].upper() + text[1:], tuple(dict.fromkeys(citations)), tuple(used))
+
+
+def _units(entities: Sequence[str], parts: dict[str, Fact], knowledge: Knowledge) -> list[tuple[str, float, list[str]]]:
+    """Named entities with a value: a part's own, or a group's members' sum."""
+    units: list[tuple[str, float, list[str]]] = []
+    for ident in entities:
+        members = list(knowledge.entity_by_id[ident].members or (ident,))
+        if all(member in parts for member in members):
+            units.append((ident, sum(parts[m].value or 0.0 for m in members), members))
+    return units
 
 
 def _stated_totals(rule: Rule, entities: Sequence[str], knowledge: Knowledge, index: Index) -> list[Fact]:
