@@ -19,13 +19,13 @@ test: $(STAMP)  ## run every test, transcripts included
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)  ## ruff, formatting check, strict type check
-	$(BIN)/ruff check bot tests
-	$(BIN)/ruff format --check bot tests
+	$(BIN)/ruff check bot tests conftest.py
+	$(BIN)/ruff format --check bot tests conftest.py
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format bot tests
-	$(BIN)/ruff check --fix bot tests
+	$(BIN)/ruff format bot tests conftest.py
+	$(BIN)/ruff check --fix bot tests conftest.py
 
 transcripts: $(STAMP)  ## re-record the expected answers of every transcript
 	$(BIN)/python -m pytest -q transcripts --update-transcripts

@@ -31,6 +31,7 @@ class Explanation:
     context_used: bool = False
     reason: str = ""
     facts: tuple[str, ...] = ()
+    intent: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ def exercised(bot: Bot, directory: Path) -> tuple[set[str], set[str]]:
         chat = bot.conversation()
         for turn in parse_transcript(path.read_text(encoding="utf-8"), str(path)).turns:
             answer = chat.ask(turn.question)
-            if answer.intent is not None:
-                intents.add(answer.intent)
+            for intent in (answer.intent, answer.explanation.intent):
+                if intent is not None:
+                    intents.add(intent)
             facts.update(answer.explanation.facts)
     return facts, intents
 

@@ -42,6 +42,7 @@ class Match:
     ordinal: int | None
     unexplained: tuple[str, ...]
     leftover: tuple[str, ...]
+    content: tuple[str, ...]
     followup: bool
 
     @property
@@ -130,6 +131,7 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     explained = in_entity | cue_positions | {i for h in family_hits for i in range(h.start, h.end)}
     attribute_positions = in_entity | {i for h in family_hits for i in range(h.start, h.end)}
     leftover = tuple(w for i, w in enumerate(words) if i not in attribute_positions and w not in language.stopwords)
+    content = tuple(w for i, w in enumerate(words) if i not in explained and w not in language.stopwords)
     unexplained = tuple(
         w
         for i, w in enumerate(words)
@@ -150,6 +152,7 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         ordinal,
         unexplained,
         leftover,
+        content,
         followup,
     )
 

@@ -58,15 +58,17 @@ class _Turn:
         self.knowledge = knowledge
         self.index = index
         self.named = [hit.target for hit in found.entities]
+        # Context is used only by a follow-up: a pronoun, "and ...", or nothing but question words.
+        self.followup = bool(found.pronouns) or found.followup or not (found.families or found.content)
         self.referents: list[str] = []
         self.entities = self._candidate_entities()
-        self.used_context = not self.named and bool(context.entities)
+        self.used_context = bool(self.referents)
 
     def resolve(self) -> tuple[Answer, Context]:
         found = self.found
         remembered = Context(self.context.intent, tuple(self.named) or self.context.entities)
         attribute_words = {i for hit in found.families for i in range(hit.start, hit.end)}
-        if not self.named and not self.context.entities and len(found.unexplained) >= max(len(attribute_words), 1):
+        if not self.named and not self.referents and len(found.unexplained) >= max(len(attribute_words), 1):
             return self._fallback(), remembered  # nothing named and mostly words we do not know
         if "person" in found.pronouns and not self.named and not self.referents:
             return self._unclear(), remembered  # "he" with nobody to refer to
@@ -99,7 +101,7 @@ class _Turn:
         """Context entities a pronoun or bare follow-up points at, then named ones (backdrop last)."""
         by_id = self.knowledge.entity_by_id
         ordered: list[str] = []
-        if self.found.pronouns or not self.named:
+        if self.followup and (self.found.pronouns or not self.named):
             kinds = set(self.found.pronouns)
             for ident in self.context.entities:
                 is_person = by_id[ident].kind == "person"
@@ -168,7 +170,7 @@ class _Turn:
         rule = index.rules.get(intent)
         if rule is None:
             return None
-        subjects = [e for e in self.entities if not by_id[e].backdrop]
+        subjects = [e for e in [*self.referents, *named] if not by_id[e].backdrop]
         derived = derive(rule, subjects, self.found.ordinal, knowledge, index)
         if derived is None:
             return None
@@ -178,7 +180,7 @@ class _Turn:
     def _decline(self, intent: str | None) -> Answer:
         """A polite 'the article doesn't say', naming what it does say about the entity."""
         language, knowledge = self.knowledge.language, self.knowledge
-        subject = self.entities[0] if self.entities and (self.named or self.used_context) else None
+        subject = self.entities[0] if self.entities and (self.named or self.referents) else None
         entity = knowledge.entity_by_id[subject] if subject is not None else None
         if intent is not None and entity is not None:
             topic = knowledge.intent_by_id[intent].topic.format(name=entity.name)
@@ -199,7 +201,7 @@ class _Turn:
                 )
                 text += " " + language.message("also_covers").format(topics=joined)
         confidence = self._confidence() if entity is not None else 0.0
-        return Answer(self.question, False, text, (), None, confidence, self._explain("declined"))
+        return Answer(self.question, False, text, (), None, confidence, self._explain("declined", intent=intent))
 
     def _fallback(self) -> Answer:
         """Last resort when no attribute was recognised: a fact whose answer holds the question's rare words.
@@ -241,13 +243,16 @@ class _Turn:
 
     def _covered_intents(self, entity_id: str) -> list[str]:
         """Intents worth suggesting with a fact about the entity: facts mainly about it first."""
-        ranked: list[tuple[int, int, str]] = []
+        asked = self.found.family_ids
+        ranked: list[tuple[bool, bool, int, str]] = []
         for intent, facts in self.index.facts.items():
             places = [(f.about.index(entity_id) > 0, self.index.order[f.id]) for f in facts if entity_id in f.about]
-            if places and self.knowledge.intent_by_id[intent].suggest:
+            definition = self.knowledge.intent_by_id[intent]
+            if places and definition.suggest:
                 secondary, order = min(places)
-                ranked.append((int(secondary), order, intent))
-        return [intent for _, _, intent in sorted(ranked)]
+                unrelated = not asked & {family for family, _ in definition.families}
+                ranked.append((secondary, unrelated, order, intent))
+        return [intent for *_, intent in sorted(ranked)]
 
     def _confidence(self) -> float:
         """How well the question was understood: mean of entity and attribute match quality."""
@@ -256,7 +261,7 @@ class _Turn:
         family_quality = max((h.score for h in self.found.families), default=NO_ENTITY_QUALITY)
         return round((entity_quality + family_quality) / 2, 3)
 
-    def _explain(self, reason: str, source: str | None = None) -> Explanation:
+    def _explain(self, reason: str, source: str | None = None, intent: str | None = None) -> Explanation:
         found = self.found
         return Explanation(
             normalized=found.text.joined,
@@ -266,4 +271,5 @@ class _Turn:
             context_used=self.used_context,
             reason=reason,
             facts=(source,) if source else (),
+            intent=intent,
         )

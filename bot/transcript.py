@@ -21,7 +21,7 @@ COMMENT = "#"
 
 @dataclass(frozen=True)
 class Turn:
-    """One question, the comment lines before it, and the expected answer block."""
+    """One question, the comment and blank lines before it, and the expected answer block."""
 
     question: str
     expected: str
@@ -30,7 +30,7 @@ class Turn:
 
 @dataclass(frozen=True)
 class Transcript:
-    """A whole conversation, plus comments after the last turn."""
+    """A whole conversation, plus comment lines after the last turn."""
 
     turns: tuple[Turn, ...]
     trailing: tuple[str, ...] = ()
@@ -43,36 +43,28 @@ class TranscriptError(ValueError):
 def parse_transcript(text: str, name: str = "transcript") -> Transcript:
     """Split transcript text into turns; raise TranscriptError naming the line on bad input."""
     turns: list[Turn] = []
-    comments: list[str] = []
+    prelude: list[str] = []
     question: str | None = None
     answer: list[str] = []
-
-    def finish() -> None:
-        nonlocal question, answer
-        if question is not None:
-            turns.append(Turn(question, "\n".join(answer).rstrip("\n"), tuple(pending)))
-        question, answer = None, []
-
-    pending: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith(QUESTION):
-            finish()
-            pending, comments = comments, []
-            question = line[len(QUESTION) :].strip()
-        elif line.startswith(COMMENT) and (question is None or not answer):
-            if question is not None:
-                raise TranscriptError(f"{name}:{number}: a comment cannot sit between a question and its answer")
-            comments.append(line)
-        elif not line.strip():
-            if question is not None and answer:
-                finish()
-                pending = []
-        elif question is None:
-            raise TranscriptError(f"{name}:{number}: expected '> question' or '# comment', found {line!r}")
-        else:
+        if question is None:
+            if line.startswith(QUESTION):
+                question = line[len(QUESTION) :].strip()
+            elif line.startswith(COMMENT) or not line.strip():
+                prelude.append(line)
+            else:
+                raise TranscriptError(f"{name}:{number}: expected '> question' or '# comment', found {line!r}")
+        elif line.startswith(COMMENT) or line.startswith(QUESTION):
+            raise TranscriptError(f"{name}:{number}: end the answer above with a blank line first")
+        elif line.strip():
             answer.append(line)
-    finish()
-    return Transcript(tuple(turns), tuple(comments))
+        else:
+            turns.append(Turn(question, "\n".join(answer), tuple(prelude)))
+            question, answer, prelude = None, [], []
+    if question is not None:
+        turns.append(Turn(question, "\n".join(answer), tuple(prelude)))
+        prelude = []
+    return Transcript(tuple(turns), tuple(prelude))
 
 
 def format_turn(question: str, answer_block: str, comments: tuple[str, ...] = ()) -> str:
@@ -82,10 +74,9 @@ def format_turn(question: str, answer_block: str, comments: tuple[str, ...] = ()
 
 
 def format_transcript(transcript: Transcript) -> str:
-    """The text of a whole transcript; parse_transcript(format_transcript(t)) == t."""
+    """The text of a whole transcript; a recorded file comes back unchanged."""
     body = "".join(format_turn(t.question, t.expected, t.comments) for t in transcript.turns)
-    tail = "".join(f"{comment}\n" for comment in transcript.trailing)
-    return (body + tail).rstrip("\n") + "\n"
+    return body + "".join(f"{line}\n" for line in transcript.trailing)
 
 
 class Recorder:

@@ -1,0 +1,41 @@
+"""Replay a recorded transcript through a fresh conversation and compare, or re-record it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from bot.engine import Bot
+from bot.render import render_answer
+from bot.transcript import Transcript, Turn, format_turn
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """One turn as recorded and as the bot answers it now."""
+
+    turn: Turn
+    actual: str
+
+    @property
+    def matches(self) -> bool:
+        """Whether the answer and citations are unchanged."""
+        return self.turn.expected == self.actual
+
+    def diff(self, name: str) -> str:
+        """A unified diff of the expected and the actual turn."""
+        expected = format_turn(self.turn.question, self.turn.expected).splitlines(keepends=True)
+        actual = format_turn(self.turn.question, self.actual).splitlines(keepends=True)
+        return "".join(difflib.unified_diff(expected, actual, f"{name} (expected)", f"{name} (actual)"))
+
+
+def replay(transcript: Transcript, bot: Bot) -> list[Replayed]:
+    """Ask every question of the transcript, in order, in one new conversation."""
+    chat = bot.conversation()
+    return [Replayed(turn, render_answer(chat.ask(turn.question))) for turn in transcript.turns]
+
+
+def rerecorded(transcript: Transcript, results: list[Replayed]) -> Transcript:
+    """The transcript with every expected answer replaced by the actual one; questions and comments kept."""
+    turns = tuple(Turn(r.turn.question, r.actual, r.turn.comments) for r in results)
+    return Transcript(turns, transcript.trailing)

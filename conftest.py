@@ -1,0 +1,3 @@
+"""Load the transcript plugin for the whole repository (tests/ and transcripts/)."""
+
+pytest_plugins = ["tests.transcript_plugin"]
