@@ -15,6 +15,7 @@ from bot.engine import Bot, bundled, bundled_knowledge_dir, load
 from bot.errors import KnowledgeError
 from bot.evaluate import CaseFileError, load_cases, report, run_cases
 from bot.render import render_answer, render_explanation, render_json
+from bot.shell import RecordingError
 
 EXIT_ANSWERED, EXIT_DECLINED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _run(args, out, err)
         out.flush()
         return code
-    except UsageError as error:
+    except (UsageError, RecordingError) as error:
         err.write(f"dealbot: error: {error}\n")
     except KnowledgeError as error:
         err.write(f"dealbot: knowledge error: {error.first_line}\n")

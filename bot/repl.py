@@ -147,7 +147,7 @@ class Repl:
             self.say(f"Recording to {argument}; /stop ends it.")
         except OSError as error:
             self.recorder = None
-            self.say(f"Cannot record: {error.strerror or error}" if isinstance(error, OSError) else str(error))
+            self.say(f"Cannot record to {argument}: {error.strerror or error}")
 
 
 def completion_words(bot: Bot) -> list[str]:
@@ -176,7 +176,7 @@ def run_repl(
     session: PromptSession[str] = PromptSession(
         history=history,
         auto_suggest=AutoSuggestFromHistory(),
-        completer=WordCompleter(completion_words(bot), ignore_case=True, sentence=True),
+        completer=WordCompleter(completion_words(bot), ignore_case=True, WORD=True),
         input=input,
         output=output,
     )

@@ -11,11 +11,18 @@ from bot.render import render_answer, render_json
 from bot.transcript import Recorder
 
 
+class RecordingError(Exception):
+    """The transcript file cannot be opened for recording."""
+
+
 def run_session(
     bot: Bot, *, json_lines: bool, record: Path | None, out: TextIO, err: TextIO, stdin: BinaryIO | None = None
 ) -> int:
     """Start the REPL when stdin is a terminal, else answer piped lines; return the exit code."""
-    recorder = Recorder(record) if record is not None else None
+    try:
+        recorder = Recorder(record) if record is not None else None
+    except OSError as error:
+        raise RecordingError(f"cannot record to {record}: {error.strerror or error}") from None
     try:
         source = stdin if stdin is not None else sys.stdin.buffer
         if stdin is None and sys.stdin.isatty() and not json_lines:

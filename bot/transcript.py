@@ -84,7 +84,7 @@ class Recorder:
 
     def __init__(self, path: Path) -> None:
         if not path.parent.is_dir():
-            raise OSError(f"cannot record to {path}: the directory {path.parent} does not exist")
+            raise OSError(f"the directory {path.parent} does not exist")
         self.path = path
         self._file: TextIO | None = path.open("a", encoding="utf-8")
         if path.stat().st_size == 0:
