@@ -41,3 +41,6 @@ bench: $(STAMP)  ## speed benchmarks
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+fuzz: $(STAMP)  ## long property-based fuzzing of the question path (CI runs a short version)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_robustness.py -k property

@@ -16,5 +16,9 @@ __version__ = "0.1.0"
 
 
 def ask(question: str) -> Answer:
-    """Answer one question on the bundled knowledge; stateless and safe to call from many threads."""
+    """Answer one question on the bundled knowledge (loaded once, on first use).
+
+    Stateless and thread-safe: call it from as many threads as you like; the same question always
+    gives the same answer. Questions over 2,000 characters are declined.
+    """
     return bundled().ask(question)

@@ -17,7 +17,11 @@ MAX_QUESTION_CHARS = 2000  # longer questions are declined at once, so work stay
 
 
 class Bot:
-    """Answers questions from one knowledge directory; `ask` is stateless and thread-safe."""
+    """Answers questions from one knowledge directory.
+
+    `ask` is stateless and thread-safe: the knowledge and index are never changed after loading,
+    and the matcher keeps no shared mutable state, so many threads may share one Bot.
+    """
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge

@@ -25,6 +25,14 @@ RULE_TEMPLATES = {
     "count": ("answer",),
     "difference": ("answer",),
 }
+RECORD_NAMES = {
+    "sources": "source",
+    "entities": "entity",
+    "families": "family",
+    "intents": "intent",
+    "facts": "fact",
+    "rules": "rule",
+}
 MESSAGES = ("no_match", "not_covered", "also_covers", "too_long", "unclear_followup", "list_and")
 
 
@@ -101,7 +109,7 @@ def _read_file(draft: _Draft, path: Path, shown: str) -> None:
                 draft.sections[section].append((shown, Fields(draft.problems, shown, top.mapping(section), section)))
             continue
         for item in top.records(section):
-            draft.sections[section].append((shown, Fields(draft.problems, shown, item, section.rstrip("s"))))
+            draft.sections[section].append((shown, Fields(draft.problems, shown, item, RECORD_NAMES[section])))
 
 
 def _sources(draft: _Draft, base: Path) -> list[Source]:

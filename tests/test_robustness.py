@@ -1,0 +1,147 @@
+"""Hostile input, broken knowledge, many threads, other hash seeds: same answers, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import bot
+from bot.answer import Answer
+from bot.cli import main
+from bot.engine import MAX_QUESTION_CHARS
+from tests.conftest import replace_in
+from tests.test_loader import BROKEN
+
+QUESTIONS = [
+    "how much does MegaFon own?",
+    "who founded alibaba",
+    "who ownes megafon??",
+    "alibba stak",
+    "what is pandoa",
+    "who has the second largest stake?",
+    "combined stake of mail.ru and megafon",
+    "What happened in August?",
+    "What is the capital of Russia?",
+    "Who is the CEO of Alibaba?",
+    "how much did they invest?",
+    "",
+]
+ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=300)
+WORDY_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "alibaba",
+            "megafon",
+            "who",
+            "when",
+            "stake",
+            "founded",
+            "and",
+            "he",
+            "it",
+            "mail.ru",
+            "?",
+            "the",
+            "rdif",
+            "largest",
+            "xyz",
+            "owns",
+            "🙂",
+            "\u202e",
+        ]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@given(ANY_TEXT | WORDY_TEXT)
+def test_property_any_text_gives_a_stable_answer(question: str) -> None:
+    first = bot.ask(question)
+    assert isinstance(first, Answer)
+    assert 0.0 <= first.confidence <= 1.0
+    assert first.to_dict() == bot.ask(question).to_dict()
+    json.dumps(first.to_dict())
+
+
+@given(st.lists(ANY_TEXT | WORDY_TEXT, max_size=8))
+def test_property_any_conversation_is_safe(turns: list[str]) -> None:
+    chat = bot.Conversation()
+    for turn in turns:
+        assert isinstance(chat.ask(turn), Answer)
+
+
+def test_lone_surrogates_and_controls() -> None:
+    for question in ("\ud800who founded alibaba", "who\x00founded\x1balibaba", "\udfff" * 50):
+        assert isinstance(bot.ask(question), Answer)
+
+
+def test_a_megabyte_question_is_declined_with_the_limit() -> None:
+    answer = bot.ask("who founded alibaba " * 60_000)
+    assert answer.answered is False
+    assert f"under {MAX_QUESTION_CHARS}" in answer.text
+
+
+def test_eight_threads_answer_as_one() -> None:
+    serial = [bot.ask(q).to_dict() for q in QUESTIONS]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(5):
+            assert list(pool.map(lambda q: bot.ask(q).to_dict(), QUESTIONS)) == serial
+
+
+def test_same_json_under_different_hash_seeds() -> None:
+    script = "import bot, json, sys\nfor q in json.load(sys.stdin): print(json.dumps(bot.ask(q).to_dict()))"
+    outputs = set()
+    for seed in ("0", "1", "12345", "random"):
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            input=json.dumps(QUESTIONS),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(("file", "old", "new", "fragment", "anchor"), BROKEN, ids=[b[3] or "syntax" for b in BROKEN])
+def test_broken_knowledge_exits_2_from_check_and_ask(  # noqa: PLR0917 - one parameter per table column
+    knowledge_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+    file: str,
+    old: str,
+    new: str,
+    fragment: str,
+    anchor: str | None,
+) -> None:
+    replace_in(knowledge_copy / file, old, new)
+    assert main(["check", str(knowledge_copy)]) == 2
+    checked = capsys.readouterr().err
+    assert fragment in checked
+    assert "Traceback" not in checked
+    assert main(["ask", "--knowledge", str(knowledge_copy), "who founded alibaba"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("dealbot: knowledge error: ")
+    assert err.count("\n") == 1
+    assert not (knowledge_copy / "pwned").exists()
+
+
+def test_billion_laughs_is_refused_quickly(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    layers = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for depth in range(1, 9):
+        previous = chr(ord("a") + depth - 1)
+        name = chr(ord("a") + depth)
+        layers.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    (knowledge_copy / "bomb.yaml").write_text("\n".join(layers) + "\n", encoding="utf-8")
+    assert main(["check", str(knowledge_copy)]) == 2
+    assert "bomb.yaml:2: aliases (*name) are not allowed" in capsys.readouterr().err
