@@ -19,13 +19,13 @@ test: $(STAMP)  ## run every test, transcripts included
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)  ## ruff, formatting check, strict type check
-	$(BIN)/ruff check bot tests conftest.py
-	$(BIN)/ruff format --check bot tests conftest.py
+	$(BIN)/ruff check bot tests benchmarks conftest.py
+	$(BIN)/ruff format --check bot tests benchmarks conftest.py
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format bot tests conftest.py
-	$(BIN)/ruff check --fix bot tests conftest.py
+	$(BIN)/ruff format bot tests benchmarks conftest.py
+	$(BIN)/ruff check --fix bot tests benchmarks conftest.py
 
 transcripts: $(STAMP)  ## re-record the expected answers of every transcript
 	$(BIN)/python -m pytest -q transcripts --update-transcripts

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """One whole sentence of a source, verbatim, with its character offsets."""
 
     source: str
@@ -20,8 +18,7 @@ class Citation:
         return {"source": self.source, "sentence": self.sentence, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(NamedTuple):
     """Why an answer was given: what the matcher saw, for `/explain` and `--explain`."""
 
     normalized: str
@@ -34,8 +31,7 @@ class Explanation:
     intent: str | None = None
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """What the bot says to one question; `answered` is false for a decline."""
 
     question: str
@@ -44,7 +40,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     intent: str | None = None
     confidence: float = 0.0
-    explanation: Explanation = field(default_factory=lambda: Explanation(normalized=""), compare=False)
+    explanation: Explanation = Explanation(normalized="")
 
     def to_dict(self) -> dict[str, Any]:
         """Return exactly the public JSON contract of an answer."""

@@ -12,8 +12,7 @@ from typing import NoReturn, TextIO
 
 from bot import __version__
 from bot.engine import Bot, bundled, bundled_knowledge_dir, load
-from bot.errors import KnowledgeError
-from bot.evaluate import CaseFileError, load_cases, report, run_cases
+from bot.errors import InputFileError, KnowledgeError
 from bot.render import render_answer, render_explanation, render_json
 from bot.shell import RecordingError
 
@@ -125,6 +124,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> int:
+    from bot.evaluate import load_cases, report, run_cases
+
     cases = load_cases(args.file)
     outcomes = run_cases(_bot(args.knowledge), cases)
     out.write(report(outcomes) + "\n")
@@ -163,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.write(f"dealbot: error: {error}\n")
     except KnowledgeError as error:
         err.write(f"dealbot: knowledge error: {error.first_line}\n")
-    except CaseFileError as error:
+    except InputFileError as error:
         err.write(f"dealbot: error: {error}\n")
     except KeyboardInterrupt:
         err.write("dealbot: interrupted\n")

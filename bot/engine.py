@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from bot import cache
 from bot.answer import Answer, Explanation
 from bot.index import Index, build_index
 from bot.knowledge import Knowledge
-from bot.loader import load_knowledge
 from bot.matcher import match
 from bot.normalize import tokenize
 from bot.resolver import Context, resolve
@@ -23,9 +23,9 @@ class Bot:
     and the matcher keeps no shared mutable state, so many threads may share one Bot.
     """
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, index: Index | None = None) -> None:
         self.knowledge = knowledge
-        self.index: Index = build_index(knowledge)
+        self.index: Index = index if index is not None else build_index(knowledge)
         self._rewrites = dict(knowledge.language.rewrites)
 
     def answer(self, question: str, context: Context) -> tuple[Answer, Context]:
@@ -91,10 +91,24 @@ def bundled() -> Bot:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
-                _bundled = Bot(load_knowledge(bundled_knowledge_dir()))
+                _bundled = load(bundled_knowledge_dir())
     return _bundled
 
 
-def load(path: str | Path) -> Bot:
-    """Load another knowledge directory; raise KnowledgeError listing its problems."""
-    return Bot(load_knowledge(path))
+def load(path: str | Path, *, use_cache: bool | None = None) -> Bot:
+    """Load a knowledge directory; raise KnowledgeError listing its problems.
+
+    A valid directory's compiled form is cached by content hash (see `bot.cache`), so the next
+    load of unchanged files is fast; `use_cache=False` (or DEALBOT_CACHE=0) skips the cache.
+    """
+    root = Path(path)
+    key = cache.content_key(root) if (cache.enabled() if use_cache is None else use_cache) else None
+    cached = cache.read(key) if key is not None else None
+    if cached is not None:
+        return Bot(*cached)
+    from bot.loader import load_knowledge  # YAML is parsed only on a cache miss
+
+    bot = Bot(load_knowledge(root))
+    if key is not None:
+        cache.write(key, bot.knowledge, bot.index)
+    return bot

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a knowledge file."""
 
     file: str
@@ -15,6 +14,10 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+class InputFileError(ValueError):
+    """A question or transcript file that does not follow its format; the message names the place."""
 
 
 class KnowledgeError(Exception):

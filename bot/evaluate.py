@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from bot.answer import Answer
 from bot.engine import Bot
+from bot.errors import InputFileError
 
 EXPECTATIONS = ("answer", "refuse")
 
 
-class CaseFileError(ValueError):
+class CaseFileError(InputFileError):
     """A question file that does not follow the evaluation schema."""
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     """One evaluation case: the turns to ask and what the last answer must show."""
 
     id: str
@@ -32,8 +31,7 @@ class Case:
     tags: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A case with the answer it got and its verdict: 'pass', 'wrong' or 'miss'."""
 
     case: Case

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from bot.knowledge import Fact, Knowledge, Rule
 from bot.normalize import simplify, stem
@@ -11,16 +12,14 @@ from bot.normalize import simplify, stem
 MAX_WORD_FACTS = 3  # a word in more fact answers than this is not distinctive enough to look up
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A word sequence that names something: an alias, a family word or a cue."""
 
     words: tuple[str, ...]
     target: str
 
 
-@dataclass(frozen=True)
-class Index:
+class Index(NamedTuple):
     """Aliases, family words and cues by first word; facts and rules by intent."""
 
     aliases: dict[str, tuple[Phrase, ...]]
@@ -34,6 +33,13 @@ class Index:
     keyword_stems: dict[str, frozenset[str]]
     order: dict[str, int]
     answer_words: dict[str, tuple[Fact, ...]]
+    facts_about: dict[tuple[str, str], tuple[Fact, ...]]
+    entity_intents: dict[str, tuple[tuple[bool, int, str], ...]]
+
+    def facts_for(self, intent: str, entities: Sequence[str]) -> list[Fact]:
+        """Facts of an intent about any of the entities, each once, in YAML order."""
+        found = {fact.id: fact for ident in entities for fact in self.facts_about.get((intent, ident), ())}
+        return sorted(found.values(), key=lambda fact: self.order[fact.id])
 
 
 def _group(phrases: list[Phrase]) -> dict[str, tuple[Phrase, ...]]:
@@ -50,14 +56,14 @@ def _stems(text: str) -> tuple[str, ...]:
 def build_index(knowledge: Knowledge) -> Index:
     """Build every lookup table the matcher and resolver need."""
     language = knowledge.language
-    aliases: list[Phrase] = []
+    alias_set: dict[Phrase, None] = {}
     for entity in knowledge.entities:
         for alias in entity.aliases:
             words = tuple(simplify(alias).split())
             while len(words) > 1 and words[0] in language.articles:
                 words = words[1:]
-            if Phrase(words, entity.id) not in aliases:
-                aliases.append(Phrase(words, entity.id))
+            alias_set[Phrase(words, entity.id)] = None
+    aliases = list(alias_set)
     families = [Phrase(_stems(word), family) for family, words in knowledge.families for word in words]
     families = list(dict.fromkeys(phrase for phrase in families if phrase.words))
     cues = list(dict.fromkeys(Phrase(tuple(c.split()), q.id) for q in language.qtypes for c in q.cues if c))
@@ -82,7 +88,33 @@ def build_index(knowledge: Knowledge) -> Index:
         keyword_stems={fact.id: frozenset(s for k in fact.keywords for s in _stems(k)) for fact in knowledge.facts},
         order={fact.id: position for position, fact in enumerate(knowledge.facts)},
         answer_words=_answer_words(knowledge),
+        facts_about=_facts_about(knowledge),
+        entity_intents=_entity_intents(knowledge),
     )
+
+
+def _facts_about(knowledge: Knowledge) -> dict[tuple[str, str], tuple[Fact, ...]]:
+    """Facts by (intent, entity they are about), so lookups do not scan every fact."""
+    table: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in knowledge.facts:
+        for intent in fact.intents:
+            for ident in fact.about:
+                table[(intent, ident)].append(fact)
+    return {key: tuple(facts) for key, facts in table.items()}
+
+
+def _entity_intents(knowledge: Knowledge) -> dict[str, tuple[tuple[bool, int, str], ...]]:
+    """For each entity, the intents with a fact about it: (only as a secondary subject, first fact, intent)."""
+    best: dict[tuple[str, str], tuple[bool, int]] = {}
+    for order, fact in enumerate(knowledge.facts):
+        for place, ident in enumerate(fact.about):
+            for intent in fact.intents:
+                key = (ident, intent)
+                best[key] = min(best.get(key, (place > 0, order)), (place > 0, order))
+    table: dict[str, list[tuple[bool, int, str]]] = defaultdict(list)
+    for (ident, intent), (secondary, order) in best.items():
+        table[ident].append((secondary, order, intent))
+    return {ident: tuple(sorted(rows)) for ident, rows in table.items()}
 
 
 def _answer_words(knowledge: Knowledge) -> dict[str, tuple[Fact, ...]]:

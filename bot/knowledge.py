@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.answer import Citation
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """One source document, verbatim, that citations point into."""
 
     id: str
@@ -17,8 +16,7 @@ class Source:
     examples: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """Something a question can be about, with every way a person names it."""
 
     id: str
@@ -29,8 +27,7 @@ class Entity:
     backdrop: bool = False
 
 
-@dataclass(frozen=True)
-class QuestionType:
+class QuestionType(NamedTuple):
     """What kind of answer a question word asks for (who, when, where, ...)."""
 
     id: str
@@ -38,8 +35,7 @@ class QuestionType:
     strict: bool
 
 
-@dataclass(frozen=True)
-class Intent:
+class Intent(NamedTuple):
     """An attribute a question asks about, recognised by word families."""
 
     id: str
@@ -53,8 +49,7 @@ class Intent:
     bare: bool = False
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One stated fact: entities x intents -> answer text, with citations."""
 
     id: str
@@ -68,8 +63,7 @@ class Fact:
     of: str | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A derived fact computed from numeric facts (largest, combined, ...)."""
 
     id: str
@@ -84,8 +78,7 @@ class Rule:
         return dict(self.templates)[name]
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(NamedTuple):
     """Words about language rather than about the article: stopwords, cues, messages."""
 
     stopwords: frozenset[str]
@@ -104,8 +97,7 @@ class Language:
         return dict(self.messages)[name]
 
 
-@dataclass(frozen=True)
-class Knowledge:
+class Knowledge(NamedTuple):
     """A whole, validated knowledge directory."""
 
     root: str
@@ -116,14 +108,36 @@ class Knowledge:
     facts: tuple[Fact, ...]
     rules: tuple[Rule, ...]
     language: Language
-    entity_by_id: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
-    intent_by_id: dict[str, Intent] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.entity_by_id.update((entity.id, entity) for entity in self.entities)
-        self.intent_by_id.update((intent.id, intent) for intent in self.intents)
+    entity_by_id: dict[str, Entity]
+    intent_by_id: dict[str, Intent]
 
     @property
     def cited_sentences(self) -> int:
         """How many distinct source sentences the facts cite."""
         return len({(c.source, c.start) for fact in self.facts for c in fact.citations})
+
+
+def make_knowledge(
+    root: str,
+    *,
+    sources: tuple[Source, ...],
+    entities: tuple[Entity, ...],
+    intents: tuple[Intent, ...],
+    families: tuple[tuple[str, tuple[str, ...]], ...],
+    facts: tuple[Fact, ...],
+    rules: tuple[Rule, ...],
+    language: Language,
+) -> Knowledge:
+    """Assemble Knowledge with its lookup tables by id."""
+    return Knowledge(
+        root,
+        sources,
+        entities,
+        intents,
+        families,
+        facts,
+        rules,
+        language,
+        {entity.id: entity for entity in entities},
+        {intent.id: intent for intent in intents},
+    )

@@ -10,7 +10,7 @@ from bot.answer import Citation
 from bot.consistency import check_consistency
 from bot.errors import KnowledgeError, Problem
 from bot.fields import Fields
-from bot.knowledge import Entity, Fact, Intent, Knowledge, Language, QuestionType, Rule, Source
+from bot.knowledge import Entity, Fact, Intent, Knowledge, Language, QuestionType, Rule, Source, make_knowledge
 from bot.normalize import simplify
 from bot.sentences import SentenceIndex, split_sentences
 from bot.yamlfile import LineDict, read_text, read_yaml
@@ -80,15 +80,15 @@ def load_knowledge(root: Path | str) -> Knowledge:
     check_consistency(draft.problems, entities, facts, draft.origins)
     if draft.problems:
         raise KnowledgeError(sorted(set(draft.problems)))
-    return Knowledge(
+    return make_knowledge(
         str(base),
-        tuple(sources),
-        tuple(entities.values()),
-        tuple(intents.values()),
-        tuple(families.items()),
-        tuple(facts),
-        tuple(rules),
-        language,
+        sources=tuple(sources),
+        entities=tuple(entities.values()),
+        intents=tuple(intents.values()),
+        families=tuple(families.items()),
+        facts=tuple(facts),
+        rules=tuple(rules),
+        language=language,
     )
 
 

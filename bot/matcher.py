@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -19,8 +19,7 @@ EXTRA_HIT = 0.15  # each further word of a family already found adds this much
 TIE = 1e-6
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A phrase found in the question: which target, which tokens, how well (0..1)."""
 
     target: str
@@ -29,8 +28,7 @@ class Hit:
     score: float
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """Everything the matcher saw in one question, before any fact is chosen."""
 
     text: Text

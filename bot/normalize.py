@@ -6,8 +6,8 @@ import re
 import threading
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -30,8 +30,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _local = threading.local()
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A normalised question: its tokens and their stems, index for index."""
 
     tokens: tuple[str, ...]

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.engine import Bot
 from bot.render import render_answer
 from bot.transcript import Transcript, Turn, format_turn
 
 
-@dataclass(frozen=True)
-class Replayed:
+class Replayed(NamedTuple):
     """One turn as recorded and as the bot answers it now."""
 
     turn: Turn

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.answer import Answer, Citation, Explanation
 from bot.index import Index
@@ -21,16 +21,14 @@ def _involved(fact: Fact) -> set[str]:
     return set(fact.about) | set(fact.mentions)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a conversation remembers between turns."""
 
     intent: str | None = None
     entities: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Choice:
+class _Choice(NamedTuple):
     """A candidate answer: where it came from and how many named entities it involves."""
 
     intent: str
@@ -125,9 +123,7 @@ class _Turn:
             bare = [i.id for i in knowledge.intents if i.bare and compatible(knowledge, i.id, found.qtype)]
             about = set(self.named) | set(context.entities)
             by_type = [
-                i.id
-                for i in knowledge.intents
-                if found.qtype in i.qtypes and any(about & set(f.about) for f in self.index.facts.get(i.id, ()))
+                i.id for i in knowledge.intents if found.qtype in i.qtypes and self.index.facts_for(i.id, sorted(about))
             ]
             return bare[:1] or by_type
         if context.intent and found.qtype is not None:
@@ -154,7 +150,7 @@ class _Turn:
         by_id = knowledge.entity_by_id
         participants = self._participants()
         best: tuple[tuple[int, int, int, int, int, int], Fact] | None = None
-        for fact in index.facts.get(intent, ()):
+        for fact in index.facts_for(intent, self.entities):
             covered = [position for position, ident in enumerate(self.entities) if ident in fact.about]
             involved = _involved(fact)
             if not covered or not participants <= involved:
@@ -245,11 +241,9 @@ class _Turn:
         """Intents worth suggesting with a fact about the entity: facts mainly about it first."""
         asked = self.found.family_ids
         ranked: list[tuple[bool, bool, int, str]] = []
-        for intent, facts in self.index.facts.items():
-            places = [(f.about.index(entity_id) > 0, self.index.order[f.id]) for f in facts if entity_id in f.about]
+        for secondary, order, intent in self.index.entity_intents.get(entity_id, ()):
             definition = self.knowledge.intent_by_id[intent]
-            if places and definition.suggest:
-                secondary, order = min(places)
+            if definition.suggest:
                 unrelated = not asked & {family for family, _ in definition.families}
                 ranked.append((secondary, unrelated, order, intent))
         return [intent for *_, intent in sorted(ranked)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.answer import Citation
 from bot.index import Index
@@ -12,8 +12,7 @@ from bot.knowledge import Fact, Knowledge, Rule
 MAJORITY = 50.0
 
 
-@dataclass(frozen=True)
-class Derived:
+class Derived(NamedTuple):
     """The text and citations a rule produced, and the entities it mentions."""
 
     text: str

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.answer import Citation
 
+_WORD = re.compile(r"\w+")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c(]?[A-Z0-9])")
 
 
-@dataclass(frozen=True)
-class SentenceIndex:
+class SentenceIndex(NamedTuple):
     """The sentences of one source, in order, with their start and end offsets."""
 
     source: str
     text: str
     spans: tuple[tuple[int, int], ...]
+    words: dict[str, tuple[int, ...]]
 
     def sentence(self, index: int) -> Citation:
         """The citation for one sentence by position."""
@@ -27,15 +29,44 @@ class SentenceIndex:
 
     def cite(self, quote: str) -> tuple[Citation, ...]:
         """Whole sentences covering the one occurrence of `quote`; raise ValueError if not exactly one."""
-        count = self.text.count(quote) if quote else 0
-        if count != 1:
-            raise ValueError("not found verbatim in the source" if count == 0 else f"found {count} times: quote more")
-        begin = self.text.index(quote)
+        places = self.find(quote) if quote else []
+        if len(places) != 1:
+            raise ValueError(
+                "not found verbatim in the source" if not places else f"found {len(places)} times: quote more"
+            )
+        begin = places[0]
         finish = begin + len(quote)
-        starts = [start for start, _ in self.spans]
-        first = max(bisect_right(starts, begin) - 1, 0)
-        covered = [i for i in range(first, len(self.spans)) if self.spans[i][0] < finish]
-        return tuple(self.sentence(i) for i in covered)
+        position = max(bisect_right(self.spans, (begin, sys.maxsize)) - 1, 0)
+        covered = []
+        while position < len(self.spans) and self.spans[position][0] < finish:
+            covered.append(self.sentence(position))
+            position += 1
+        return tuple(covered)
+
+    def find(self, quote: str) -> list[int]:
+        """Every offset where the quote occurs, found through its rarest inner word (no full scan)."""
+        inner = [m for m in _WORD.finditer(quote) if m.start() > 0 and m.end() < len(quote)]
+        if not inner:
+            return _scan(self.text, quote)
+        rarest = min(inner, key=lambda m: (len(self.words.get(m.group(), ())), m.start()))
+        starts = (place - rarest.start() for place in self.words.get(rarest.group(), ()))
+        return [start for start in starts if start >= 0 and self.text.startswith(quote, start)]
+
+
+def _scan(text: str, quote: str) -> list[int]:
+    places: list[int] = []
+    start = text.find(quote)
+    while start != -1:
+        places.append(start)
+        start = text.find(quote, start + 1)
+    return places
+
+
+def _word_places(text: str) -> dict[str, tuple[int, ...]]:
+    places: dict[str, list[int]] = {}
+    for found in _WORD.finditer(text):
+        places.setdefault(found.group(), []).append(found.start())
+    return {word: tuple(starts) for word, starts in places.items()}
 
 
 def split_sentences(source: str, text: str, abbreviations: Iterable[str] = ()) -> SentenceIndex:
@@ -52,7 +83,7 @@ def split_sentences(source: str, text: str, abbreviations: Iterable[str] = ()) -
             cut = offset + match.end()
         _add_span(spans, text, cut, offset + len(line))
         offset += len(line)
-    return SentenceIndex(source, text, tuple(spans))
+    return SentenceIndex(source, text, tuple(spans), _word_places(text))
 
 
 def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

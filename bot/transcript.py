@@ -8,19 +8,18 @@ Lines starting with "#" are comments and are kept when a transcript is re-record
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from bot.answer import Answer
+from bot.errors import InputFileError
 from bot.render import render_answer
 
 QUESTION = "> "
 COMMENT = "#"
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(NamedTuple):
     """One question, the comment and blank lines before it, and the expected answer block."""
 
     question: str
@@ -28,15 +27,14 @@ class Turn:
     comments: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Transcript:
+class Transcript(NamedTuple):
     """A whole conversation, plus comment lines after the last turn."""
 
     turns: tuple[Turn, ...]
     trailing: tuple[str, ...] = ()
 
 
-class TranscriptError(ValueError):
+class TranscriptError(InputFileError):
     """A transcript file that cannot be parsed."""
 
 

@@ -33,17 +33,26 @@ class _Refusal(yaml.MarkedYAMLError):
     """Raised for YAML that is valid but not allowed in knowledge files."""
 
 
-class _KnowledgeLoader(yaml.SafeLoader):
+class _NoAliases:
+    """Refuses YAML aliases: a node met a second time during construction is one (so no alias bombs)."""
+
+    constructed_objects: dict[Any, Any]
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise _Refusal(problem="aliases (*name) are not allowed in knowledge files", problem_mark=node.start_mark)
+        return super().construct_object(node, deep)  # type: ignore[misc]
+
+
+# libyaml's parser when PyYAML has it (much faster on large files), else the pure-Python one.
+_Base: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+class _KnowledgeLoader(_NoAliases, _Base):  # type: ignore[misc]
     """PyYAML's safe loader, without aliases and with duplicate keys detected."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise _Refusal(problem="aliases (*name) are not allowed in knowledge files", problem_mark=mark)
-        return super().compose_node(parent, index)
 
-
-def _construct_mapping(loader: _KnowledgeLoader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
@@ -58,7 +67,7 @@ def _construct_mapping(loader: _KnowledgeLoader, node: yaml.MappingNode) -> Line
     return result
 
 
-def _construct_sequence(loader: _KnowledgeLoader, node: yaml.SequenceNode) -> LineList:
+def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,3 +44,6 @@ def replace_in(path: Path, old: str, new: str) -> None:
 settings.register_profile("default", max_examples=150, deadline=None, derandomize=True)
 settings.register_profile("fuzz", max_examples=20_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# Tests never touch the user's real cache: each run gets its own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="dealbot-test-cache-")

@@ -144,4 +144,6 @@ def test_billion_laughs_is_refused_quickly(knowledge_copy: Path, capsys: pytest.
         layers.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     (knowledge_copy / "bomb.yaml").write_text("\n".join(layers) + "\n", encoding="utf-8")
     assert main(["check", str(knowledge_copy)]) == 2
-    assert "bomb.yaml:2: aliases (*name) are not allowed" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "bomb.yaml:" in err
+    assert "aliases (*name) are not allowed" in err
