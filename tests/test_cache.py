@@ -30,9 +30,15 @@ def test_second_load_comes_from_the_cache(knowledge_copy: Path, cache_home: Path
 
 def test_any_edit_makes_a_new_key_so_the_cache_is_never_stale(knowledge_copy: Path, cache_home: Path) -> None:
     assert "Jack Ma" in load(knowledge_copy).ask("who founded alibaba").text
-    replace_in(knowledge_copy / "facts.yaml", "answer: Alibaba was founded by tech billionaire Jack Ma in 1999.",
-               "answer: Alibaba was founded by Jack Ma, a tech billionaire, in 1999.")
-    assert load(knowledge_copy).ask("who founded alibaba").text == "Alibaba was founded by Jack Ma, a tech billionaire, in 1999."
+    replace_in(
+        knowledge_copy / "facts.yaml",
+        "answer: Alibaba was founded by tech billionaire Jack Ma in 1999.",
+        "answer: Alibaba was founded by Jack Ma, a tech billionaire, in 1999.",
+    )
+    assert (
+        load(knowledge_copy).ask("who founded alibaba").text
+        == "Alibaba was founded by Jack Ma, a tech billionaire, in 1999."
+    )
     assert len(list(cache_home.glob("*.pickle"))) == 2
 
 
