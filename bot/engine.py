@@ -27,13 +27,14 @@ class Bot:
         self.knowledge = knowledge
         self.index: Index = index if index is not None else build_index(knowledge)
         self._rewrites = dict(knowledge.language.rewrites)
+        self._symbols = {ord(symbol): f" {word} " for symbol, word in knowledge.language.symbols}
 
     def answer(self, question: str, context: Context) -> tuple[Answer, Context]:
         """Answer one question in a context; return the answer and the next context."""
         if len(question) > MAX_QUESTION_CHARS:
             text = self.knowledge.language.message("too_long").format(length=len(question), limit=MAX_QUESTION_CHARS)
             return Answer(question, False, text, explanation=Explanation("", reason="too long")), context
-        found = match(tokenize(question, self._rewrites), self.knowledge, self.index)
+        found = match(tokenize(question, self._rewrites, self._symbols), self.knowledge, self.index)
         return resolve(question, found, context, self.knowledge, self.index)
 
     def ask(self, question: str) -> Answer:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from bot.knowledge import Fact, Knowledge, Rule
 from bot.normalize import simplify, stem
 
-MAX_WORD_FACTS = 3  # a word in more fact answers than this is not distinctive enough to look up
+MAX_WORD_FACTS = 5  # a word in more fact answers than this is not distinctive enough to look up
 
 
 class Phrase(NamedTuple):
@@ -34,7 +34,7 @@ class Index(NamedTuple):
     order: dict[str, int]
     answer_words: dict[str, tuple[Fact, ...]]
     facts_about: dict[tuple[str, str], tuple[Fact, ...]]
-    entity_intents: dict[str, tuple[tuple[bool, int, str], ...]]
+    entity_intents: dict[str, tuple[tuple[bool, int, str, str | None], ...]]
 
     def facts_for(self, intent: str, entities: Sequence[str]) -> list[Fact]:
         """Facts of an intent about any of the entities, each once, in YAML order."""
@@ -103,18 +103,21 @@ def _facts_about(knowledge: Knowledge) -> dict[tuple[str, str], tuple[Fact, ...]
     return {key: tuple(facts) for key, facts in table.items()}
 
 
-def _entity_intents(knowledge: Knowledge) -> dict[str, tuple[tuple[bool, int, str], ...]]:
-    """For each entity, the intents with a fact about it: (only as a secondary subject, first fact, intent)."""
-    best: dict[tuple[str, str], tuple[bool, int]] = {}
+def _entity_intents(knowledge: Knowledge) -> dict[str, tuple[tuple[bool, int, str, str | None], ...]]:
+    """For each entity, the intents with a fact about it, for declines to suggest.
+
+    Rows are (only a secondary subject of the fact, the fact's position, intent, the fact's own topic).
+    """
+    best: dict[tuple[str, str], tuple[bool, int, str | None]] = {}
     for order, fact in enumerate(knowledge.facts):
         for place, ident in enumerate(fact.about):
             for intent in fact.intents:
-                key = (ident, intent)
-                best[key] = min(best.get(key, (place > 0, order)), (place > 0, order))
-    table: dict[str, list[tuple[bool, int, str]]] = defaultdict(list)
-    for (ident, intent), (secondary, order) in best.items():
-        table[ident].append((secondary, order, intent))
-    return {ident: tuple(sorted(rows)) for ident, rows in table.items()}
+                row = (place > 0, order, fact.topic)
+                best[(ident, intent)] = min(best.get((ident, intent), row), row, key=lambda r: (r[0], r[1]))
+    table: dict[str, list[tuple[bool, int, str, str | None]]] = defaultdict(list)
+    for (ident, intent), (secondary, order, topic) in best.items():
+        table[ident].append((secondary, order, intent, topic))
+    return {ident: tuple(sorted(rows, key=lambda r: (r[0], r[1], r[2]))) for ident, rows in table.items()}
 
 
 def _answer_words(knowledge: Knowledge) -> dict[str, tuple[Fact, ...]]:

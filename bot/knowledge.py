@@ -61,6 +61,7 @@ class Fact(NamedTuple):
     keywords: tuple[str, ...] = ()
     value: float | None = None
     of: str | None = None
+    topic: str | None = None
 
 
 class Rule(NamedTuple):
@@ -91,6 +92,7 @@ class Language(NamedTuple):
     abbreviations: tuple[str, ...]
     articles: tuple[str, ...]
     messages: tuple[tuple[str, str], ...]
+    symbols: tuple[tuple[str, str], ...] = ()
 
     def message(self, name: str) -> str:
         """Return one user-facing wording by name."""

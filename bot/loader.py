@@ -156,6 +156,7 @@ def _language(draft: _Draft) -> Language:
         "abbreviations",
         "articles",
         "messages",
+        "symbols",
     )
     rewrites = _text_mapping(record, "rewrites")
     messages = _text_mapping(record, "messages")
@@ -190,7 +191,18 @@ def _language(draft: _Draft) -> Language:
         abbreviations=record.texts("abbreviations"),
         articles=tuple(simplify(word) for word in record.texts("articles")),
         messages=tuple(messages.items()),
+        symbols=tuple(_symbols(record)),
     )
+
+
+def _symbols(record: Fields) -> list[tuple[str, str]]:
+    symbols = []
+    for symbol, word in _text_mapping(record, "symbols").items():
+        if len(symbol) == 1:
+            symbols.append((symbol, word.strip()))
+        else:
+            record.problem(record.where("symbols"), f"symbol {symbol!r} must be a single character")
+    return symbols
 
 
 def _text_mapping(record: Fields, key: str) -> dict[str, str]:
@@ -292,7 +304,18 @@ def _facts(
     facts: list[Fact] = []
     for file, record in draft.sections["facts"]:
         record.only(
-            "id", "intent", "intents", "about", "answer", "cite", "mentions", "keywords", "value", "of", "source"
+            "id",
+            "intent",
+            "intents",
+            "about",
+            "answer",
+            "cite",
+            "mentions",
+            "keywords",
+            "value",
+            "of",
+            "source",
+            "topic",
         )
         ident, answer = record.text("id"), record.text("answer")
         fact_intents = record.texts("intents") + record.texts("intent")
@@ -327,6 +350,7 @@ def _facts(
                     record.texts("keywords"),
                     record.number("value"),
                     of,
+                    record.text("topic", required=False),
                 )
             )
     return facts

@@ -63,8 +63,14 @@ def _cached_stem(word: str) -> str:
     return str(stemmer.stemWord(word))
 
 
-def tokenize(text: str, rewrites: Mapping[str, str] | None = None) -> Text:
-    """Normalise text and apply whole-word rewrites (common misspellings, contractions)."""
+def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapping[int, str] | None = None) -> Text:
+    """Normalise text and apply whole-word rewrites (common misspellings, contractions).
+
+    `symbols` (a str.translate table) turns characters into words first ("%" into "percent"),
+    before punctuation is dropped.
+    """
+    if symbols:
+        text = text.translate(symbols)
     words: list[str] = []
     for word in simplify(text).split():
         replacement = rewrites.get(word) if rewrites else None

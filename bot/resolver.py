@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from bot.answer import Answer, Citation, Explanation
 from bot.index import Index
-from bot.knowledge import Fact, Knowledge
+from bot.knowledge import Fact, Intent, Knowledge
 from bot.matcher import TIE, Match, compatible
 from bot.rules import derive
 
@@ -14,6 +14,11 @@ PARTICIPANTS = ("person", "organization")  # kinds a fact must involve when a qu
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
 MAX_ALSO = 3  # how many covered topics a decline offers
 LOOKUP_CONFIDENCE = 0.6  # answers found by word lookup are less certain
+
+
+def _main_families(intent: Intent) -> set[str]:
+    """The families that chiefly signal an intent (weight 1 or more)."""
+    return {family for family, weight in intent.families if weight >= 1.0}
 
 
 def _involved(fact: Fact) -> set[str]:
@@ -131,9 +136,9 @@ class _Turn:
         return []
 
     def _related_intents(self, intent_id: str) -> list[str]:
-        """The previous intent and those sharing a required word family with it."""
-        shared = set(self.knowledge.intent_by_id[intent_id].requires)
-        return [intent_id] + [i.id for i in self.knowledge.intents if i.id != intent_id and shared & set(i.requires)]
+        """The previous intent and those sharing a main word family (weight >= 1) with it."""
+        shared = _main_families(self.knowledge.intent_by_id[intent_id])
+        return [intent_id] + [i.id for i in self.knowledge.intents if i.id != intent_id and shared & _main_families(i)]
 
     def _choose(self, intent: str) -> _Choice | None:
         """The best fact for the intent about the candidate entities, or the intent's derived rule.
@@ -184,11 +189,7 @@ class _Turn:
         else:
             text = language.message("no_match")
         if entity is not None:
-            topics = [
-                knowledge.intent_by_id[i].topic.format(name=entity.name)
-                for i in self._covered_intents(entity.id)
-                if i != intent
-            ][:MAX_ALSO]
+            topics = self._suggestions(entity.id, intent)[:MAX_ALSO]
             if topics:
                 joined = (
                     topics[0]
@@ -237,16 +238,19 @@ class _Turn:
         text = self.knowledge.language.message("unclear_followup")
         return Answer(self.question, False, text, (), None, 0.0, self._explain("unclear follow-up"))
 
-    def _covered_intents(self, entity_id: str) -> list[str]:
-        """Intents worth suggesting with a fact about the entity: facts mainly about it first."""
+    def _suggestions(self, entity_id: str, declined: str | None) -> list[str]:
+        """What the article does say about the entity, as topics: facts mainly about it, related ones first."""
         asked = self.found.family_ids
-        ranked: list[tuple[bool, bool, int, str]] = []
-        for secondary, order, intent in self.index.entity_intents.get(entity_id, ()):
+        name = self.knowledge.entity_by_id[entity_id].name
+        ranked: list[tuple[bool, bool, int, int, str]] = []
+        position = {intent.id: n for n, intent in enumerate(self.knowledge.intents)}
+        for secondary, order, intent, topic in self.index.entity_intents.get(entity_id, ()):
             definition = self.knowledge.intent_by_id[intent]
-            if definition.suggest:
+            if definition.suggest and intent != declined:
                 unrelated = not asked & {family for family, _ in definition.families}
-                ranked.append((secondary, unrelated, order, intent))
-        return [intent for *_, intent in sorted(ranked)]
+                text = (topic or definition.topic).format(name=name)
+                ranked.append((secondary, unrelated, order, position[intent], text))
+        return list(dict.fromkeys(topic for *_, topic in sorted(ranked)))
 
     def _confidence(self) -> float:
         """How well the question was understood: mean of entity and attribute match quality."""
