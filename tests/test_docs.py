@@ -1,0 +1,66 @@
+"""Documentation stays true: every option and chat command is in the README; every fact sentence is cited."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from bot.cli import build_parser
+from bot.engine import Bot
+from bot.render import render_answer
+from bot.repl import COMMANDS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+# Page furniture, not facts: duplicated headline teasers, captions and the comment form.
+UNCITED = {
+    "ShareAlibaba, Russian tech firm Mail.ru to launch new venture.",
+    "Chinese e-commerce giant Alibaba and Russian technology group Mail.ru on Tuesday announced a...",
+    "Launch new Venture",
+    "Alibaba, Russian tech firm Mail.ru to launch new venture.",
+    "Leave a Reply",
+    "Your email address will not be published.",
+    "Required fields are marked *",
+}
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    found = {option for action in parser._actions for option in action.option_strings if option.startswith("--")}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found.add(name)
+                found |= _options(sub)
+    return found - {"--help"}
+
+
+@pytest.mark.parametrize("option", sorted(_options(build_parser())))
+def test_every_command_line_option_is_documented(option: str) -> None:
+    assert f"`{option}" in README or f" {option}" in README, option
+
+
+@pytest.mark.parametrize("command", sorted(name.split()[0] for name in COMMANDS))
+def test_every_chat_command_is_documented(command: str) -> None:
+    assert f"`{command}" in README, command
+
+
+def test_every_fact_sentence_of_the_source_is_cited(dealbot: Bot) -> None:
+    from bot.sentences import split_sentences
+
+    cited = {(c.source, c.start) for fact in dealbot.knowledge.facts for c in fact.citations}
+    for source in dealbot.knowledge.sources:
+        index = split_sentences(source.id, source.text, dealbot.knowledge.language.abbreviations)
+        for position in range(len(index.spans)):
+            sentence = index.sentence(position)
+            if sentence.sentence not in UNCITED:
+                assert (source.id, sentence.start) in cited, sentence.sentence
+
+
+def test_colour_only_when_asked(dealbot: Bot) -> None:
+    answer = dealbot.ask("who founded alibaba")
+    assert "\033[" not in render_answer(answer)
+    coloured = render_answer(answer, color=True)
+    assert coloured.startswith("\033[1mAlibaba was founded")
+    assert "\033[36m[1]\033[0m" in coloured
