@@ -19,13 +19,20 @@ class Phrase(NamedTuple):
     target: str
 
 
+class Vocabulary(NamedTuple):
+    """Words to fuzzy-match against (in order, for rapidfuzz) and the same words as a set."""
+
+    words: tuple[str, ...]
+    members: frozenset[str]
+
+
 class Index(NamedTuple):
     """Aliases, family words and cues by first word; facts and rules by intent."""
 
     aliases: dict[str, tuple[Phrase, ...]]
-    alias_words: tuple[str, ...]
+    alias_words: Vocabulary
     family_phrases: dict[str, tuple[Phrase, ...]]
-    family_words: tuple[str, ...]
+    family_words: Vocabulary
     cues: dict[str, tuple[Phrase, ...]]
     known_words: frozenset[str]
     facts: dict[str, tuple[Fact, ...]]
@@ -78,9 +85,9 @@ def build_index(knowledge: Knowledge) -> Index:
             facts[intent].append(fact)
     return Index(
         aliases=_group(aliases),
-        alias_words=tuple(alias_words),
+        alias_words=Vocabulary(tuple(alias_words), frozenset(alias_words)),
         family_phrases=_group(families),
-        family_words=tuple(family_words),
+        family_words=Vocabulary(tuple(family_words), frozenset(family_words)),
         cues=_group(cues),
         known_words=frozenset(known),
         facts={intent: tuple(items) for intent, items in facts.items()},

@@ -280,7 +280,7 @@ def _intents(draft: _Draft, families: dict[str, tuple[str, ...]], language: Lang
                 )
         qtypes = record.texts("qtypes")
         for qtype in qtypes:
-            if qtype not in qtype_ids:
+            if qtype_ids and qtype not in qtype_ids:  # without question types, the language section is reported
                 record.problem(record.where("qtypes"), f"intent {ident!r} names unknown qtype {qtype!r}")
         min_entities = record.number("min_entities")
         if draft.unique("intent", record, ident) and ident is not None:

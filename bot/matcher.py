@@ -7,13 +7,14 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from bot.index import Index, Phrase
+from bot.index import Index, Phrase, Vocabulary
 from bot.knowledge import Knowledge
 from bot.normalize import Text
 
 SHORT_WORD = 4  # words this short must match exactly
 FUZZY_CUTOFF_SHORT = 85.0  # for words of SHORT_WORD + 1 characters
 FUZZY_CUTOFF = 80.0  # for longer words
+FAMILY_CUTOFF = 85.0  # attribute words are common English: stricter, so "play" is not "players"
 QTYPE_BONUS = 0.3  # added to an intent whose question types include the question's
 EXTRA_HIT = 0.15  # each further word of a family already found adds this much
 TIE = 1e-6
@@ -38,10 +39,10 @@ class Match(NamedTuple):
     qtype: str | None
     pronouns: tuple[str, ...]
     ordinal: int | None
-    unexplained: tuple[str, ...]
-    leftover: tuple[str, ...]
-    content: tuple[str, ...]
-    followup: bool
+    unexplained: tuple[str, ...]  # words outside every vocabulary
+    leftover: tuple[str, ...]  # every word outside entity names but stopwords: for the word lookup
+    content: tuple[str, ...]  # words not explained as entity, attribute or question word: not a bare follow-up
+    followup: bool  # starts with "and", "what about", ...
 
     @property
     def family_ids(self) -> frozenset[str]:
@@ -55,12 +56,15 @@ def _cutoff(word: str) -> float | None:
     return FUZZY_CUTOFF_SHORT if len(word) == SHORT_WORD + 1 else FUZZY_CUTOFF
 
 
-def _similar(word: str, vocabulary: Sequence[str], known: frozenset[str]) -> dict[str, float]:
-    """Vocabulary words this word could be a misspelling of, with scores in 0..1."""
+def _similar(word: str, vocabulary: Vocabulary, known: frozenset[str], floor: float) -> dict[str, float]:
+    """Vocabulary words this word could be a misspelling of, with scores in 0..1.
+
+    Known words and short words match only exactly; others by rapidfuzz's ratio, at least `floor`.
+    """
     if word in known or len(word) < SHORT_WORD or word.isdigit():
-        return {word: 1.0} if word in vocabulary else {}
+        return {word: 1.0} if word in vocabulary.members else {}
     found: dict[str, float] = {}
-    for candidate, score, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF):
+    for candidate, score, _ in process.extract(word, vocabulary.words, scorer=fuzz.ratio, limit=5, score_cutoff=floor):
         cutoff = _cutoff(candidate)
         if cutoff is not None and score >= cutoff:
             found[candidate] = score / 100.0
@@ -102,11 +106,12 @@ def _non_overlapping(hits: list[Hit]) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _qtype(words: Sequence[str], index: Index) -> tuple[str | None, set[int]]:
+def _qtype(words: Sequence[str], index: Index, strict: frozenset[str]) -> tuple[str | None, set[int]]:
+    """The question type: the earliest strict cue ("what is the date" asks for a date), else the earliest cue."""
     hits = _find_phrases(words, index.cues, lambda w: {w: 1.0})
     if not hits:
         return None, set()
-    first = min(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    first = min(hits, key=lambda h: (h.target not in strict, h.start, -(h.end - h.start)))
     return first.target, {i for h in hits for i in range(h.start, h.end)}
 
 
@@ -115,20 +120,22 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     words, stems = text.tokens, text.stems
     language = knowledge.language
     entity_hits = _non_overlapping(
-        _find_phrases(words, index.aliases, lambda w: _similar(w, index.alias_words, index.known_words))
+        _find_phrases(words, index.aliases, lambda w: _similar(w, index.alias_words, index.known_words, FUZZY_CUTOFF))
     )
     in_entity = frozenset(i for hit in entity_hits for i in range(hit.start, hit.end))
-    qtype, cue_positions = _qtype(words, index)
+    qtype, cue_positions = _qtype(words, index, frozenset(q.id for q in language.qtypes if q.strict))
     family_hits = _find_phrases(
-        stems, index.family_phrases, lambda s: _similar(s, index.family_words, index.known_words), skip=in_entity
+        stems,
+        index.family_phrases,
+        lambda s: _similar(s, index.family_words, index.known_words, FAMILY_CUTOFF),
+        skip=in_entity,
     )
     pronoun_kinds = dict(language.pronouns)
     pronouns = tuple(pronoun_kinds[w] for i, w in enumerate(words) if w in pronoun_kinds and i not in in_entity)
     ordinals = dict(language.ordinals)
     ordinal = next((ordinals[w] for w in words if w in ordinals), None)
     explained = in_entity | cue_positions | {i for h in family_hits for i in range(h.start, h.end)}
-    attribute_positions = in_entity | {i for h in family_hits for i in range(h.start, h.end)}
-    leftover = tuple(w for i, w in enumerate(words) if i not in attribute_positions and w not in language.stopwords)
+    leftover = tuple(w for i, w in enumerate(words) if i not in in_entity and w not in language.stopwords)
     content = tuple(w for i, w in enumerate(words) if i not in explained and w not in language.stopwords)
     unexplained = tuple(
         w

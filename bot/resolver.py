@@ -14,6 +14,7 @@ PARTICIPANTS = ("person", "organization")  # kinds a fact must involve when a qu
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
 MAX_ALSO = 3  # how many covered topics a decline offers
 LOOKUP_CONFIDENCE = 0.6  # answers found by word lookup are less certain
+LOOKUP_WORDS_UNNAMED = 2  # rare words a fact must share when an attribute matched but nothing was named
 
 
 def _main_families(intent: Intent) -> set[str]:
@@ -87,8 +88,12 @@ class _Turn:
             return self._fallback(), remembered
         choices = [choice for choice in map(self._choose, intents) if choice is not None]
         if not choices:
+            if not self.named and not self.referents:  # nothing named: the words may still find the fact
+                return self._fallback(minimum=LOOKUP_WORDS_UNNAMED), Context(intents[0], remembered.entities)
             return self._decline(intents[0]), Context(intents[0], remembered.entities)
-        choice = min(choices, key=lambda c: -c.coverage)
+        # Tied attribute matches: the fact involving most of what was named. Intents guessed from the
+        # question type alone: the first that has a fact, in YAML order.
+        choice = min(choices, key=lambda c: -c.coverage) if found.intents else choices[0]
         answer = Answer(
             self.question,
             True,
@@ -98,7 +103,9 @@ class _Turn:
             self._confidence(),
             self._explain("answered", choice.source),
         )
-        return answer, Context(choice.intent, tuple(dict.fromkeys([*self.named, *choice.mentions, *self.entities[:1]])))
+        # The answer's own entities come first: "that company" after "Mail.ru" means Mail.ru.
+        remembered_entities = tuple(dict.fromkeys([*choice.mentions, *self.named, *self.entities[:1]]))
+        return answer, Context(choice.intent, remembered_entities)
 
     def _candidate_entities(self) -> list[str]:
         """Context entities a pronoun or bare follow-up points at, then named ones (backdrop last)."""
@@ -127,8 +134,12 @@ class _Turn:
         if self.named or found.pronouns:
             bare = [i.id for i in knowledge.intents if i.bare and compatible(knowledge, i.id, found.qtype)]
             about = set(self.named) | set(context.entities)
+            rules = self.index.rules
             by_type = [
-                i.id for i in knowledge.intents if found.qtype in i.qtypes and self.index.facts_for(i.id, sorted(about))
+                i.id
+                for i in knowledge.intents
+                if found.qtype in i.qtypes
+                and (self.index.facts_for(i.id, sorted(about)) or (i.id in rules and rules[i.id].of in about))
             ]
             return bare[:1] or by_type
         if context.intent and found.qtype is not None:
@@ -200,7 +211,7 @@ class _Turn:
         confidence = self._confidence() if entity is not None else 0.0
         return Answer(self.question, False, text, (), None, confidence, self._explain("declined", intent=intent))
 
-    def _fallback(self) -> Answer:
+    def _fallback(self, minimum: int = 1) -> Answer:
         """Last resort when no attribute was recognised: a fact whose answer holds the question's rare words.
 
         "What happened in August?" finds the one fact that mentions August. A fact must still
@@ -214,7 +225,11 @@ class _Turn:
                 scores[fact.id] = (matched - 1, rarity + len(self.index.answer_words[word]), order)
                 by_id[fact.id] = fact
         participants = self._participants()
-        ranked = sorted((key, ident) for ident, key in scores.items() if participants <= _involved(by_id[ident]))
+        ranked = sorted(
+            (key, ident)
+            for ident, key in scores.items()
+            if participants <= _involved(by_id[ident]) and -key[0] >= minimum
+        )
         if not ranked:
             return self._decline(None)
         fact = by_id[ranked[0][1]]
