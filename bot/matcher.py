@@ -40,7 +40,8 @@ class Match(NamedTuple):
     pronouns: tuple[str, ...]
     ordinal: int | None
     unexplained: tuple[str, ...]  # words outside every vocabulary
-    leftover: tuple[str, ...]  # every word outside entity names but stopwords: for the word lookup
+    leftover: tuple[str, ...]  # words outside entity names and attribute words, but stopwords: for the word lookup
+    lookup: tuple[str, ...]  # every word outside entity names but stopwords: for the lookup when nothing is named
     content: tuple[str, ...]  # words not explained as entity, attribute or question word: not a bare follow-up
     followup: bool  # starts with "and", "what about", ...
 
@@ -135,7 +136,9 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     ordinals = dict(language.ordinals)
     ordinal = next((ordinals[w] for w in words if w in ordinals), None)
     explained = in_entity | cue_positions | {i for h in family_hits for i in range(h.start, h.end)}
-    leftover = tuple(w for i, w in enumerate(words) if i not in in_entity and w not in language.stopwords)
+    lookup = tuple(w for i, w in enumerate(words) if i not in in_entity and w not in language.stopwords)
+    outside = in_entity | {i for h in family_hits for i in range(h.start, h.end)}
+    leftover = tuple(w for i, w in enumerate(words) if i not in outside and w not in language.stopwords)
     content = tuple(w for i, w in enumerate(words) if i not in explained and w not in language.stopwords)
     unexplained = tuple(
         w
@@ -157,6 +160,7 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         ordinal,
         unexplained,
         leftover,
+        lookup,
         content,
         followup,
     )

@@ -89,7 +89,7 @@ class _Turn:
         choices = [choice for choice in map(self._choose, intents) if choice is not None]
         if not choices:
             if not self.named and not self.referents:  # nothing named: the words may still find the fact
-                return self._fallback(minimum=LOOKUP_WORDS_UNNAMED), Context(intents[0], remembered.entities)
+                return self._fallback(self.found.lookup, LOOKUP_WORDS_UNNAMED), Context(intents[0], remembered.entities)
             return self._decline(intents[0]), Context(intents[0], remembered.entities)
         # Tied attribute matches: the fact involving most of what was named. Intents guessed from the
         # question type alone: the first that has a fact, in YAML order.
@@ -120,7 +120,7 @@ class _Turn:
                     ordered.append(ident)
         self.referents = list(ordered)
         ordered += sorted(self.named, key=lambda i: (by_id[i].backdrop, self.named.index(i)))
-        if not self.named:
+        if not self.named and not self.referents:
             ordered += [e.id for e in self.knowledge.entities if e.backdrop and e.id not in ordered]
         return ordered
 
@@ -211,7 +211,7 @@ class _Turn:
         confidence = self._confidence() if entity is not None else 0.0
         return Answer(self.question, False, text, (), None, confidence, self._explain("declined", intent=intent))
 
-    def _fallback(self, minimum: int = 1) -> Answer:
+    def _fallback(self, words: tuple[str, ...] | None = None, minimum: int = 1) -> Answer:
         """Last resort when no attribute was recognised: a fact whose answer holds the question's rare words.
 
         "What happened in August?" finds the one fact that mentions August. A fact must still
@@ -219,7 +219,7 @@ class _Turn:
         """
         scores: dict[str, tuple[int, int, int]] = {}
         by_id: dict[str, Fact] = {}
-        for word in dict.fromkeys(self.found.leftover):
+        for word in dict.fromkeys(self.found.leftover if words is None else words):
             for fact in self.index.answer_words.get(word, ()):
                 matched, rarity, order = scores.get(fact.id, (0, 0, self.index.order[fact.id]))
                 scores[fact.id] = (matched - 1, rarity + len(self.index.answer_words[word]), order)
