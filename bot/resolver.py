@@ -9,6 +9,7 @@ from bot.index import Index
 from bot.knowledge import Fact, Intent, Knowledge
 from bot.matcher import TIE, Match, compatible
 from bot.rules import derive
+from bot.rules import subjects as rule_subjects
 
 PARTICIPANTS = ("person", "organization")  # kinds a fact must involve when a question names them
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
@@ -182,6 +183,8 @@ class _Turn:
         rule = index.rules.get(intent)
         if rule is None:
             return None
+        if not participants <= rule_subjects(rule, knowledge, index):
+            return None  # "does Yandex hold a majority?": Yandex is not one of the parts
         subjects = [e for e in [*self.referents, *named] if not by_id[e].backdrop]
         derived = derive(rule, subjects, self.found.ordinal, knowledge, index)
         if derived is None:

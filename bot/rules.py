@@ -34,6 +34,13 @@ def _parts(rule: Rule, knowledge: Knowledge, index: Index) -> dict[str, Fact]:
     return parts
 
 
+def subjects(rule: Rule, knowledge: Knowledge, index: Index) -> set[str]:
+    """The entities a rule can speak about: its parts, and groups made only of its parts."""
+    parts = set(_parts(rule, knowledge, index))
+    groups = {e.id for e in knowledge.entities if e.members and set(e.members) <= parts}
+    return parts | groups
+
+
 def _expand(entities: Sequence[str], knowledge: Knowledge) -> list[str]:
     """Entity ids with groups replaced by their members, in order, without repeats."""
     expanded: list[str] = []
