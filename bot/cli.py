@@ -12,9 +12,8 @@ from typing import NoReturn, TextIO
 
 from bot import __version__
 from bot.engine import Bot, bundled, bundled_knowledge_dir, load
-from bot.errors import InputFileError, KnowledgeError
+from bot.errors import InputFileError, KnowledgeError, RecordingError
 from bot.render import render_answer, render_explanation, render_json
-from bot.shell import RecordingError
 
 EXIT_ANSWERED, EXIT_DECLINED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 

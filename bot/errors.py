@@ -16,6 +16,10 @@ class Problem(NamedTuple):
         return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
+class RecordingError(Exception):
+    """The transcript file cannot be opened for recording."""
+
+
 class InputFileError(ValueError):
     """A question or transcript file that does not follow its format; the message names the place."""
 

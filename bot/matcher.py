@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from bot.index import Index, Phrase, Vocabulary
 from bot.knowledge import Knowledge
 from bot.normalize import Text
@@ -64,6 +62,8 @@ def _similar(word: str, vocabulary: Vocabulary, known: frozenset[str], floor: fl
     """
     if word in known or len(word) < SHORT_WORD or word.isdigit():
         return {word: 1.0} if word in vocabulary.members else {}
+    from rapidfuzz import fuzz, process  # imported on the first unknown word: most questions need none
+
     found: dict[str, float] = {}
     for candidate, score, _ in process.extract(word, vocabulary.words, scorer=fuzz.ratio, limit=5, score_cutoff=floor):
         cutoff = _cutoff(candidate)

@@ -7,12 +7,9 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from bot.engine import Bot
+from bot.errors import RecordingError
 from bot.render import render_answer, render_json
 from bot.transcript import Recorder
-
-
-class RecordingError(Exception):
-    """The transcript file cannot be opened for recording."""
 
 
 def run_session(
