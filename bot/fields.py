@@ -134,3 +134,14 @@ class Fields:
             self.problem(self.where(key), f"section {key!r} must be a list, found {describe_type(value)}")
             return LineList()
         return value
+
+    def text_mapping(self, key: str) -> dict[str, str]:
+        """A mapping of names to text (entries that are not text are reported)."""
+        result: dict[str, str] = {}
+        section = self.mapping(key)
+        for name, value in section.items():
+            if isinstance(value, str):
+                result[name] = value
+            else:
+                self.problem(section.line_of(name), f"{key} entry {name!r} must be text")
+        return result

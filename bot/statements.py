@@ -1,0 +1,115 @@
+"""Read what a knowledge directory states: facts with their citations, and derived rules."""
+
+from __future__ import annotations
+
+from bot.answer import Citation
+from bot.draft import Draft
+from bot.fields import Fields
+from bot.knowledge import Entity, Fact, Intent, Rule
+from bot.sentences import SentenceIndex
+
+RULE_TEMPLATES = {
+    "max": ("answer", "ranked"),
+    "min": ("answer",),
+    "majority": ("yes", "no", "none"),
+    "sum": ("answer",),
+    "count": ("answer",),
+    "difference": ("answer",),
+}
+
+
+def read_facts(
+    draft: Draft, indexes: dict[str, SentenceIndex], entities: dict[str, Entity], intents: dict[str, Intent]
+) -> list[Fact]:
+    facts: list[Fact] = []
+    for file, record in draft.sections["facts"]:
+        record.only(
+            "id",
+            "intent",
+            "intents",
+            "about",
+            "answer",
+            "cite",
+            "mentions",
+            "keywords",
+            "value",
+            "of",
+            "source",
+            "topic",
+        )
+        ident, answer = record.text("id"), record.text("answer")
+        fact_intents = record.texts("intents") + record.texts("intent")
+        if not fact_intents:
+            record.problem(record.line, f"fact {ident!r} names no intent")
+        for intent in fact_intents:
+            if intent not in intents:
+                record.problem(
+                    record.where("intents" if "intents" in record.data else "intent"),
+                    f"fact {ident!r} names unknown intent {intent!r}",
+                )
+        about, mentions = record.texts("about", required=True), record.texts("mentions")
+        of = record.text("of", required=False)
+        for key, refs in (("about", about), ("mentions", mentions), ("of", (of,) if of else ())):
+            for ref in refs:
+                if ref not in entities:
+                    record.problem(record.where(key), f"fact {ident!r} names unknown entity {ref!r} in {key!r}")
+        source = record.text("source", required=False) or draft.default_source.get(file)
+        if source is None and len(indexes) == 1:
+            source = next(iter(indexes))
+        citations = _citations(record, ident, source, indexes)
+        if draft.unique("fact", record, ident) and ident is not None and answer is not None:
+            draft.origins[ident] = (record.file, record.line)
+            facts.append(
+                Fact(
+                    ident,
+                    fact_intents,
+                    about,
+                    answer.strip(),
+                    citations,
+                    mentions,
+                    record.texts("keywords"),
+                    record.number("value"),
+                    of,
+                    record.text("topic", required=False),
+                )
+            )
+    return facts
+
+
+def _citations(
+    record: Fields, ident: str | None, source: str | None, indexes: dict[str, SentenceIndex]
+) -> tuple[Citation, ...]:
+    quotes = record.texts("cite", required=True)
+    if source is None or source not in indexes:
+        if source is not None or indexes:
+            record.problem(record.where("cite"), f"fact {ident!r} cites unknown source {source!r}")
+        return ()
+    found: list[Citation] = []
+    for quote in quotes:
+        try:
+            found.extend(indexes[source].cite(quote))
+        except ValueError as error:
+            record.problem(record.where("cite"), f"fact {ident!r} quote {quote!r} {error} of {source!r}")
+    return tuple(dict.fromkeys(found))
+
+
+def read_rules(draft: Draft, entities: dict[str, Entity], intents: dict[str, Intent]) -> list[Rule]:
+    rules: list[Rule] = []
+    for _, record in draft.sections["rules"]:
+        record.only("id", "intent", "kind", "over", "of", "templates")
+        ident, intent, kind = record.text("id"), record.text("intent"), record.text("kind")
+        over, of = record.text("over"), record.text("of")
+        for key, ref, known in (("intent", intent, intents), ("over", over, intents), ("of", of, entities)):
+            if ref is not None and ref not in known:
+                record.problem(
+                    record.where(key), f"rule {ident!r} names unknown {'entity' if key == 'of' else 'intent'} {ref!r}"
+                )
+        templates = record.text_mapping("templates")
+        if kind is not None and kind not in RULE_TEMPLATES:
+            record.problem(record.where("kind"), f"rule kind {kind!r} is not one of {', '.join(RULE_TEMPLATES)}")
+        for name in RULE_TEMPLATES.get(kind or "", ()):
+            if name not in templates:
+                record.problem(record.where("templates"), f"rule {ident!r} of kind {kind!r} needs template {name!r}")
+        if draft.unique("rule", record, ident) and None not in (ident, intent, kind, over, of):
+            rules.append(Rule(str(ident), str(intent), str(kind), str(over), str(of), tuple(templates.items())))
+    return rules
