@@ -41,6 +41,12 @@ class Index(NamedTuple):
     order: dict[str, int]
     answer_words: dict[str, tuple[Fact, ...]]
     facts_about: dict[tuple[str, str], tuple[Fact, ...]]
+    intents_by_family: dict[str, tuple[int, ...]]  # positions in knowledge.intents, in order
+    intent_position: dict[str, int]
+    strict_qtypes: frozenset[str]
+    pronouns: dict[str, str]
+    ordinals: dict[str, int]
+    followup_markers: tuple[tuple[str, ...], ...]
     entity_intents: dict[str, tuple[tuple[bool, int, str, str | None], ...]]
 
     def facts_for(self, intent: str, entities: Sequence[str]) -> list[Fact]:
@@ -96,8 +102,23 @@ def build_index(knowledge: Knowledge) -> Index:
         order={fact.id: position for position, fact in enumerate(knowledge.facts)},
         answer_words=_answer_words(knowledge),
         facts_about=_facts_about(knowledge),
+        intents_by_family=_intents_by_family(knowledge),
+        intent_position={intent.id: position for position, intent in enumerate(knowledge.intents)},
+        strict_qtypes=frozenset(q.id for q in language.qtypes if q.strict),
+        pronouns=dict(language.pronouns),
+        ordinals=dict(language.ordinals),
+        followup_markers=tuple(tuple(marker.split()) for marker in language.followup_markers),
         entity_intents=_entity_intents(knowledge),
     )
+
+
+def _intents_by_family(knowledge: Knowledge) -> dict[str, tuple[int, ...]]:
+    """For each word family, the positions of the intents that use it."""
+    table: dict[str, list[int]] = defaultdict(list)
+    for position, intent in enumerate(knowledge.intents):
+        for family, _ in intent.families:
+            table[family].append(position)
+    return {family: tuple(positions) for family, positions in table.items()}
 
 
 def _facts_about(knowledge: Knowledge) -> dict[tuple[str, str], tuple[Fact, ...]]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from bot.index import Index, Phrase, Vocabulary
-from bot.knowledge import Knowledge
+from bot.knowledge import Intent, Knowledge
 from bot.normalize import Text
 
 SHORT_WORD = 4  # words this short must match exactly
@@ -124,17 +124,15 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         _find_phrases(words, index.aliases, lambda w: _similar(w, index.alias_words, index.known_words, FUZZY_CUTOFF))
     )
     in_entity = frozenset(i for hit in entity_hits for i in range(hit.start, hit.end))
-    qtype, cue_positions = _qtype(words, index, frozenset(q.id for q in language.qtypes if q.strict))
+    qtype, cue_positions = _qtype(words, index, index.strict_qtypes)
     family_hits = _find_phrases(
         stems,
         index.family_phrases,
         lambda s: _similar(s, index.family_words, index.known_words, FAMILY_CUTOFF),
         skip=in_entity,
     )
-    pronoun_kinds = dict(language.pronouns)
-    pronouns = tuple(pronoun_kinds[w] for i, w in enumerate(words) if w in pronoun_kinds and i not in in_entity)
-    ordinals = dict(language.ordinals)
-    ordinal = next((ordinals[w] for w in words if w in ordinals), None)
+    pronouns = tuple(index.pronouns[w] for i, w in enumerate(words) if w in index.pronouns and i not in in_entity)
+    ordinal = next((index.ordinals[w] for w in words if w in index.ordinals), None)
     explained = in_entity | cue_positions | {i for h in family_hits for i in range(h.start, h.end)}
     lookup = tuple(w for i, w in enumerate(words) if i not in in_entity and w not in language.stopwords)
     outside = in_entity | {i for h in family_hits for i in range(h.start, h.end)}
@@ -143,10 +141,9 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     unexplained = tuple(
         w
         for i, w in enumerate(words)
-        if i not in explained and w not in index.known_words and w not in ordinals and not w.isdigit()
+        if i not in explained and w not in index.known_words and w not in index.ordinals and not w.isdigit()
     )
-    markers = [tuple(m.split()) for m in language.followup_markers]
-    followup = any(tuple(words[: len(m)]) == m for m in markers)
+    followup = any(tuple(words[: len(marker)]) == marker for marker in index.followup_markers)
     best: dict[str, float] = {}
     for hit in sorted(family_hits, key=lambda h: -h.score):
         best[hit.target] = best[hit.target] + EXTRA_HIT if hit.target in best else hit.score
@@ -154,7 +151,7 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         text,
         tuple(entity_hits),
         tuple(family_hits),
-        _score_intents(knowledge, best, qtype),
+        _score_intents(knowledge, index, best, qtype),
         qtype,
         pronouns,
         ordinal,
@@ -167,29 +164,24 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
 
 
 def _score_intents(
-    knowledge: Knowledge, families: dict[str, float], qtype: str | None
+    knowledge: Knowledge, index: Index, families: dict[str, float], qtype: str | None
 ) -> tuple[tuple[str, float], ...]:
     """Eligible intents with their scores, best first, ties in YAML order."""
-    strict = {q.id: q.strict for q in knowledge.language.qtypes}
     scored: list[tuple[float, int, str]] = []
-    for position, intent in enumerate(knowledge.intents):
-        if any(family not in families for family in intent.requires):
+    positions = sorted({position for family in families for position in index.intents_by_family.get(family, ())})
+    for position in positions:
+        intent = knowledge.intents[position]
+        if any(family not in families for family in intent.requires) or not compatible(intent, qtype, index):
             continue
         score = sum(weight * families[family] for family, weight in intent.families if family in families)
-        if score <= 0:
-            continue
         if qtype in intent.qtypes:
             score += QTYPE_BONUS
-        elif (qtype is not None and strict.get(qtype, False)) or intent.requires_qtype:
-            continue
         scored.append((-score, position, intent.id))
     return tuple((ident, -negative) for negative, _, ident in sorted(scored))
 
 
-def compatible(knowledge: Knowledge, intent_id: str, qtype: str | None) -> bool:
-    """Whether an intent can answer a question of this type."""
-    intent = knowledge.intent_by_id[intent_id]
+def compatible(intent: Intent, qtype: str | None, index: Index) -> bool:
+    """Whether an intent can answer a question of this type (a strict type needs an intent that lists it)."""
     if qtype in intent.qtypes:
         return True
-    strict = {q.id: q.strict for q in knowledge.language.qtypes}
-    return not (qtype is not None and strict.get(qtype, False)) and not intent.requires_qtype
+    return qtype not in index.strict_qtypes and not intent.requires_qtype

@@ -133,7 +133,7 @@ class _Turn:
         if self.named and context.intent and (found.followup or found.qtype is None):
             return [context.intent]
         if self.named or found.pronouns:
-            bare = [i.id for i in knowledge.intents if i.bare and compatible(knowledge, i.id, found.qtype)]
+            bare = [i.id for i in knowledge.intents if i.bare and compatible(i, found.qtype, self.index)]
             about = set(self.named) | set(context.entities)
             rules = self.index.rules
             by_type = [
@@ -144,7 +144,8 @@ class _Turn:
             ]
             return bare[:1] or by_type
         if context.intent and found.qtype is not None:
-            return [i for i in self._related_intents(context.intent) if compatible(knowledge, i, found.qtype)]
+            related = self._related_intents(context.intent)
+            return [i for i in related if compatible(knowledge.intent_by_id[i], found.qtype, self.index)]
         return []
 
     def _related_intents(self, intent_id: str) -> list[str]:
@@ -261,13 +262,12 @@ class _Turn:
         asked = self.found.family_ids
         name = self.knowledge.entity_by_id[entity_id].name
         ranked: list[tuple[bool, bool, int, int, str]] = []
-        position = {intent.id: n for n, intent in enumerate(self.knowledge.intents)}
         for secondary, order, intent, topic in self.index.entity_intents.get(entity_id, ()):
             definition = self.knowledge.intent_by_id[intent]
             if definition.suggest and intent != declined:
                 unrelated = not asked & {family for family, _ in definition.families}
                 text = (topic or definition.topic).format(name=name)
-                ranked.append((secondary, unrelated, order, position[intent], text))
+                ranked.append((secondary, unrelated, order, self.index.intent_position[intent], text))
         return list(dict.fromkeys(topic for *_, topic in sorted(ranked)))
 
     def _confidence(self) -> float:
