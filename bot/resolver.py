@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot.answer import Answer, Citation, Explanation
+from bot.declines import decline_text
 from bot.index import Index
 from bot.knowledge import Fact, Intent, Knowledge
+from bot.lookup import involved, lookup_fact
 from bot.matcher import TIE, Match, compatible
 from bot.rules import derive
 from bot.rules import subjects as rule_subjects
 
 PARTICIPANTS = ("person", "organization")  # kinds a fact must involve when a question names them
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
-MAX_ALSO = 3  # how many covered topics a decline offers
 LOOKUP_CONFIDENCE = 0.6  # answers found by word lookup are less certain
 LOOKUP_WORDS_UNNAMED = 2  # rare words a fact must share when an attribute matched but nothing was named
 
@@ -21,11 +22,6 @@ LOOKUP_WORDS_UNNAMED = 2  # rare words a fact must share when an attribute match
 def _main_families(intent: Intent) -> set[str]:
     """The families that chiefly signal an intent (weight 1 or more)."""
     return {family for family, weight in intent.families if weight >= 1.0}
-
-
-def _involved(fact: Fact) -> set[str]:
-    """Every entity a fact is about or mentions."""
-    return set(fact.about) | set(fact.mentions)
 
 
 class Context(NamedTuple):
@@ -74,19 +70,19 @@ class _Turn:
         remembered = Context(self.context.intent, tuple(self.named) or self.context.entities)
         attribute_words = {i for hit in found.families for i in range(hit.start, hit.end)}
         if not self.named and not self.referents and len(found.unexplained) >= max(len(attribute_words), 1):
-            return self._fallback(), remembered  # nothing named and mostly words we do not know
+            return self._fallback(found.leftover), remembered  # nothing named and mostly words we do not know
         if "person" in found.pronouns and not self.named and not self.referents:
             return self._unclear(), remembered  # "he" with nobody to refer to
         if found.intents:
             top = found.intents[0][1]
             intents = [ident for ident, score in found.intents if score >= top - TIE]
         elif found.families:
-            return self._fallback(), remembered  # attribute words, but none fits this question type
+            return self._fallback(found.leftover), remembered  # attribute words, but none fits this question type
         else:
             intents = self._implicit_intents()
             self.used_context = self.used_context or bool(intents and intents[0] == self.context.intent)
         if not intents:
-            return self._fallback(), remembered
+            return self._fallback(found.leftover), remembered
         choices = [choice for choice in map(self._choose, intents) if choice is not None]
         if not choices:
             if not self.named and not self.referents:  # nothing named: the words may still find the fact
@@ -170,11 +166,11 @@ class _Turn:
         best: tuple[tuple[int, int, int, int, int, int], Fact] | None = None
         for fact in index.facts_for(intent, self.entities):
             covered = [position for position, ident in enumerate(self.entities) if ident in fact.about]
-            involved = _involved(fact)
-            if not covered or not participants <= involved:
+            entities_of_fact = involved(fact)
+            if not covered or not participants <= entities_of_fact:
                 continue
             keywords = len(index.keyword_stems[fact.id] & stems)
-            mentioned = len(involved & set(named))
+            mentioned = len(entities_of_fact & set(named))
             key = (-len(covered), min(covered), -mentioned, -keywords, len(fact.about), index.order[fact.id])
             if best is None or key < best[0]:
                 best = (key, fact)
@@ -195,48 +191,17 @@ class _Turn:
 
     def _decline(self, intent: str | None) -> Answer:
         """A polite 'the article doesn't say', naming what it does say about the entity."""
-        language, knowledge = self.knowledge.language, self.knowledge
         subject = self.entities[0] if self.entities and (self.named or self.referents) else None
-        entity = knowledge.entity_by_id[subject] if subject is not None else None
-        if intent is not None and entity is not None:
-            topic = knowledge.intent_by_id[intent].topic.format(name=entity.name)
-            text = language.message("not_covered").format(topic=topic)
-        else:
-            text = language.message("no_match")
-        if entity is not None:
-            topics = self._suggestions(entity.id, intent)[:MAX_ALSO]
-            if topics:
-                joined = (
-                    topics[0]
-                    if len(topics) == 1
-                    else f"{', '.join(topics[:-1])} {language.message('list_and')} {topics[-1]}"
-                )
-                text += " " + language.message("also_covers").format(topics=joined)
+        entity = self.knowledge.entity_by_id[subject] if subject is not None else None
+        text = decline_text(self.knowledge, self.index, intent, entity, self.found.family_ids)
         confidence = self._confidence() if entity is not None else 0.0
         return Answer(self.question, False, text, (), None, confidence, self._explain("declined", intent=intent))
 
-    def _fallback(self, words: tuple[str, ...] | None = None, minimum: int = 1) -> Answer:
-        """Last resort when no attribute was recognised: a fact whose answer holds the question's rare words.
-
-        "What happened in August?" finds the one fact that mentions August. A fact must still
-        involve every person and organisation named; otherwise, and when nothing is found, decline.
-        """
-        scores: dict[str, tuple[int, int, int]] = {}
-        by_id: dict[str, Fact] = {}
-        for word in dict.fromkeys(self.found.leftover if words is None else words):
-            for fact in self.index.answer_words.get(word, ()):
-                matched, rarity, order = scores.get(fact.id, (0, 0, self.index.order[fact.id]))
-                scores[fact.id] = (matched - 1, rarity + len(self.index.answer_words[word]), order)
-                by_id[fact.id] = fact
-        participants = self._participants()
-        ranked = sorted(
-            (key, ident)
-            for ident, key in scores.items()
-            if participants <= _involved(by_id[ident]) and -key[0] >= minimum
-        )
-        if not ranked:
+    def _fallback(self, words: tuple[str, ...], minimum: int = 1) -> Answer:
+        """Last resort when no attribute fits: a fact found by the question's rare words, else a decline."""
+        fact = lookup_fact(words, self.index, self._participants(), minimum)
+        if fact is None:
             return self._decline(None)
-        fact = by_id[ranked[0][1]]
         return Answer(
             self.question,
             True,
@@ -256,19 +221,6 @@ class _Turn:
         """A decline for a follow-up whose pronoun points at nothing said before."""
         text = self.knowledge.language.message("unclear_followup")
         return Answer(self.question, False, text, (), None, 0.0, self._explain("unclear follow-up"))
-
-    def _suggestions(self, entity_id: str, declined: str | None) -> list[str]:
-        """What the article does say about the entity, as topics: facts mainly about it, related ones first."""
-        asked = self.found.family_ids
-        name = self.knowledge.entity_by_id[entity_id].name
-        ranked: list[tuple[bool, bool, int, int, str]] = []
-        for secondary, order, intent, topic in self.index.entity_intents.get(entity_id, ()):
-            definition = self.knowledge.intent_by_id[intent]
-            if definition.suggest and intent != declined:
-                unrelated = not asked & {family for family, _ in definition.families}
-                text = (topic or definition.topic).format(name=name)
-                ranked.append((secondary, unrelated, order, self.index.intent_position[intent], text))
-        return list(dict.fromkeys(topic for *_, topic in sorted(ranked)))
 
     def _confidence(self) -> float:
         """How well the question was understood: mean of entity and attribute match quality."""

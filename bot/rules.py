@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.answer import Citation
+from bot.declines import join_and
 from bot.index import Index
 from bot.knowledge import Fact, Knowledge, Rule
 
@@ -53,10 +54,7 @@ def _expand(entities: Sequence[str], knowledge: Knowledge) -> list[str]:
 
 
 def _names(idents: Sequence[str], knowledge: Knowledge) -> str:
-    names = [knowledge.entity_by_id[i].name for i in idents]
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {knowledge.language.message('list_and')} {names[-1]}"
+    return join_and([knowledge.entity_by_id[i].name for i in idents], knowledge.language.message("list_and"))
 
 
 def derive(
