@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.index import Index, Phrase, Vocabulary
 from bot.knowledge import Intent, Knowledge
 from bot.normalize import Text
 
-SHORT_WORD = 4  # words this short must match exactly
+SHORT_WORD = 4  # words shorter than this must match exactly
+FUZZY_CUTOFF_FOUR = 88.0  # four-letter words: one letter added ("maail" for "mail"), nothing looser
 FUZZY_CUTOFF_SHORT = 85.0  # for words of SHORT_WORD + 1 characters
 FUZZY_CUTOFF = 80.0  # for longer words
+CLEAR_NAME_MATCH = 0.9  # a name matched this well stands even if the word also reads as an attribute
 FAMILY_CUTOFF = 85.0  # attribute words are common English: stricter, so "play" is not "players"
 QTYPE_BONUS = 0.3  # added to an intent whose question types include the question's
 EXTRA_HIT = 0.15  # each further word of a family already found adds this much
@@ -49,9 +51,26 @@ class Match(NamedTuple):
         return frozenset(hit.target for hit in self.families)
 
 
+Options = dict[str, float]  # vocabulary words one question word may stand for, with scores
+PhraseTable = dict[str, tuple[Phrase, ...]]  # phrases by their first word
+
+
+def _closer_than(candidates: Options, rival: Options) -> Options:
+    """Fuzzy name candidates that match at least as well as the word's best attribute reading.
+
+    "founnded" is nearer "found" than the name word "founder" (as in "Alibaba founder"), so it
+    stays an attribute word; exact and clear matches ("confereence") always stand.
+    """
+    best_rival = max(rival.values(), default=0.0)
+    return {word: score for word, score in candidates.items() if score >= min(best_rival, CLEAR_NAME_MATCH)}
+
+
 def _cutoff(word: str) -> float | None:
-    if len(word) <= SHORT_WORD:
+    """The least ratio at which a misspelling may stand for this vocabulary word (None: exact only)."""
+    if len(word) < SHORT_WORD:
         return None
+    if len(word) == SHORT_WORD:
+        return FUZZY_CUTOFF_FOUR
     return FUZZY_CUTOFF_SHORT if len(word) == SHORT_WORD + 1 else FUZZY_CUTOFF
 
 
@@ -73,13 +92,9 @@ def _similar(word: str, vocabulary: Vocabulary, known: frozenset[str], floor: fl
 
 
 def _find_phrases(
-    words: Sequence[str],
-    phrases: dict[str, tuple[Phrase, ...]],
-    similar: Callable[[str], dict[str, float]],
-    skip: frozenset[int] = frozenset(),
+    words: Sequence[str], phrases: dict[str, tuple[Phrase, ...]], options: Sequence[Options]
 ) -> list[Hit]:
-    """Every occurrence of every phrase, each word matched exactly or by fuzzy spelling."""
-    options = [{} if i in skip else similar(word) for i, word in enumerate(words)]
+    """Every occurrence of every phrase, each word matched by one of the options for its position."""
     hits: list[Hit] = []
     for start, first_options in enumerate(options):
         for first, first_score in first_options.items():
@@ -109,7 +124,7 @@ def _non_overlapping(hits: list[Hit]) -> list[Hit]:
 
 def _qtype(words: Sequence[str], index: Index, strict: frozenset[str]) -> tuple[str | None, set[int]]:
     """The question type: the earliest strict cue ("what is the date" asks for a date), else the earliest cue."""
-    hits = _find_phrases(words, index.cues, lambda w: {w: 1.0})
+    hits = _find_phrases(words, index.cues, [{word: 1.0} for word in words])
     if not hits:
         return None, set()
     first = min(hits, key=lambda h: (h.target not in strict, h.start, -(h.end - h.start)))
@@ -120,16 +135,16 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     """Match a normalised question against the knowledge's vocabulary."""
     words, stems = text.tokens, text.stems
     language = knowledge.language
-    entity_hits = _non_overlapping(
-        _find_phrases(words, index.aliases, lambda w: _similar(w, index.alias_words, index.known_words, FUZZY_CUTOFF))
-    )
+    family_options = [_similar(stem, index.family_words, index.known_words, FAMILY_CUTOFF) for stem in stems]
+    alias_options = [
+        _closer_than(_similar(word, index.alias_words, index.known_words, FUZZY_CUTOFF), rival)
+        for word, rival in zip(words, family_options, strict=True)
+    ]
+    entity_hits = _non_overlapping(_find_phrases(words, index.aliases, alias_options))
     in_entity = frozenset(i for hit in entity_hits for i in range(hit.start, hit.end))
     qtype, cue_positions = _qtype(words, index, index.strict_qtypes)
     family_hits = _find_phrases(
-        stems,
-        index.family_phrases,
-        lambda s: _similar(s, index.family_words, index.known_words, FAMILY_CUTOFF),
-        skip=in_entity,
+        stems, index.family_phrases, [{} if i in in_entity else option for i, option in enumerate(family_options)]
     )
     pronouns = tuple(index.pronouns[w] for i, w in enumerate(words) if w in index.pronouns and i not in in_entity)
     ordinal = next((index.ordinals[w] for w in words if w in index.ordinals), None)
