@@ -149,17 +149,18 @@ def test_all_problems_are_reported_at_once(knowledge_copy: Path) -> None:
     assert len(caught.value.problems) >= 3
 
 
-@pytest.mark.parametrize(
-    ("content", "fragment"),
-    [
-        (b"", "file is empty"),
-        (b"\xff\xfe not utf-8", "not UTF-8"),
-        (b"- just\n- a list\n", "top level must be a mapping"),
-        (b"a: &x [1]\nb: *x\n", "aliases (*name) are not allowed"),
-        (b'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n', "aliases"),
-        (b"sources: []\nsources: []\n", "duplicate key 'sources'"),
-    ],
-)
+HOSTILE_FILES = [
+    (b"", "file is empty"),
+    (b"\xff\xfe not utf-8", "not UTF-8"),
+    (b"- just\n- a list\n", "top level must be a mapping"),
+    (b"a: &x [1]\nb: *x\n", "aliases (*name) are not allowed"),
+    (b'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n', "aliases"),
+    (b"sources: []\nsources: []\n", "duplicate key 'sources'"),
+    (b"x: !!python/object/apply:os.system ['touch pwned']\n", "tags such as !!python"),
+]
+
+
+@pytest.mark.parametrize(("content", "fragment"), HOSTILE_FILES)
 def test_hostile_or_empty_files(knowledge_copy: Path, content: bytes, fragment: str) -> None:
     (knowledge_copy / "extra.yaml").write_bytes(content)
     with pytest.raises(KnowledgeError) as caught:

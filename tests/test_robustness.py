@@ -18,7 +18,7 @@ from bot.answer import Answer
 from bot.cli import main
 from bot.engine import MAX_QUESTION_CHARS
 from tests.conftest import replace_in
-from tests.test_loader import BROKEN
+from tests.test_loader import BROKEN, HOSTILE_FILES
 
 QUESTIONS = [
     "how much does MegaFon own?",
@@ -134,6 +134,21 @@ def test_broken_knowledge_exits_2_from_check_and_ask(  # noqa: PLR0917 - one par
     assert err.startswith("dealbot: knowledge error: ")
     assert err.count("\n") == 1
     assert not (knowledge_copy / "pwned").exists()
+
+
+@pytest.mark.parametrize(("content", "fragment"), HOSTILE_FILES)
+def test_hostile_files_exit_2_from_check_and_ask(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str], content: bytes, fragment: str
+) -> None:
+    (knowledge_copy / "extra.yaml").write_bytes(content)
+    assert main(["check", str(knowledge_copy)]) == 2
+    assert "extra.yaml:" in capsys.readouterr().err
+    assert main(["ask", "--knowledge", str(knowledge_copy), "who founded alibaba"]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err.count("\n")) == ("", 1)
+    assert fragment in err
+    assert not (knowledge_copy / "pwned").exists()
+    assert not Path("pwned").exists()
 
 
 def test_billion_laughs_is_refused_quickly(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
