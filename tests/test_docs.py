@@ -64,3 +64,21 @@ def test_colour_only_when_asked(dealbot: Bot) -> None:
     coloured = render_answer(answer, color=True)
     assert coloured.startswith("\033[1mAlibaba was founded")
     assert "\033[36m[1]\033[0m" in coloured
+
+
+def _readme_asks() -> list[tuple[str, str]]:
+    """Each `$ dealbot ask ...` example of the README with the first line it shows after it."""
+    lines = README.splitlines()
+    examples = []
+    for number, line in enumerate(lines[:-1]):
+        if line.startswith("$ dealbot ask ") and "--json" not in line:
+            examples.append((line.removeprefix("$ dealbot ask ").split(";")[0], lines[number + 1]))
+    return examples
+
+
+@pytest.mark.parametrize(("arguments", "first_line"), _readme_asks())
+def test_readme_examples_print_what_they_show(arguments: str, first_line: str, dealbot: Bot) -> None:
+    import shlex
+
+    question = " ".join(shlex.split(arguments))
+    assert render_answer(dealbot.ask(question)).splitlines()[0] == first_line
