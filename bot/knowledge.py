@@ -62,6 +62,7 @@ class Fact(NamedTuple):
     value: float | None = None
     of: str | None = None
     topic: str | None = None
+    qtypes: tuple[str, ...] = ()
 
 
 class Rule(NamedTuple):

@@ -42,7 +42,7 @@ def load_knowledge(root: Path | str) -> Knowledge:
     entities = read_entities(draft)
     families = read_families(draft)
     intents = read_intents(draft, families, language)
-    facts = read_facts(draft, indexes, entities, intents)
+    facts = read_facts(draft, indexes, entities, intents, frozenset(q.id for q in language.qtypes))
     rules = read_rules(draft, entities, intents)
     check_consistency(draft.problems, entities, facts, draft.origins)
     if draft.problems:

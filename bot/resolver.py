@@ -15,6 +15,7 @@ from bot.rules import subjects as rule_subjects
 
 PARTICIPANTS = ("person", "organization")  # kinds a fact must involve when a question names them
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
+SELF = "self"  # the pronoun kind of "your": a question about the bot itself
 LOOKUP_CONFIDENCE = 0.6  # answers found by word lookup are less certain
 LOOKUP_WORDS_UNNAMED = 2  # rare words a fact must share when an attribute matched but nothing was named
 
@@ -73,6 +74,8 @@ class _Turn:
             return self._fallback(found.leftover), remembered  # nothing named and mostly words we do not know
         if "person" in found.pronouns and not self.named and not self.referents:
             return self._unclear(), remembered  # "he" with nobody to refer to
+        if SELF in found.pronouns:
+            return self._decline(None), remembered  # "what's your name?" is about the bot, not the article
         if found.intents:
             top = found.intents[0][1]
             intents = [ident for ident, score in found.intents if score >= top - TIE]
@@ -167,7 +170,7 @@ class _Turn:
         for fact in index.facts_for(intent, self.entities):
             covered = [position for position, ident in enumerate(self.entities) if ident in fact.about]
             entities_of_fact = involved(fact)
-            if not covered or not participants <= entities_of_fact:
+            if not covered or not participants <= entities_of_fact or not self._fits_type(fact):
                 continue
             keywords = len(index.keyword_stems[fact.id] & stems)
             mentioned = len(entities_of_fact & set(named))
@@ -211,6 +214,11 @@ class _Turn:
             round(self._confidence() * LOOKUP_CONFIDENCE, 3),
             self._explain("answered by word lookup", fact.id),
         )
+
+    def _fits_type(self, fact: Fact) -> bool:
+        """A fact that narrows its question types ("Tuesday" is a day, not a month) must fit the question's."""
+        qtype = self.found.qtype
+        return not fact.qtypes or qtype not in self.index.strict_qtypes or qtype in fact.qtypes
 
     def _participants(self) -> set[str]:
         """Named people and organisations (not the backdrop): a fact must involve them all."""

@@ -19,8 +19,13 @@ RULE_TEMPLATES = {
 
 
 def read_facts(
-    draft: Draft, indexes: dict[str, SentenceIndex], entities: dict[str, Entity], intents: dict[str, Intent]
+    draft: Draft,
+    indexes: dict[str, SentenceIndex],
+    entities: dict[str, Entity],
+    intents: dict[str, Intent],
+    qtypes: frozenset[str],
 ) -> list[Fact]:
+    """Every fact, with its quotes expanded to whole cited sentences and its references checked."""
     facts: list[Fact] = []
     for file, record in draft.sections["facts"]:
         record.only(
@@ -36,6 +41,7 @@ def read_facts(
             "of",
             "source",
             "topic",
+            "qtypes",
         )
         ident, answer = record.text("id"), record.text("answer")
         fact_intents = record.texts("intents") + record.texts("intent")
@@ -71,9 +77,18 @@ def read_facts(
                     record.number("value"),
                     of,
                     record.text("topic", required=False),
+                    _known_qtypes(record, ident, qtypes),
                 )
             )
     return facts
+
+
+def _known_qtypes(record: Fields, ident: str | None, known: frozenset[str]) -> tuple[str, ...]:
+    names = record.texts("qtypes")
+    for name in names:
+        if known and name not in known:
+            record.problem(record.where("qtypes"), f"fact {ident!r} names unknown qtype {name!r}")
+    return names
 
 
 def _citations(
@@ -94,6 +109,7 @@ def _citations(
 
 
 def read_rules(draft: Draft, entities: dict[str, Entity], intents: dict[str, Intent]) -> list[Rule]:
+    """Every derived rule, with its intents, whole and templates checked."""
     rules: list[Rule] = []
     for _, record in draft.sections["rules"]:
         record.only("id", "intent", "kind", "over", "of", "templates")
