@@ -47,6 +47,7 @@ class Intent(NamedTuple):
     min_entities: int = 0
     suggest: bool = True
     bare: bool = False
+    requires_one_of: tuple[str, ...] = ()
 
 
 class Fact(NamedTuple):
@@ -74,6 +75,7 @@ class Rule(NamedTuple):
     over: str
     of: str
     templates: tuple[tuple[str, str], ...]
+    named_qtypes: tuple[str, ...] | None = None  # question types it answers about named entities (None: any)
 
     def template(self, name: str) -> str:
         """Return the wording the rule uses for one outcome."""

@@ -188,6 +188,8 @@ def _score_intents(
         intent = knowledge.intents[position]
         if any(family not in families for family in intent.requires) or not compatible(intent, qtype, index):
             continue
+        if intent.requires_one_of and not any(family in families for family in intent.requires_one_of):
+            continue
         score = sum(weight * families[family] for family, weight in intent.families if family in families)
         if qtype in intent.qtypes:
             score += QTYPE_BONUS

@@ -77,8 +77,7 @@ class _Turn:
         if SELF in found.pronouns:
             return self._decline(None), remembered  # "what's your name?" is about the bot, not the article
         if found.intents:
-            top = found.intents[0][1]
-            intents = [ident for ident, score in found.intents if score >= top - TIE]
+            intents = self._best_applicable(found.intents)
         elif found.families:
             return self._fallback(found.leftover), remembered  # attribute words, but none fits this question type
         else:
@@ -106,6 +105,21 @@ class _Turn:
         # The answer's own entities come first: "that company" after "Mail.ru" means Mail.ru.
         remembered_entities = tuple(dict.fromkeys([*choice.mentions, *self.named, *self.entities[:1]]))
         return answer, Context(choice.intent, remembered_entities)
+
+    def _best_applicable(self, scored: tuple[tuple[str, float], ...]) -> list[str]:
+        """The best-scoring intents; past a group of derived rules that do not apply to this question.
+
+        A missing fact is a decline ("who founded Mail.ru?"), but a rule that cannot speak about
+        what was asked ("who controls Mail.ru?" read as "does Mail.ru hold a majority?") means the
+        reading was wrong, so the next best reading is tried.
+        """
+        scores = sorted({score for _, score in scored}, reverse=True)
+        group: list[str] = []
+        for score in scores:
+            group = [ident for ident, value in scored if abs(value - score) <= TIE]
+            if any(ident not in self.index.rules for ident in group) or any(map(self._choose, group)):
+                return group
+        return group
 
     def _candidate_entities(self) -> list[str]:
         """Context entities a pronoun or bare follow-up points at, then named ones (backdrop last)."""
@@ -185,6 +199,8 @@ class _Turn:
             return None
         if not participants <= rule_subjects(rule, knowledge, index):
             return None  # "does Yandex hold a majority?": Yandex is not one of the parts
+        if participants and rule.named_qtypes is not None and self.found.qtype not in (*rule.named_qtypes, None):
+            return None  # "who controls Mail.ru?" is not "does Mail.ru hold a majority?"
         subjects = [e for e in [*self.referents, *named] if not by_id[e].backdrop]
         derived = derive(rule, subjects, self.found.ordinal, knowledge, index)
         if derived is None:

@@ -112,7 +112,7 @@ def read_rules(draft: Draft, entities: dict[str, Entity], intents: dict[str, Int
     """Every derived rule, with its intents, whole and templates checked."""
     rules: list[Rule] = []
     for _, record in draft.sections["rules"]:
-        record.only("id", "intent", "kind", "over", "of", "templates")
+        record.only("id", "intent", "kind", "over", "of", "templates", "named_qtypes")
         ident, intent, kind = record.text("id"), record.text("intent"), record.text("kind")
         over, of = record.text("over"), record.text("of")
         for key, ref, known in (("intent", intent, intents), ("over", over, intents), ("of", of, entities)):
@@ -127,5 +127,8 @@ def read_rules(draft: Draft, entities: dict[str, Entity], intents: dict[str, Int
             if name not in templates:
                 record.problem(record.where("templates"), f"rule {ident!r} of kind {kind!r} needs template {name!r}")
         if draft.unique("rule", record, ident) and None not in (ident, intent, kind, over, of):
-            rules.append(Rule(str(ident), str(intent), str(kind), str(over), str(of), tuple(templates.items())))
+            named_qtypes = record.texts("named_qtypes") if "named_qtypes" in record.data else None
+            rules.append(
+                Rule(str(ident), str(intent), str(kind), str(over), str(of), tuple(templates.items()), named_qtypes)
+            )
     return rules

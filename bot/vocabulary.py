@@ -131,7 +131,16 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
     qtype_ids = {q.id for q in language.qtypes}
     for _, record in draft.sections["intents"]:
         record.only(
-            "id", "families", "requires", "qtypes", "requires_qtype", "topic", "min_entities", "suggest", "bare"
+            "id",
+            "families",
+            "requires",
+            "requires_one_of",
+            "qtypes",
+            "requires_qtype",
+            "topic",
+            "min_entities",
+            "suggest",
+            "bare",
         )
         ident, topic = record.text("id"), record.text("topic")
         weights: list[tuple[str, float]] = []
@@ -142,12 +151,11 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
                 record.problem(record.where("families"), f"weight of family {family!r} must be a positive number")
             else:
                 weights.append((family, float(weight)))
-        requires = record.texts("requires")
-        for family in requires:
-            if family not in dict(weights):
-                record.problem(
-                    record.where("requires"), f"intent {ident!r} requires {family!r}, not among its families"
-                )
+        requires, one_of = record.texts("requires"), record.texts("requires_one_of")
+        for key, names in (("requires", requires), ("requires_one_of", one_of)):
+            for family in names:
+                if family not in dict(weights):
+                    record.problem(record.where(key), f"intent {ident!r} requires {family!r}, not among its families")
         qtypes = record.texts("qtypes")
         for qtype in qtypes:
             if qtype_ids and qtype not in qtype_ids:  # without question types, the language section is reported
@@ -164,5 +172,6 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
                 int(min_entities or 0),
                 record.flag("suggest", default=True),
                 record.flag("bare"),
+                one_of,
             )
     return intents
