@@ -82,7 +82,8 @@ def build_index(knowledge: Knowledge) -> Index:
     cues = list(dict.fromkeys(Phrase(tuple(c.split()), q.id) for q in language.qtypes for c in q.cues if c))
     alias_words = sorted({word for phrase in aliases for word in phrase.words})
     family_words = sorted({word for phrase in families for word in phrase.words})
-    surface = {word for _, words in knowledge.families for text in words for word in simplify(text).split()}
+    # Single family words are known; the parts of phrases ("work for") are not, so "work at" stays unknown.
+    surface = {simplify(text) for _, words in knowledge.families for text in words if len(simplify(text).split()) == 1}
     known = set(alias_words) | set(family_words) | surface | set(language.stopwords)
     known |= {word for phrase in cues for word in phrase.words} | {p for p, _ in language.pronouns}
     facts: dict[str, list[Fact]] = defaultdict(list)

@@ -218,7 +218,8 @@ class _Turn:
 
     def _fallback(self, words: tuple[str, ...], minimum: int = 1) -> Answer:
         """Last resort when no attribute fits: a fact found by the question's rare words, else a decline."""
-        fact = lookup_fact(words, self.index, self._participants(), minimum)
+        people = {i for i in self.referents if self.knowledge.entity_by_id[i].kind == "person"}
+        fact = lookup_fact(words, self.index, self._participants() | people, minimum)
         if fact is None:
             return self._decline(None)
         return Answer(
