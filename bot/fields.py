@@ -56,7 +56,9 @@ class Fields:
     def _get(self, key: str, required: bool) -> Any:
         if key not in self.data:
             if required and self.ok:
-                self.problem(self.line, f"{self.what} is missing the field {key!r}")
+                ident = self.data.get("id")
+                named = f"{self.what} {ident!r}" if isinstance(ident, str) else self.what
+                self.problem(self.line, f"{named} is missing the field {key!r}")
             return None
         return self.data[key]
 

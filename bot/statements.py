@@ -26,6 +26,7 @@ def read_facts(
     qtypes: frozenset[str],
 ) -> list[Fact]:
     """Every fact, with its quotes expanded to whole cited sentences and its references checked."""
+    declared = {ident for kind, ident in draft.seen_ids if kind == "source"}
     facts: list[Fact] = []
     for file, record in draft.sections["facts"]:
         record.only(
@@ -62,7 +63,7 @@ def read_facts(
         source = record.text("source", required=False) or draft.default_source.get(file)
         if source is None and len(indexes) == 1:
             source = next(iter(indexes))
-        citations = _citations(record, ident, source, indexes)
+        citations = _citations(record, ident, source, indexes, declared)
         if draft.unique("fact", record, ident) and ident is not None and answer is not None:
             draft.origins[ident] = (record.file, record.line)
             facts.append(
@@ -92,11 +93,12 @@ def _known_qtypes(record: Fields, ident: str | None, known: frozenset[str]) -> t
 
 
 def _citations(
-    record: Fields, ident: str | None, source: str | None, indexes: dict[str, SentenceIndex]
+    record: Fields, ident: str | None, source: str | None, indexes: dict[str, SentenceIndex], declared: set[str]
 ) -> tuple[Citation, ...]:
+    """Whole cited sentences for the fact's quotes; a source that failed to load was reported already."""
     quotes = record.texts("cite", required=True)
     if source is None or source not in indexes:
-        if source is not None or indexes:
+        if source not in declared and (source is not None or indexes):
             record.problem(record.where("cite"), f"fact {ident!r} cites unknown source {source!r}")
         return ()
     found: list[Citation] = []
