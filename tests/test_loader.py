@@ -186,3 +186,11 @@ def test_a_second_source_is_only_new_files(knowledge_copy: Path) -> None:
     assert answer.answered
     assert answer.citations[0].source == "second"
     assert answer.citations[0].sentence == "Acme Corp was founded by Jane Roe in 2001."
+
+
+def test_a_missing_source_file_is_one_problem_not_one_per_fact(knowledge_copy: Path) -> None:
+    replace_in(knowledge_copy / "sources.yaml", "sources/aliexpress-russia.txt", "sources/missing.txt")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    messages = [str(problem) for problem in caught.value.problems]
+    assert messages == ["sources.yaml:4: source 'aliexpress-russia': file not found: sources/missing.txt"]
