@@ -38,6 +38,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but errors are one line and raise instead of exiting."""
 
     def error(self, message: str) -> NoReturn:
+        """Turn a parse error into a UsageError carrying one line."""
         raise UsageError(f"{message} (see 'dealbot --help')")
 
 

@@ -67,6 +67,7 @@ class _Turn:
         self.used_context = bool(self.referents)
 
     def resolve(self) -> tuple[Answer, Context]:
+        """Answer, decline, or look the question up; return the answer and the next context."""
         found = self.found
         remembered = Context(self.context.intent, tuple(self.named) or self.context.entities)
         attribute_words = {i for hit in found.families for i in range(hit.start, hit.end)}

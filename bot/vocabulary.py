@@ -14,6 +14,7 @@ MESSAGES = ("no_match", "not_covered", "also_covers", "too_long", "unclear_follo
 
 
 def read_language(draft: Draft) -> Language:
+    """The one language section: stopwords, rewrites, question types, messages."""
     records = draft.sections["language"]
     if len(records) != 1:
         where = records[1][1] if len(records) > 1 else None
@@ -86,6 +87,7 @@ def _symbols(record: Fields) -> list[tuple[str, str]]:
 
 
 def read_entities(draft: Draft) -> dict[str, Entity]:
+    """Entities with unique ids, valid kinds, aliases that name only one entity, known group members."""
     entities: dict[str, Entity] = {}
     members_of: list[tuple[Fields, str, tuple[str, ...]]] = []
     alias_owner: dict[str, str] = {}
@@ -116,6 +118,7 @@ def read_entities(draft: Draft) -> dict[str, Entity]:
 
 
 def read_families(draft: Draft) -> dict[str, tuple[str, ...]]:
+    """Word families by id."""
     families: dict[str, tuple[str, ...]] = {}
     for _, record in draft.sections["families"]:
         record.only("id", "words")
@@ -127,6 +130,7 @@ def read_families(draft: Draft) -> dict[str, tuple[str, ...]]:
 
 
 def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: Language) -> dict[str, Intent]:
+    """Intents whose families, required families and question types all exist."""
     intents: dict[str, Intent] = {}
     qtype_ids = {q.id for q in language.qtypes}
     for _, record in draft.sections["intents"]:

@@ -39,6 +39,7 @@ class _NoAliases:
     constructed_objects: dict[Any, Any]
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
+        """Build one node, refusing a node seen before (which only an alias can cause)."""
         if node in self.constructed_objects:
             raise _Refusal(problem="aliases (*name) are not allowed in knowledge files", problem_mark=node.start_mark)
         return super().construct_object(node, deep)  # type: ignore[misc]
