@@ -13,6 +13,7 @@ SHORT_WORD = 4  # words shorter than this must match exactly
 FUZZY_CUTOFF_FOUR = 88.0  # four-letter words: one letter added ("maail" for "mail"), nothing looser
 FUZZY_CUTOFF_SHORT = 85.0  # for words of SHORT_WORD + 1 characters
 FUZZY_CUTOFF = 80.0  # for longer words
+NEAR_NAME = 70.0  # an unknown word this close to a name may be a name we could not match
 CLEAR_NAME_MATCH = 0.9  # a name matched this well stands even if the word also reads as an attribute
 FAMILY_CUTOFF = 85.0  # attribute words are common English: stricter, so "play" is not "players"
 QTYPE_BONUS = 0.3  # added to an intent whose question types include the question's
@@ -40,6 +41,7 @@ class Match(NamedTuple):
     pronouns: tuple[str, ...]
     ordinal: int | None
     unexplained: tuple[str, ...]  # words outside every vocabulary
+    near_names: tuple[str, ...]  # unknown words that look like a badly misspelt name
     leftover: tuple[str, ...]  # words outside entity names and attribute words, but stopwords: for the word lookup
     lookup: tuple[str, ...]  # every word outside entity names but stopwords: for the lookup when nothing is named
     content: tuple[str, ...]  # words not explained as entity, attribute or question word: not a bare follow-up
@@ -65,16 +67,22 @@ def _closer_than(candidates: Options, rival: Options) -> Options:
     return {word: score for word, score in candidates.items() if score >= min(best_rival, CLEAR_NAME_MATCH)}
 
 
-def _cutoff(word: str) -> float | None:
-    """The least ratio at which a misspelling may stand for this vocabulary word (None: exact only)."""
+def _cutoff(word: str, *, short_names: bool) -> float | None:
+    """The least ratio at which a misspelling may stand for this vocabulary word (None: exact only).
+
+    Four-letter names ("mail") allow one added letter; four-letter attribute words are common
+    English ("word", "own") and must be exact, or "world" would read as "word".
+    """
     if len(word) < SHORT_WORD:
         return None
     if len(word) == SHORT_WORD:
-        return FUZZY_CUTOFF_FOUR
+        return FUZZY_CUTOFF_FOUR if short_names else None
     return FUZZY_CUTOFF_SHORT if len(word) == SHORT_WORD + 1 else FUZZY_CUTOFF
 
 
-def _similar(word: str, vocabulary: Vocabulary, known: frozenset[str], floor: float) -> dict[str, float]:
+def _similar(
+    word: str, vocabulary: Vocabulary, known: frozenset[str], floor: float, *, names: bool
+) -> dict[str, float]:
     """Vocabulary words this word could be a misspelling of, with scores in 0..1.
 
     Known words and short words match only exactly; others by rapidfuzz's ratio, at least `floor`.
@@ -85,7 +93,7 @@ def _similar(word: str, vocabulary: Vocabulary, known: frozenset[str], floor: fl
 
     found: dict[str, float] = {}
     for candidate, score, _ in process.extract(word, vocabulary.words, scorer=fuzz.ratio, limit=5, score_cutoff=floor):
-        cutoff = _cutoff(candidate)
+        cutoff = _cutoff(candidate, short_names=names)
         if cutoff is not None and score >= cutoff:
             found[candidate] = score / 100.0
     return found
@@ -135,9 +143,11 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     """Match a normalised question against the knowledge's vocabulary."""
     words, stems = text.tokens, text.stems
     language = knowledge.language
-    family_options = [_similar(stem, index.family_words, index.known_words, FAMILY_CUTOFF) for stem in stems]
+    family_options = [
+        _similar(stem, index.family_words, index.known_words, FAMILY_CUTOFF, names=False) for stem in stems
+    ]
     alias_options = [
-        _closer_than(_similar(word, index.alias_words, index.known_words, FUZZY_CUTOFF), rival)
+        _closer_than(_similar(word, index.alias_words, index.known_words, FUZZY_CUTOFF, names=True), rival)
         for word, rival in zip(words, family_options, strict=True)
     ]
     entity_hits = _non_overlapping(_find_phrases(words, index.aliases, alias_options))
@@ -171,10 +181,24 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         pronouns,
         ordinal,
         unexplained,
+        _near_names(unexplained, index),
         leftover,
         lookup,
         content,
         followup,
+    )
+
+
+def _near_names(unknown: Sequence[str], index: Index) -> tuple[str, ...]:
+    """Unknown words too far from any name to match it, yet close enough to suggest one was meant."""
+    if not unknown:
+        return ()
+    from rapidfuzz import fuzz, process
+
+    return tuple(
+        word
+        for word in unknown
+        if process.extractOne(word, index.alias_words.words, scorer=fuzz.ratio, score_cutoff=NEAR_NAME) is not None
     )
 
 

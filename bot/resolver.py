@@ -70,9 +70,8 @@ class _Turn:
         """Answer, decline, or look the question up; return the answer and the next context."""
         found = self.found
         remembered = Context(self.context.intent, tuple(self.named) or self.context.entities)
-        attribute_words = {i for hit in found.families for i in range(hit.start, hit.end)}
-        if not self.named and not self.referents and len(found.unexplained) >= max(len(attribute_words), 1):
-            return self._fallback(found.leftover), remembered  # nothing named and mostly words we do not know
+        if not self.named and not self.referents and not found.families and found.unexplained:
+            return self._fallback(found.leftover), remembered  # nothing named, no attribute, words we do not know
         if "person" in found.pronouns and not self.named and not self.referents:
             return self._unclear(), remembered  # "he" with nobody to refer to
         if SELF in found.pronouns:
@@ -135,7 +134,9 @@ class _Turn:
                     ordered.append(ident)
         self.referents = list(ordered)
         ordered += sorted(self.named, key=lambda i: (by_id[i].backdrop, self.named.index(i)))
-        if not self.named and not self.referents:
+        # The backdrop ("how much did they invest?") only when nothing was named and no unknown word
+        # looks like a misspelt name ("Mil.ru"): that is more likely a name we missed than the venture.
+        if not self.named and not self.referents and not self.found.near_names:
             ordered += [e.id for e in self.knowledge.entities if e.backdrop and e.id not in ordered]
         return ordered
 
