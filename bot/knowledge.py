@@ -48,6 +48,7 @@ class Intent(NamedTuple):
     suggest: bool = True
     bare: bool = False
     requires_one_of: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # only for questions about an entity of these kinds (biography: people)
 
 
 class Fact(NamedTuple):

@@ -176,7 +176,7 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         text,
         tuple(entity_hits),
         tuple(family_hits),
-        _score_intents(knowledge, index, best, qtype),
+        _score_intents(knowledge, index, best, qtype, _kinds_asked_about(entity_hits, pronouns, knowledge)),
         qtype,
         pronouns,
         ordinal,
@@ -202,8 +202,13 @@ def _near_names(unknown: Sequence[str], index: Index) -> tuple[str, ...]:
     )
 
 
+def _kinds_asked_about(entities: Sequence[Hit], pronouns: Sequence[str], knowledge: Knowledge) -> frozenset[str]:
+    """The kinds of entity the question names or points at with a pronoun ("he" is a person)."""
+    return frozenset(knowledge.entity_by_id[hit.target].kind for hit in entities) | frozenset(pronouns)
+
+
 def _score_intents(
-    knowledge: Knowledge, index: Index, families: dict[str, float], qtype: str | None
+    knowledge: Knowledge, index: Index, families: dict[str, float], qtype: str | None, kinds: frozenset[str]
 ) -> tuple[tuple[str, float], ...]:
     """Eligible intents with their scores, best first, ties in YAML order."""
     scored: list[tuple[float, int, str]] = []
@@ -213,6 +218,8 @@ def _score_intents(
         if any(family not in families for family in intent.requires) or not compatible(intent, qtype, index):
             continue
         if intent.requires_one_of and not any(family in families for family in intent.requires_one_of):
+            continue
+        if intent.kinds and not kinds & set(intent.kinds):
             continue
         score = sum(weight * families[family] for family, weight in intent.families if family in families)
         if qtype in intent.qtypes:

@@ -129,6 +129,14 @@ def read_families(draft: Draft) -> dict[str, tuple[str, ...]]:
     return families
 
 
+def _kinds(record: Fields, ident: str | None) -> tuple[str, ...]:
+    kinds = record.texts("kinds")
+    for kind in kinds:
+        if kind not in ENTITY_KINDS:
+            record.problem(record.where("kinds"), f"intent {ident!r} names unknown entity kind {kind!r}")
+    return kinds
+
+
 def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: Language) -> dict[str, Intent]:
     """Intents whose families, required families and question types all exist."""
     intents: dict[str, Intent] = {}
@@ -145,6 +153,7 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
             "min_entities",
             "suggest",
             "bare",
+            "kinds",
         )
         ident, topic = record.text("id"), record.text("topic")
         weights: list[tuple[str, float]] = []
@@ -177,5 +186,6 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
                 record.flag("suggest", default=True),
                 record.flag("bare"),
                 one_of,
+                _kinds(record, ident),
             )
     return intents
