@@ -13,6 +13,8 @@ SHORT_WORD = 4  # words shorter than this must match exactly
 FUZZY_CUTOFF_FOUR = 88.0  # four-letter words: one letter added ("maail" for "mail"), nothing looser
 FUZZY_CUTOFF_SHORT = 85.0  # for words of SHORT_WORD + 1 characters
 FUZZY_CUTOFF = 80.0  # for longer words
+LOOSE_NAME = 75.0  # one word of a longer name may be spelt this far off ...
+LOOSE_NAME_MEAN = 0.88  # ... when the name as a whole still matches this well
 NEAR_NAME = 70.0  # an unknown word this close to a name may be a name we could not match
 CLEAR_NAME_MATCH = 0.9  # a name matched this well stands even if the word also reads as an attribute
 FAMILY_CUTOFF = 85.0  # attribute words are common English: stricter, so "play" is not "players"
@@ -81,7 +83,7 @@ def _cutoff(word: str, *, short_names: bool) -> float | None:
 
 
 def _similar(
-    word: str, vocabulary: Vocabulary, known: frozenset[str], floor: float, *, names: bool
+    word: str, vocabulary: Vocabulary, known: frozenset[str], floor: float, *, names: bool, loose: bool = False
 ) -> dict[str, float]:
     """Vocabulary words this word could be a misspelling of, with scores in 0..1.
 
@@ -94,7 +96,7 @@ def _similar(
     found: dict[str, float] = {}
     for candidate, score, _ in process.extract(word, vocabulary.words, scorer=fuzz.ratio, limit=5, score_cutoff=floor):
         cutoff = _cutoff(candidate, short_names=names)
-        if cutoff is not None and score >= cutoff:
+        if cutoff is not None and (loose or score >= cutoff):
             found[candidate] = score / 100.0
     return found
 
@@ -150,7 +152,9 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         _closer_than(_similar(word, index.alias_words, index.known_words, FUZZY_CUTOFF, names=True), rival)
         for word, rival in zip(words, family_options, strict=True)
     ]
-    entity_hits = _non_overlapping(_find_phrases(words, index.aliases, alias_options))
+    entity_hits = _non_overlapping(
+        _find_phrases(words, index.aliases, alias_options) + _loose_name_hits(words, index, family_options)
+    )
     in_entity = frozenset(i for hit in entity_hits for i in range(hit.start, hit.end))
     qtype, cue_positions = _qtype(words, index, index.strict_qtypes)
     family_hits = _find_phrases(
@@ -187,6 +191,19 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         content,
         followup,
     )
+
+
+def _loose_name_hits(words: Sequence[str], index: Index, family_options: Sequence[Options]) -> list[Hit]:
+    """Names of several words where one word is spelt further off ("Michael Evens"): the rest must carry it."""
+    loose = [
+        _closer_than(_similar(word, index.alias_words, index.known_words, LOOSE_NAME, names=True, loose=True), rival)
+        for word, rival in zip(words, family_options, strict=True)
+    ]
+    return [
+        hit
+        for hit in _find_phrases(words, index.aliases, loose)
+        if hit.end - hit.start > 1 and hit.score >= LOOSE_NAME_MEAN
+    ]
 
 
 def _near_names(unknown: Sequence[str], index: Index) -> tuple[str, ...]:
