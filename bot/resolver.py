@@ -157,7 +157,9 @@ class _Turn:
                 if found.qtype in i.qtypes
                 and (self.index.facts_for(i.id, sorted(about)) or (i.id in rules and rules[i.id].of in about))
             ]
-            return bare[:1] or by_type
+            # Guessing the attribute from the question word alone ("where's the forum?") only
+            # when nothing else was said: "when did Yandex go public?" is not "when did Yandex ...".
+            return bare[:1] or (by_type if not found.content else [])
         if context.intent and found.qtype is not None:
             related = self._related_intents(context.intent)
             return [i for i in related if compatible(knowledge.intent_by_id[i], found.qtype, self.index)]
