@@ -148,12 +148,14 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     family_options = [
         _similar(stem, index.family_words, index.known_words, FAMILY_CUTOFF, names=False) for stem in stems
     ]
-    alias_options = [
-        _closer_than(_similar(word, index.alias_words, index.known_words, FUZZY_CUTOFF, names=True), rival)
+    # One fuzzy look-up per word against the names, at the loosest level any rule below needs.
+    name_options = [
+        _closer_than(_similar(word, index.alias_words, index.known_words, NEAR_NAME, names=True, loose=True), rival)
         for word, rival in zip(words, family_options, strict=True)
     ]
     entity_hits = _non_overlapping(
-        _find_phrases(words, index.aliases, alias_options) + _loose_name_hits(words, index, family_options)
+        _find_phrases(words, index.aliases, [_strict(option) for option in name_options])
+        + _loose_name_hits(words, index, name_options)
     )
     in_entity = frozenset(i for hit in entity_hits for i in range(hit.start, hit.end))
     qtype, cue_positions = _qtype(words, index, index.strict_qtypes)
@@ -185,7 +187,7 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         pronouns,
         ordinal,
         unexplained,
-        _near_names(unexplained, index),
+        _near_names(unexplained, words, name_options),
         leftover,
         lookup,
         content,
@@ -193,12 +195,19 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     )
 
 
-def _loose_name_hits(words: Sequence[str], index: Index, family_options: Sequence[Options]) -> list[Hit]:
+def _strict(options: Options) -> Options:
+    """The candidates close enough to stand for a name word on their own (see _cutoff)."""
+    kept = {}
+    for word, score in options.items():
+        cutoff = _cutoff(word, short_names=True)
+        if score == 1.0 or (cutoff is not None and score * 100 >= cutoff):
+            kept[word] = score
+    return kept
+
+
+def _loose_name_hits(words: Sequence[str], index: Index, name_options: Sequence[Options]) -> list[Hit]:
     """Names of several words where one word is spelt further off ("Michael Evens"): the rest must carry it."""
-    loose = [
-        _closer_than(_similar(word, index.alias_words, index.known_words, LOOSE_NAME, names=True, loose=True), rival)
-        for word, rival in zip(words, family_options, strict=True)
-    ]
+    loose = [{word: score for word, score in option.items() if score * 100 >= LOOSE_NAME} for option in name_options]
     return [
         hit
         for hit in _find_phrases(words, index.aliases, loose)
@@ -206,17 +215,10 @@ def _loose_name_hits(words: Sequence[str], index: Index, family_options: Sequenc
     ]
 
 
-def _near_names(unknown: Sequence[str], index: Index) -> tuple[str, ...]:
+def _near_names(unknown: Sequence[str], words: Sequence[str], name_options: Sequence[Options]) -> tuple[str, ...]:
     """Unknown words too far from any name to match it, yet close enough to suggest one was meant."""
-    if not unknown:
-        return ()
-    from rapidfuzz import fuzz, process
-
-    return tuple(
-        word
-        for word in unknown
-        if process.extractOne(word, index.alias_words.words, scorer=fuzz.ratio, score_cutoff=NEAR_NAME) is not None
-    )
+    near = {word for word, option in zip(words, name_options, strict=True) if option}
+    return tuple(word for word in unknown if word in near)
 
 
 def _kinds_asked_about(entities: Sequence[Hit], pronouns: Sequence[str], knowledge: Knowledge) -> frozenset[str]:
