@@ -19,6 +19,9 @@ class Phrase(NamedTuple):
     target: str
 
 
+PhraseTable = dict[str, tuple[Phrase, ...]]  # phrases by their first word
+
+
 class Vocabulary(NamedTuple):
     """Words to fuzzy-match against (in order, for rapidfuzz) and the same words as a set."""
 
@@ -29,11 +32,11 @@ class Vocabulary(NamedTuple):
 class Index(NamedTuple):
     """Aliases, family words and cues by first word; facts and rules by intent."""
 
-    aliases: dict[str, tuple[Phrase, ...]]
+    aliases: PhraseTable
     alias_words: Vocabulary
-    family_phrases: dict[str, tuple[Phrase, ...]]
+    family_phrases: PhraseTable
     family_words: Vocabulary
-    cues: dict[str, tuple[Phrase, ...]]
+    cues: PhraseTable
     known_words: frozenset[str]
     facts: dict[str, tuple[Fact, ...]]
     rules: dict[str, Rule]
@@ -55,7 +58,7 @@ class Index(NamedTuple):
         return sorted(found.values(), key=lambda fact: self.order[fact.id])
 
 
-def _group(phrases: list[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+def _group(phrases: list[Phrase]) -> PhraseTable:
     grouped: dict[str, list[Phrase]] = defaultdict(list)
     for phrase in phrases:
         grouped[phrase.words[0]].append(phrase)

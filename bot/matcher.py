@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.index import Index, Phrase, Vocabulary
+from bot.index import Index, PhraseTable, Vocabulary
 from bot.knowledge import Intent, Knowledge
 from bot.normalize import Text
 
@@ -56,7 +56,6 @@ class Match(NamedTuple):
 
 
 Options = dict[str, float]  # vocabulary words one question word may stand for, with scores
-PhraseTable = dict[str, tuple[Phrase, ...]]  # phrases by their first word
 
 
 def _closer_than(candidates: Options, rival: Options) -> Options:
@@ -101,9 +100,7 @@ def _similar(
     return found
 
 
-def _find_phrases(
-    words: Sequence[str], phrases: dict[str, tuple[Phrase, ...]], options: Sequence[Options]
-) -> list[Hit]:
+def _find_phrases(words: Sequence[str], phrases: PhraseTable, options: Sequence[Options]) -> list[Hit]:
     """Every occurrence of every phrase, each word matched by one of the options for its position."""
     hits: list[Hit] = []
     for start, first_options in enumerate(options):
@@ -132,19 +129,29 @@ def _non_overlapping(hits: list[Hit]) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _qtype(words: Sequence[str], index: Index, strict: frozenset[str]) -> tuple[str | None, set[int]]:
+def _positions(hits: Sequence[Hit]) -> frozenset[int]:
+    """The word positions the hits cover."""
+    return frozenset(i for hit in hits for i in range(hit.start, hit.end))
+
+
+def _words_outside(words: Sequence[str], covered: frozenset[int], stopwords: frozenset[str]) -> tuple[str, ...]:
+    """The words at no covered position that are not stopwords."""
+    return tuple(word for i, word in enumerate(words) if i not in covered and word not in stopwords)
+
+
+def _qtype(words: Sequence[str], index: Index, strict: frozenset[str]) -> tuple[str | None, frozenset[int]]:
     """The question type: the earliest strict cue ("what is the date" asks for a date), else the earliest cue."""
     hits = _find_phrases(words, index.cues, [{word: 1.0} for word in words])
     if not hits:
-        return None, set()
+        return None, frozenset()
     first = min(hits, key=lambda h: (h.target not in strict, h.start, -(h.end - h.start)))
-    return first.target, {i for h in hits for i in range(h.start, h.end)}
+    return first.target, _positions(hits)
 
 
 def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     """Match a normalised question against the knowledge's vocabulary."""
     words, stems = text.tokens, text.stems
-    language = knowledge.language
+    stopwords = knowledge.language.stopwords
     family_options = [
         _similar(stem, index.family_words, index.known_words, FAMILY_CUTOFF, names=False) for stem in stems
     ]
@@ -157,18 +164,18 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         _find_phrases(words, index.aliases, [_strict(option) for option in name_options])
         + _loose_name_hits(words, index, name_options)
     )
-    in_entity = frozenset(i for hit in entity_hits for i in range(hit.start, hit.end))
+    in_entity = _positions(entity_hits)
     qtype, cue_positions = _qtype(words, index, index.strict_qtypes)
     family_hits = _find_phrases(
         stems, index.family_phrases, [{} if i in in_entity else option for i, option in enumerate(family_options)]
     )
     pronouns = tuple(index.pronouns[w] for i, w in enumerate(words) if w in index.pronouns and i not in in_entity)
     ordinal = next((index.ordinals[w] for w in words if w in index.ordinals), None)
-    explained = in_entity | cue_positions | {i for h in family_hits for i in range(h.start, h.end)}
-    lookup = tuple(w for i, w in enumerate(words) if i not in in_entity and w not in language.stopwords)
-    outside = in_entity | {i for h in family_hits for i in range(h.start, h.end)}
-    leftover = tuple(w for i, w in enumerate(words) if i not in outside and w not in language.stopwords)
-    content = tuple(w for i, w in enumerate(words) if i not in explained and w not in language.stopwords)
+    named_or_attribute = in_entity | _positions(family_hits)
+    explained = named_or_attribute | cue_positions
+    lookup = _words_outside(words, in_entity, stopwords)
+    leftover = _words_outside(words, named_or_attribute, stopwords)
+    content = _words_outside(words, explained, stopwords)
     unexplained = tuple(
         w
         for i, w in enumerate(words)

@@ -13,9 +13,11 @@ from bot.matcher import TIE, Match, compatible
 from bot.rules import derive
 from bot.rules import subjects as rule_subjects
 
-PARTICIPANTS = ("person", "organization")  # kinds a fact must involve when a question names them
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
 SELF = "self"  # the pronoun kind of "your": a question about the bot itself
+PERSON = "person"  # the entity kind "he" and "she" can point at
+PARTICIPANTS = (PERSON, "organization")  # kinds a fact must involve when a question names them
+ANY = "any"  # the pronoun kind of "they": points at any kind of entity
 LOOKUP_CONFIDENCE = 0.6  # answers found by word lookup are less certain
 LOOKUP_WORDS_UNNAMED = 2  # rare words a fact must share when an attribute matched but nothing was named
 
@@ -62,7 +64,7 @@ class _Turn:
         self.named = [hit.target for hit in found.entities]
         # Context is used only by a follow-up: a pronoun, "and ...", or nothing but question words.
         self.followup = bool(found.pronouns) or found.followup or not (found.families or found.content)
-        self.referents: list[str] = []
+        self.referents = self._referents()
         self.entities = self._candidate_entities()
         self.used_context = bool(self.referents)
 
@@ -72,20 +74,20 @@ class _Turn:
         remembered = Context(self.context.intent, tuple(self.named) or self.context.entities)
         if not self.named and not self.referents and not found.families and found.unexplained:
             return self._fallback(found.leftover), remembered  # nothing named, no attribute, words we do not know
-        if "person" in found.pronouns and not self.named and not self.referents:
+        if PERSON in found.pronouns and not self.named and not self.referents:
             return self._unclear(), remembered  # "he" with nobody to refer to
         if SELF in found.pronouns:
             return self._decline(None), remembered  # "what's your name?" is about the bot, not the article
         if found.intents:
-            intents = self._best_applicable(found.intents)
+            intents, choices = self._best_applicable(found.intents)
         elif found.families:
             return self._fallback(found.leftover), remembered  # attribute words, but none fits this question type
         else:
             intents = self._implicit_intents()
+            choices = self._choices(intents)
             self.used_context = self.used_context or bool(intents and intents[0] == self.context.intent)
         if not intents:
             return self._fallback(found.leftover), remembered
-        choices = [choice for choice in map(self._choose, intents) if choice is not None]
         if not choices:
             if not self.named and not self.referents:  # nothing named: the words may still find the fact
                 return self._fallback(self.found.lookup, LOOKUP_WORDS_UNNAMED), Context(intents[0], remembered.entities)
@@ -106,7 +108,11 @@ class _Turn:
         remembered_entities = tuple(dict.fromkeys([*choice.mentions, *self.named, *self.entities[:1]]))
         return answer, Context(choice.intent, remembered_entities)
 
-    def _best_applicable(self, scored: tuple[tuple[str, float], ...]) -> list[str]:
+    def _choices(self, intents: list[str]) -> list[_Choice]:
+        """The answer each intent can give about the candidate entities, in the intents' order."""
+        return [choice for choice in map(self._choose, intents) if choice is not None]
+
+    def _best_applicable(self, scored: tuple[tuple[str, float], ...]) -> tuple[list[str], list[_Choice]]:
         """The best-scoring intents; past a group of derived rules that do not apply to this question.
 
         A missing fact is a decline ("who founded Mail.ru?"), but a rule that cannot speak about
@@ -115,24 +121,31 @@ class _Turn:
         """
         scores = sorted({score for _, score in scored}, reverse=True)
         group: list[str] = []
+        choices: list[_Choice] = []
         for score in scores:
             group = [ident for ident, value in scored if abs(value - score) <= TIE]
-            if any(ident not in self.index.rules for ident in group) or any(map(self._choose, group)):
-                return group
-        return group
+            choices = self._choices(group)
+            if choices or any(ident not in self.index.rules for ident in group):
+                break
+        return group, choices
+
+    def _referents(self) -> list[str]:
+        """The remembered entities a pronoun or bare follow-up points at ("he" only at people)."""
+        if not self.followup or (self.named and not self.found.pronouns):
+            return []
+        kinds = set(self.found.pronouns)
+        by_id = self.knowledge.entity_by_id
+
+        def fits(ident: str) -> bool:
+            is_person = by_id[ident].kind == PERSON
+            return not kinds or ANY in kinds or is_person == (PERSON in kinds)
+
+        return [ident for ident in self.context.entities if fits(ident) and ident not in self.named]
 
     def _candidate_entities(self) -> list[str]:
         """Context entities a pronoun or bare follow-up points at, then named ones (backdrop last)."""
         by_id = self.knowledge.entity_by_id
-        ordered: list[str] = []
-        if self.followup and (self.found.pronouns or not self.named):
-            kinds = set(self.found.pronouns)
-            for ident in self.context.entities:
-                is_person = by_id[ident].kind == "person"
-                fits = not kinds or "any" in kinds or is_person == ("person" in kinds)
-                if fits and ident not in self.named:
-                    ordered.append(ident)
-        self.referents = list(ordered)
+        ordered = list(self.referents)
         ordered += sorted(self.named, key=lambda i: (by_id[i].backdrop, self.named.index(i)))
         # The backdrop ("how much did they invest?") only when nothing was named and no unknown word
         # looks like a misspelt name ("Mil.ru"): that is more likely a name we missed than the venture.
@@ -222,7 +235,7 @@ class _Turn:
 
     def _fallback(self, words: tuple[str, ...], minimum: int = 1) -> Answer:
         """Last resort when no attribute fits: a fact found by the question's rare words, else a decline."""
-        people = {i for i in self.referents if self.knowledge.entity_by_id[i].kind == "person"}
+        people = {i for i in self.referents if self.knowledge.entity_by_id[i].kind == PERSON}
         fact = lookup_fact(words, self.index, self._participants() | people, minimum)
         if fact is None:
             return self._decline(None)
