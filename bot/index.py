@@ -40,6 +40,8 @@ class Index(NamedTuple):
     known_words: frozenset[str]
     facts: dict[str, tuple[Fact, ...]]
     rules: dict[str, Rule]
+    rule_parts: dict[str, dict[str, Fact]]  # by rule id: the numeric fact of each part, by entity
+    rule_subjects: dict[str, frozenset[str]]  # by rule id: its parts and the groups made only of them
     keyword_stems: dict[str, frozenset[str]]
     order: dict[str, int]
     answer_words: dict[str, tuple[Fact, ...]]
@@ -102,6 +104,8 @@ def build_index(knowledge: Knowledge) -> Index:
         known_words=frozenset(known),
         facts={intent: tuple(items) for intent, items in facts.items()},
         rules={rule.intent: rule for rule in knowledge.rules},
+        rule_parts=(parts := {rule.id: _rule_parts(rule, knowledge) for rule in knowledge.rules}),
+        rule_subjects={rule.id: _rule_subjects(parts[rule.id], knowledge) for rule in knowledge.rules},
         keyword_stems={fact.id: frozenset(s for k in fact.keywords for s in _stems(k)) for fact in knowledge.facts},
         order={fact.id: position for position, fact in enumerate(knowledge.facts)},
         answer_words=_answer_words(knowledge),
@@ -114,6 +118,23 @@ def build_index(knowledge: Knowledge) -> Index:
         followup_markers=tuple(tuple(marker.split()) for marker in language.followup_markers),
         entity_intents=_entity_intents(knowledge),
     )
+
+
+def _rule_parts(rule: Rule, knowledge: Knowledge) -> dict[str, Fact]:
+    """The numeric facts a rule works over, by the one (non-group) entity each is about, in YAML order."""
+    parts: dict[str, Fact] = {}
+    for fact in knowledge.facts:
+        if rule.over not in fact.intents or fact.value is None or fact.of != rule.of or len(fact.about) != 1:
+            continue
+        if not knowledge.entity_by_id[fact.about[0]].members:
+            parts.setdefault(fact.about[0], fact)
+    return parts
+
+
+def _rule_subjects(parts: dict[str, Fact], knowledge: Knowledge) -> frozenset[str]:
+    """The parts and the groups made only of parts: what a rule can speak about."""
+    groups = {entity.id for entity in knowledge.entities if entity.members and set(entity.members) <= set(parts)}
+    return frozenset(parts) | groups
 
 
 def _intents_by_family(knowledge: Knowledge) -> dict[str, tuple[int, ...]]:

@@ -11,7 +11,6 @@ from bot.knowledge import Fact, Intent, Knowledge
 from bot.lookup import involved, lookup_fact
 from bot.matcher import TIE, Match, compatible
 from bot.rules import derive
-from bot.rules import subjects as rule_subjects
 
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
 SELF = "self"  # the pronoun kind of "your": a question about the bot itself
@@ -214,7 +213,7 @@ class _Turn:
         rule = index.rules.get(intent)
         if rule is None:
             return None
-        if not participants <= rule_subjects(rule, knowledge, index):
+        if not participants <= index.rule_subjects[rule.id]:
             return None  # "does Yandex hold a majority?": Yandex is not one of the parts
         if participants and rule.named_qtypes is not None and self.found.qtype not in (*rule.named_qtypes, None):
             return None  # "who controls Mail.ru?" is not "does Mail.ru hold a majority?"
