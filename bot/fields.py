@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from bot.errors import Problem
@@ -147,3 +148,11 @@ class Fields:
             else:
                 self.problem(section.line_of(name), f"{key} entry {name!r} must be text")
         return result
+
+    def check_known(self, key: str, names: Iterable[str], known: Collection[str], label: str) -> None:
+        """Report each name under `key` that is not among the known ones (a typo or a missing record)."""
+        ident = self.data.get("id")
+        owner = f"{self.what} {ident!r}" if isinstance(ident, str) else self.what
+        for name in names:
+            if name not in known:
+                self.problem(self.where(key), f"{owner} names unknown {label} {name!r} in {key!r}")

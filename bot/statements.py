@@ -48,18 +48,14 @@ def read_facts(
         fact_intents = record.texts("intents") + record.texts("intent")
         if not fact_intents:
             record.problem(record.line, f"fact {ident!r} names no intent")
-        for intent in fact_intents:
-            if intent not in intents:
-                record.problem(
-                    record.where("intents" if "intents" in record.data else "intent"),
-                    f"fact {ident!r} names unknown intent {intent!r}",
-                )
+        record.check_known("intents" if "intents" in record.data else "intent", fact_intents, intents, "intent")
         about, mentions = record.texts("about", required=True), record.texts("mentions")
         of = record.text("of", required=False)
         for key, refs in (("about", about), ("mentions", mentions), ("of", (of,) if of else ())):
-            for ref in refs:
-                if ref not in entities:
-                    record.problem(record.where(key), f"fact {ident!r} names unknown entity {ref!r} in {key!r}")
+            record.check_known(key, refs, entities, "entity")
+        fact_qtypes = record.texts("qtypes")
+        if qtypes:  # without question types the language section is reported instead
+            record.check_known("qtypes", fact_qtypes, qtypes, "qtype")
         source = record.text("source", required=False) or draft.default_source.get(file)
         if source is None and len(indexes) == 1:
             source = next(iter(indexes))
@@ -78,18 +74,10 @@ def read_facts(
                     record.number("value"),
                     of,
                     record.text("topic", required=False),
-                    _known_qtypes(record, ident, qtypes),
+                    fact_qtypes,
                 )
             )
     return facts
-
-
-def _known_qtypes(record: Fields, ident: str | None, known: frozenset[str]) -> tuple[str, ...]:
-    names = record.texts("qtypes")
-    for name in names:
-        if known and name not in known:
-            record.problem(record.where("qtypes"), f"fact {ident!r} names unknown qtype {name!r}")
-    return names
 
 
 def _citations(
@@ -117,11 +105,9 @@ def read_rules(draft: Draft, entities: dict[str, Entity], intents: dict[str, Int
         record.only("id", "intent", "kind", "over", "of", "templates", "named_qtypes")
         ident, intent, kind = record.text("id"), record.text("intent"), record.text("kind")
         over, of = record.text("over"), record.text("of")
-        for key, ref, known in (("intent", intent, intents), ("over", over, intents), ("of", of, entities)):
-            if ref is not None and ref not in known:
-                record.problem(
-                    record.where(key), f"rule {ident!r} names unknown {'entity' if key == 'of' else 'intent'} {ref!r}"
-                )
+        record.check_known("intent", (intent,) if intent else (), intents, "intent")
+        record.check_known("over", (over,) if over else (), intents, "intent")
+        record.check_known("of", (of,) if of else (), entities, "entity")
         templates = record.text_mapping("templates")
         if kind is not None and kind not in RULE_TEMPLATES:
             record.problem(record.where("kind"), f"rule kind {kind!r} is not one of {', '.join(RULE_TEMPLATES)}")

@@ -110,10 +110,8 @@ def read_entities(draft: Draft) -> dict[str, Entity]:
         entities[ident] = Entity(
             ident, name, kind or "thing", tuple(dict.fromkeys(aliases)), members, record.flag("backdrop")
         )
-    for record, ident, members in members_of:
-        for member in members:
-            if member not in entities:
-                record.problem(record.where("members"), f"entity {ident!r} has unknown member {member!r}")
+    for record, _, members in members_of:
+        record.check_known("members", members, entities, "member")
     return entities
 
 
@@ -127,14 +125,6 @@ def read_families(draft: Draft) -> dict[str, tuple[str, ...]]:
         if draft.unique("family", record, ident) and ident is not None:
             families[ident] = words
     return families
-
-
-def _kinds(record: Fields, ident: str | None) -> tuple[str, ...]:
-    kinds = record.texts("kinds")
-    for kind in kinds:
-        if kind not in ENTITY_KINDS:
-            record.problem(record.where("kinds"), f"intent {ident!r} names unknown entity kind {kind!r}")
-    return kinds
 
 
 def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: Language) -> dict[str, Intent]:
@@ -157,10 +147,12 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
         )
         ident, topic = record.text("id"), record.text("topic")
         weights: list[tuple[str, float]] = []
-        for family, weight in record.mapping("families", required=True).items():
+        weighted = record.mapping("families", required=True)
+        record.check_known("families", weighted, families, "family")
+        for family, weight in weighted.items():
             if family not in families:
-                record.problem(record.where("families"), f"intent {ident!r} uses unknown family {family!r}")
-            elif isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
+                continue
+            if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
                 record.problem(record.where("families"), f"weight of family {family!r} must be a positive number")
             else:
                 weights.append((family, float(weight)))
@@ -169,10 +161,10 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
             for family in names:
                 if family not in dict(weights):
                     record.problem(record.where(key), f"intent {ident!r} requires {family!r}, not among its families")
-        qtypes = record.texts("qtypes")
-        for qtype in qtypes:
-            if qtype_ids and qtype not in qtype_ids:  # without question types, the language section is reported
-                record.problem(record.where("qtypes"), f"intent {ident!r} names unknown qtype {qtype!r}")
+        qtypes, kinds = record.texts("qtypes"), record.texts("kinds")
+        if qtype_ids:  # without question types the language section is reported instead
+            record.check_known("qtypes", qtypes, qtype_ids, "qtype")
+        record.check_known("kinds", kinds, ENTITY_KINDS, "entity kind")
         min_entities = record.number("min_entities")
         if draft.unique("intent", record, ident) and ident is not None:
             intents[ident] = Intent(
@@ -186,6 +178,6 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
                 record.flag("suggest", default=True),
                 record.flag("bare"),
                 one_of,
-                _kinds(record, ident),
+                kinds,
             )
     return intents
