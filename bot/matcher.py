@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.index import Index, PhraseTable, Vocabulary
+from bot.index import Index, PhraseTable
 from bot.knowledge import Intent, Knowledge
 from bot.normalize import Text
+from bot.spelling import (
+    FAMILY_CUTOFF,
+    LOOSE_NAME,
+    LOOSE_NAME_MEAN,
+    NEAR_NAME,
+    Options,
+    closer_than,
+    similar,
+    strict_options,
+)
 
-SHORT_WORD = 4  # words shorter than this must match exactly
-FUZZY_CUTOFF_FOUR = 88.0  # four-letter words: one letter added ("maail" for "mail"), nothing looser
-FUZZY_CUTOFF_SHORT = 85.0  # for words of SHORT_WORD + 1 characters
-FUZZY_CUTOFF = 80.0  # for longer words
-LOOSE_NAME = 75.0  # one word of a longer name may be spelt this far off ...
-LOOSE_NAME_MEAN = 0.88  # ... when the name as a whole still matches this well
-NEAR_NAME = 70.0  # an unknown word this close to a name may be a name we could not match
-CLEAR_NAME_MATCH = 0.9  # a name matched this well stands even if the word also reads as an attribute
-FAMILY_CUTOFF = 85.0  # attribute words are common English: stricter, so "play" is not "players"
 QTYPE_BONUS = 0.3  # added to an intent whose question types include the question's
 EXTRA_HIT = 0.15  # each further word of a family already found adds this much
 TIE = 1e-6
@@ -53,51 +54,6 @@ class Match(NamedTuple):
     def family_ids(self) -> frozenset[str]:
         """The word families that occur in the question."""
         return frozenset(hit.target for hit in self.families)
-
-
-Options = dict[str, float]  # vocabulary words one question word may stand for, with scores
-
-
-def _closer_than(candidates: Options, rival: Options) -> Options:
-    """Fuzzy name candidates that match at least as well as the word's best attribute reading.
-
-    "founnded" is nearer "found" than the name word "founder" (as in "Alibaba founder"), so it
-    stays an attribute word; exact and clear matches ("confereence") always stand.
-    """
-    best_rival = max(rival.values(), default=0.0)
-    return {word: score for word, score in candidates.items() if score >= min(best_rival, CLEAR_NAME_MATCH)}
-
-
-def _cutoff(word: str, *, short_names: bool) -> float | None:
-    """The least ratio at which a misspelling may stand for this vocabulary word (None: exact only).
-
-    Four-letter names ("mail") allow one added letter; four-letter attribute words are common
-    English ("word", "own") and must be exact, or "world" would read as "word".
-    """
-    if len(word) < SHORT_WORD:
-        return None
-    if len(word) == SHORT_WORD:
-        return FUZZY_CUTOFF_FOUR if short_names else None
-    return FUZZY_CUTOFF_SHORT if len(word) == SHORT_WORD + 1 else FUZZY_CUTOFF
-
-
-def _similar(
-    word: str, vocabulary: Vocabulary, known: frozenset[str], floor: float, *, names: bool, loose: bool = False
-) -> dict[str, float]:
-    """Vocabulary words this word could be a misspelling of, with scores in 0..1.
-
-    Known words and short words match only exactly; others by rapidfuzz's ratio, at least `floor`.
-    """
-    if word in known or len(word) < SHORT_WORD or word.isdigit():
-        return {word: 1.0} if word in vocabulary.members else {}
-    from rapidfuzz import fuzz, process  # imported on the first unknown word: most questions need none
-
-    found: dict[str, float] = {}
-    for candidate, score, _ in process.extract(word, vocabulary.words, scorer=fuzz.ratio, limit=5, score_cutoff=floor):
-        cutoff = _cutoff(candidate, short_names=names)
-        if cutoff is not None and (loose or score >= cutoff):
-            found[candidate] = score / 100.0
-    return found
 
 
 def _find_phrases(words: Sequence[str], phrases: PhraseTable, options: Sequence[Options]) -> list[Hit]:
@@ -153,15 +109,15 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
     words, stems = text.tokens, text.stems
     stopwords = knowledge.language.stopwords
     family_options = [
-        _similar(stem, index.family_words, index.known_words, FAMILY_CUTOFF, names=False) for stem in stems
+        similar(stem, index.family_words, index.known_words, FAMILY_CUTOFF, names=False) for stem in stems
     ]
     # One fuzzy look-up per word against the names, at the loosest level any rule below needs.
     name_options = [
-        _closer_than(_similar(word, index.alias_words, index.known_words, NEAR_NAME, names=True, loose=True), rival)
+        closer_than(similar(word, index.alias_words, index.known_words, NEAR_NAME, names=True, loose=True), rival)
         for word, rival in zip(words, family_options, strict=True)
     ]
     entity_hits = _non_overlapping(
-        _find_phrases(words, index.aliases, [_strict(option) for option in name_options])
+        _find_phrases(words, index.aliases, [strict_options(option) for option in name_options])
         + _loose_name_hits(words, index, name_options)
     )
     in_entity = _positions(entity_hits)
@@ -200,16 +156,6 @@ def match(text: Text, knowledge: Knowledge, index: Index) -> Match:
         content,
         followup,
     )
-
-
-def _strict(options: Options) -> Options:
-    """The candidates close enough to stand for a name word on their own (see _cutoff)."""
-    kept = {}
-    for word, score in options.items():
-        cutoff = _cutoff(word, short_names=True)
-        if score == 1.0 or (cutoff is not None and score * 100 >= cutoff):
-            kept[word] = score
-    return kept
 
 
 def _loose_name_hits(words: Sequence[str], index: Index, name_options: Sequence[Options]) -> list[Hit]:

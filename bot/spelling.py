@@ -1,0 +1,73 @@
+"""Matching words by spelling: which vocabulary words a (possibly misspelt) question word may be.
+
+Scores are rapidfuzz ratios scaled to 0..1. rapidfuzz is imported on the first unknown word, so a
+question made only of known words (most of them) never loads it.
+"""
+
+from __future__ import annotations
+
+from bot.index import Vocabulary
+
+SHORT_WORD = 4  # words shorter than this must match exactly
+FUZZY_CUTOFF_FOUR = 88.0  # four-letter words: one letter added ("maail" for "mail"), nothing looser
+FUZZY_CUTOFF_SHORT = 85.0  # for words of SHORT_WORD + 1 characters
+FUZZY_CUTOFF = 80.0  # for longer words
+LOOSE_NAME = 75.0  # one word of a longer name may be spelt this far off ...
+LOOSE_NAME_MEAN = 0.88  # ... when the name as a whole still matches this well
+NEAR_NAME = 70.0  # an unknown word this close to a name may be a name we could not match
+CLEAR_NAME_MATCH = 0.9  # a name matched this well stands even if the word also reads as an attribute
+FAMILY_CUTOFF = 85.0  # attribute words are common English: stricter, so "play" is not "players"
+
+Options = dict[str, float]  # vocabulary words one question word may stand for, with scores
+
+
+def closer_than(candidates: Options, rival: Options) -> Options:
+    """Fuzzy name candidates that match at least as well as the word's best attribute reading.
+
+    "founnded" is nearer "found" than the name word "founder" (as in "Alibaba founder"), so it
+    stays an attribute word; exact and clear matches ("confereence") always stand.
+    """
+    best_rival = max(rival.values(), default=0.0)
+    return {word: score for word, score in candidates.items() if score >= min(best_rival, CLEAR_NAME_MATCH)}
+
+
+def least_ratio(word: str, *, short_names: bool) -> float | None:
+    """The least ratio at which a misspelling may stand for this vocabulary word (None: exact only).
+
+    Four-letter names ("mail") allow one added letter; four-letter attribute words are common
+    English ("word", "own") and must be exact, or "world" would read as "word".
+    """
+    if len(word) < SHORT_WORD:
+        return None
+    if len(word) == SHORT_WORD:
+        return FUZZY_CUTOFF_FOUR if short_names else None
+    return FUZZY_CUTOFF_SHORT if len(word) == SHORT_WORD + 1 else FUZZY_CUTOFF
+
+
+def similar(
+    word: str, vocabulary: Vocabulary, known: frozenset[str], floor: float, *, names: bool, loose: bool = False
+) -> dict[str, float]:
+    """Vocabulary words this word could be a misspelling of, with scores in 0..1.
+
+    Known words and short words match only exactly; others by rapidfuzz's ratio, at least `floor`.
+    """
+    if word in known or len(word) < SHORT_WORD or word.isdigit():
+        return {word: 1.0} if word in vocabulary.members else {}
+    from rapidfuzz import fuzz, process  # imported on the first unknown word: most questions need none
+
+    found: dict[str, float] = {}
+    for candidate, score, _ in process.extract(word, vocabulary.words, scorer=fuzz.ratio, limit=5, score_cutoff=floor):
+        cutoff = least_ratio(candidate, short_names=names)
+        if cutoff is not None and (loose or score >= cutoff):
+            found[candidate] = score / 100.0
+    return found
+
+
+def strict_options(options: Options) -> Options:
+    """The candidates close enough to stand for a name word on their own (see least_ratio)."""
+    kept = {}
+    for word, score in options.items():
+        cutoff = least_ratio(word, short_names=True)
+        if score == 1.0 or (cutoff is not None and score * 100 >= cutoff):
+            kept[word] = score
+    return kept
