@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from bot.answer import Answer, Citation
+from bot.answer.model import Answer, Citation
 from bot.engine import Bot, Conversation, bundled, load
 from bot.errors import KnowledgeError, Problem
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from bot import cache
-from bot.answer import Answer, Explanation
-from bot.index import Index, build_index
-from bot.knowledge import Knowledge
-from bot.matcher import match
-from bot.normalize import tokenize
-from bot.resolver import Context, resolve
+from bot.answer.model import Answer, Explanation
+from bot.answer.resolver import Context, resolve
+from bot.knowledge import cache
+from bot.knowledge.index import Index, build_index
+from bot.knowledge.model import Knowledge
+from bot.understand.matcher import match
+from bot.understand.normalize import tokenize
 
 MAX_QUESTION_CHARS = 2000  # longer questions are declined at once, so work stays bounded
 
@@ -99,7 +99,7 @@ def bundled() -> Bot:
 def load(path: str | Path, *, use_cache: bool | None = None) -> Bot:
     """Load a knowledge directory; raise KnowledgeError listing its problems.
 
-    A valid directory's compiled form is cached by content hash (see `bot.cache`), so the next
+    A valid directory's compiled form is cached by content hash (see `bot.knowledge.cache`), so the next
     load of unchanged files is fast; `use_cache=False` (or DEALBOT_CACHE=0) skips the cache.
     """
     root = Path(path)
@@ -107,7 +107,7 @@ def load(path: str | Path, *, use_cache: bool | None = None) -> Bot:
     cached = cache.read(key) if key is not None else None
     if cached is not None:
         return Bot(*cached)
-    from bot.loader import load_knowledge  # YAML is parsed only on a cache miss
+    from bot.knowledge.loader import load_knowledge  # YAML is parsed only on a cache miss
 
     bot = Bot(load_knowledge(root))
     if key is not None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import cache
 from bot.engine import load
+from bot.knowledge import cache
 from tests.conftest import replace_in
 
 

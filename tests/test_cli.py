@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.shell.cli import main
 from tests.conftest import replace_in
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +153,7 @@ def test_empty_stdin_exits_at_once() -> None:
 
 
 def test_piped_mode_never_imports_prompt_toolkit() -> None:
-    code = "import sys, io; from bot.cli import main; main(['ask', 'hi']); print('prompt_toolkit' in sys.modules)"
+    code = "import sys, io; from bot.shell.cli import main; main(['ask', 'hi']); print('prompt_toolkit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False, text=True, timeout=60)
     assert result.stdout.strip().endswith("False")
 

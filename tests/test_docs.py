@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import build_parser
+from bot.answer.render import render_answer
 from bot.engine import Bot
-from bot.render import render_answer
-from bot.repl import COMMANDS
+from bot.shell.cli import build_parser
+from bot.shell.repl import COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -47,7 +47,7 @@ def test_every_chat_command_is_documented(command: str) -> None:
 
 
 def test_every_fact_sentence_of_the_source_is_cited(dealbot: Bot) -> None:
-    from bot.sentences import split_sentences
+    from bot.knowledge.sentences import split_sentences
 
     cited = {(c.source, c.start) for fact in dealbot.knowledge.facts for c in fact.citations}
     for source in dealbot.knowledge.sources:

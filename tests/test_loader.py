@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge
 from tests.conftest import replace_in
 
 # (file, old text, new text, expected message fragment, text on the line the problem must name, or None)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.normalize import simplify, stem, tokenize
-from bot.sentences import split_sentences
+from bot.knowledge.sentences import split_sentences
+from bot.understand.normalize import simplify, stem, tokenize
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bot.engine import Bot
-from bot.evaluate import Case, judge, parse_cases
+from bot.shell.evaluate import Case, judge, parse_cases
 
 QUESTION_DIR = Path(__file__).parent / "questions"
 CASES = [

@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bot
-from bot.answer import Answer
-from bot.cli import main
+from bot.answer.model import Answer
 from bot.engine import MAX_QUESTION_CHARS
+from bot.shell.cli import main
 from tests.conftest import replace_in
 from tests.test_loader import BROKEN, HOSTILE_FILES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from bot.engine import Bot
-from bot.evaluate import judge, parse_cases
+from bot.shell.evaluate import judge, parse_cases
 
 QUESTION_DIR = Path(__file__).parent / "questions"
 MIN_PASS = 0.88  # share of misspelt questions still answered (or declined) right

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.engine import bundled
-from bot.replay import replay, rerecorded
-from bot.transcript import format_transcript, parse_transcript
+from bot.shell.replay import replay, rerecorded
+from bot.shell.transcript import format_transcript, parse_transcript
 
 TRANSCRIPT_DIR_NAME = "transcripts"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bot.answer import Citation
+from bot.answer.model import Citation
 
 
 class Source(NamedTuple):

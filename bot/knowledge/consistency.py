@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bot.errors import Problem
-from bot.knowledge import Entity, Fact
+from bot.knowledge.model import Entity, Fact
 
 PERCENT_WHOLE = 100.0
 

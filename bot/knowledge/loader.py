@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.consistency import check_consistency
-from bot.draft import Draft
 from bot.errors import KnowledgeError, Problem
-from bot.fields import Fields
-from bot.knowledge import Knowledge, Source, make_knowledge
-from bot.sentences import split_sentences
-from bot.statements import read_facts, read_rules
-from bot.vocabulary import read_entities, read_families, read_intents, read_language
-from bot.yamlfile import read_text, read_yaml
+from bot.knowledge.consistency import check_consistency
+from bot.knowledge.draft import Draft
+from bot.knowledge.fields import Fields
+from bot.knowledge.files import read_text, read_yaml
+from bot.knowledge.model import Knowledge, Source, make_knowledge
+from bot.knowledge.sentences import split_sentences
+from bot.knowledge.statements import read_facts, read_rules
+from bot.knowledge.vocabulary import read_entities, read_families, read_intents, read_language
 
 SECTIONS = ("sources", "language", "entities", "families", "intents", "facts", "rules", "source")
 RECORD_NAMES = {

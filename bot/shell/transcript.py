@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
-from bot.answer import Answer
+from bot.answer.model import Answer
+from bot.answer.render import render_answer
 from bot.errors import InputFileError
-from bot.render import render_answer
 
 QUESTION = "> "
 COMMENT = "#"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bot.answer import Answer, Citation, Explanation
-from bot.declines import decline_text
-from bot.index import Index
-from bot.knowledge import Fact, Intent, Knowledge
-from bot.lookup import involved, lookup_fact
-from bot.matcher import TIE, Match, compatible
-from bot.rules import derive
+from bot.answer.declines import decline_text
+from bot.answer.lookup import involved, lookup_fact
+from bot.answer.model import Answer, Citation, Explanation
+from bot.answer.rules import derive
+from bot.knowledge.index import Index
+from bot.knowledge.model import Fact, Intent, Knowledge
+from bot.understand.matcher import TIE, Match, compatible
 
 NO_ENTITY_QUALITY = 0.8  # how sure we are of an entity taken from context or the backdrop
 SELF = "self"  # the pronoun kind of "your": a question about the bot itself

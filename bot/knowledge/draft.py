@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from bot.errors import Problem
-from bot.fields import Fields
+from bot.knowledge.fields import Fields
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.index import Index
-from bot.knowledge import Fact
+from bot.knowledge.index import Index
+from bot.knowledge.model import Fact
 
 
 def involved(fact: Fact) -> set[str]:

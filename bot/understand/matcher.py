@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.index import Index, PhraseTable
-from bot.knowledge import Intent, Knowledge
-from bot.normalize import Text
-from bot.spelling import (
+from bot.knowledge.index import Index, PhraseTable
+from bot.knowledge.model import Intent, Knowledge
+from bot.understand.normalize import Text
+from bot.understand.spelling import (
     FAMILY_CUTOFF,
     LOOSE_NAME,
     LOOSE_NAME_MEAN,

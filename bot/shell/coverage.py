@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.engine import Bot
-from bot.transcript import parse_transcript
+from bot.shell.transcript import parse_transcript
 
 
 def exercised(bot: Bot, directory: Path) -> tuple[set[str], set[str]]:

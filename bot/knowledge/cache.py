@@ -16,8 +16,8 @@ import pickle
 import sys
 from pathlib import Path
 
-from bot.index import Index
-from bot.knowledge import Knowledge
+from bot.knowledge.index import Index
+from bot.knowledge.model import Knowledge
 
 FORMAT = "1"
 
@@ -38,9 +38,9 @@ def content_key(root: Path) -> str | None:
     from bot import __version__
 
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}|{root.resolve()}".encode())
-    code = Path(__file__).resolve().parent
+    code = Path(__file__).resolve().parent.parent
     try:
-        for path in sorted(code.glob("*.py")):  # a changed record class must not meet an old pickle
+        for path in sorted(code.rglob("*.py")):  # a changed record class must not meet an old pickle
             digest.update(path.read_bytes())
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.answer import Citation
-from bot.declines import join_and
-from bot.index import Index
-from bot.knowledge import Fact, Knowledge, Rule
+from bot.answer.declines import join_and
+from bot.answer.model import Citation
+from bot.knowledge.index import Index
+from bot.knowledge.model import Fact, Knowledge, Rule
 
 MAJORITY = 50.0
 

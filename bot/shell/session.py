@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from bot.answer.render import render_answer, render_json
 from bot.engine import Bot
 from bot.errors import RecordingError
-from bot.render import render_answer, render_json
-from bot.transcript import Recorder
+from bot.shell.transcript import Recorder
 
 
 def run_session(
@@ -23,7 +23,7 @@ def run_session(
     try:
         source = stdin if stdin is not None else sys.stdin.buffer
         if stdin is None and sys.stdin.isatty() and not json_lines:
-            from bot.repl import run_repl  # prompt_toolkit is imported only here
+            from bot.shell.repl import run_repl  # prompt_toolkit is imported only here
 
             return run_repl(bot, recorder=recorder)
         return answer_lines(bot, source, out, err, json_lines=json_lines, recorder=recorder)

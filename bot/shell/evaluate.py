@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from bot.answer import Answer
+from bot.answer.model import Answer
 from bot.engine import Bot
 from bot.errors import InputFileError
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.index import Index
-from bot.knowledge import Entity, Knowledge
+from bot.knowledge.index import Index
+from bot.knowledge.model import Entity, Knowledge
 
 MAX_ALSO = 3  # how many covered topics a decline offers
 

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.knowledge import Fact, Knowledge, Rule
-from bot.normalize import simplify, stem
+from bot.knowledge.model import Fact, Knowledge, Rule
+from bot.understand.normalize import simplify, stem
 
 MAX_WORD_FACTS = 5  # a word in more fact answers than this is not distinctive enough to look up
 

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from bot.errors import Problem
-from bot.yamlfile import LineDict, LineList
+from bot.knowledge.files import LineDict, LineList
 
 
 def describe_type(value: object) -> str:

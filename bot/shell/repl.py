@@ -15,9 +15,9 @@ from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
+from bot.answer.render import render_answer, render_explanation
 from bot.engine import Bot, Conversation
-from bot.render import render_answer, render_explanation
-from bot.transcript import Recorder
+from bot.shell.transcript import Recorder
 
 HISTORY_LIMIT = 1000  # entries kept in the history file
 COMMANDS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.answer import Answer
+from bot.answer.model import Answer
 
 _RESET = "\033[0m"
 _STYLES = {"answer": "\033[1m", "decline": "\033[33m", "cite": "\033[2m", "number": "\033[36m"}

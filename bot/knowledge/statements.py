@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.answer import Citation
-from bot.draft import Draft
-from bot.fields import Fields
-from bot.knowledge import Entity, Fact, Intent, Rule
-from bot.sentences import SentenceIndex
+from bot.answer.model import Citation
+from bot.knowledge.draft import Draft
+from bot.knowledge.fields import Fields
+from bot.knowledge.model import Entity, Fact, Intent, Rule
+from bot.knowledge.sentences import SentenceIndex
 
 RULE_TEMPLATES = {
     "max": ("answer", "ranked"),

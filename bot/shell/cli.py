@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from bot import __version__
+from bot.answer.render import render_answer, render_explanation, render_json
 from bot.engine import Bot, bundled, bundled_knowledge_dir, load
 from bot.errors import InputFileError, KnowledgeError, RecordingError
-from bot.render import render_answer, render_explanation, render_json
 
 EXIT_ANSWERED, EXIT_DECLINED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -124,7 +124,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> int:
-    from bot.evaluate import load_cases, report, run_cases
+    from bot.shell.evaluate import load_cases, report, run_cases
 
     cases = load_cases(args.file)
     outcomes = run_cases(_bot(args.knowledge), cases)
@@ -144,10 +144,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "eval":
         return _eval(args, out)
     if args.command == "transcripts":
-        from bot.coverage import coverage_main
+        from bot.shell.coverage import coverage_main
 
         return coverage_main(args.directory, _bot(args.knowledge), out)
-    from bot.shell import run_session
+    from bot.shell.session import run_session
 
     return run_session(_bot(args.knowledge), json_lines=args.json, record=args.record, out=out, err=err)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.draft import Draft
 from bot.errors import Problem
-from bot.fields import Fields
-from bot.knowledge import Entity, Intent, Language, QuestionType
-from bot.normalize import simplify
-from bot.yamlfile import LineDict
+from bot.knowledge.draft import Draft
+from bot.knowledge.fields import Fields
+from bot.knowledge.files import LineDict
+from bot.knowledge.model import Entity, Intent, Language, QuestionType
+from bot.understand.normalize import simplify
 
 ENTITY_KINDS = ("person", "organization", "place", "thing", "event", "document", "group")
 MESSAGES = ("no_match", "not_covered", "also_covers", "too_long", "unclear_followup", "list_and")

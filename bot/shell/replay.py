@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from typing import NamedTuple
 
+from bot.answer.render import render_answer
 from bot.engine import Bot
-from bot.render import render_answer
-from bot.transcript import Transcript, Turn, format_turn
+from bot.shell.transcript import Transcript, Turn, format_turn
 
 
 class Replayed(NamedTuple):
