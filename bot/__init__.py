@@ -8,11 +8,12 @@
 from __future__ import annotations
 
 from bot.answer.model import Answer, Citation
-from bot.engine import Bot, Conversation, bundled, load
+from bot.conversation import Conversation
+from bot.engine import Bot, bundled, load
 from bot.errors import KnowledgeError, Problem
 
 __all__ = ["Answer", "Bot", "Citation", "Conversation", "KnowledgeError", "Problem", "__version__", "ask", "load"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def ask(question: str) -> Answer:

@@ -1,41 +1,55 @@
-"""The library's working object: loaded knowledge plus the question-answering path."""
+"""The library's working object: loaded knowledge, its lookup tables, and the question-answering path."""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.answer.model import Answer, Explanation
-from bot.answer.resolver import Context, resolve
+from bot.answer.respond import respond
+from bot.conversation import Context, Conversation
 from bot.knowledge import cache
-from bot.knowledge.index import Index, build_index
+from bot.knowledge.graph import Graph, build_graph
 from bot.knowledge.model import Knowledge
-from bot.understand.matcher import match
+from bot.understand.lexicon import Lexicon, build_lexicon
 from bot.understand.normalize import tokenize
 
 MAX_QUESTION_CHARS = 2000  # longer questions are declined at once, so work stays bounded
+
+
+class Index(NamedTuple):
+    """Everything built once from the knowledge: the fact graph and the lexicon."""
+
+    graph: Graph
+    lexicon: Lexicon
+
+
+def build_index(knowledge: Knowledge) -> Index:
+    """Build the fact graph and the lexicon for a knowledge base."""
+    return Index(build_graph(knowledge), build_lexicon(knowledge))
 
 
 class Bot:
     """Answers questions from one knowledge directory.
 
     `ask` is stateless and thread-safe: the knowledge and index are never changed after loading,
-    and the matcher keeps no shared mutable state, so many threads may share one Bot.
+    and answering keeps no shared mutable state, so many threads may share one Bot.
     """
 
     def __init__(self, knowledge: Knowledge, index: Index | None = None) -> None:
         self.knowledge = knowledge
         self.index: Index = index if index is not None else build_index(knowledge)
-        self._rewrites = dict(knowledge.language.rewrites)
-        self._symbols = {ord(symbol): f" {word} " for symbol, word in knowledge.language.symbols}
 
     def answer(self, question: str, context: Context) -> tuple[Answer, Context]:
         """Answer one question in a context; return the answer and the next context."""
+        language = self.knowledge.language
         if len(question) > MAX_QUESTION_CHARS:
-            text = self.knowledge.language.message("too_long").format(length=len(question), limit=MAX_QUESTION_CHARS)
+            text = language.message("too_long").format(length=len(question), limit=MAX_QUESTION_CHARS)
             return Answer(question, False, text, explanation=Explanation("", reason="too long")), context
-        found = match(tokenize(question, self._rewrites, self._symbols), self.knowledge, self.index)
-        return resolve(question, found, context, self.knowledge, self.index)
+        lexicon = self.index.lexicon
+        text = tokenize(question, lexicon.rewrites, lexicon.symbols)
+        return respond(question, text, self.knowledge, self.index.graph, lexicon, context)
 
     def ask(self, question: str) -> Answer:
         """Answer one question with no conversation context."""
@@ -44,33 +58,6 @@ class Bot:
     def conversation(self) -> Conversation:
         """Start a conversation that remembers context for follow-ups."""
         return Conversation(self)
-
-
-class Conversation:
-    """A chat with follow-ups ("and Mail.ru?"); one per user, not shared between threads.
-
-    >>> chat = Conversation()
-    >>> chat.ask("who founded alibaba").answered
-    True
-    >>> "1999" in chat.ask("when?").text
-    True
-    """
-
-    def __init__(self, bot: Bot | None = None) -> None:
-        self.bot = bot if bot is not None else bundled()
-        self.context = Context()
-        self.last: Answer | None = None
-
-    def ask(self, question: str) -> Answer:
-        """Answer a question, using and then updating the conversation context."""
-        answer, self.context = self.bot.answer(question, self.context)
-        self.last = answer
-        return answer
-
-    def reset(self) -> None:
-        """Forget the conversation context."""
-        self.context = Context()
-        self.last = None
 
 
 _bundled: Bot | None = None
@@ -99,8 +86,8 @@ def bundled() -> Bot:
 def load(path: str | Path, *, use_cache: bool | None = None) -> Bot:
     """Load a knowledge directory; raise KnowledgeError listing its problems.
 
-    A valid directory's compiled form is cached by content hash (see `bot.knowledge.cache`), so the next
-    load of unchanged files is fast; `use_cache=False` (or DEALBOT_CACHE=0) skips the cache.
+    A valid directory's compiled form is cached by content hash (see `bot.knowledge.cache`), so the
+    next load of unchanged files is fast; `use_cache=False` (or DEALBOT_CACHE=0) skips the cache.
     """
     root = Path(path)
     key = cache.content_key(root) if (cache.enabled() if use_cache is None else use_cache) else None

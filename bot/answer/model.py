@@ -1,34 +1,52 @@
-"""The value every front end receives: an answer or a polite decline, with citations."""
+"""The value every front end receives: an answer or a polite decline, with citations and the reasoning."""
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from bot.knowledge.model import Citation
 
-class Citation(NamedTuple):
-    """One whole sentence of a source, verbatim, with its character offsets."""
+__all__ = ["Answer", "Citation", "Explanation", "RunnerUp"]
 
-    source: str
-    sentence: str
-    start: int
-    end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON-ready form of the citation."""
-        return {"source": self.source, "sentence": self.sentence, "start": self.start, "end": self.end}
+class RunnerUp(NamedTuple):
+    """A reading that lost, with its score and why it lost."""
+
+    query: str
+    score: float
+    why: str
 
 
 class Explanation(NamedTuple):
-    """Why an answer was given: what the matcher saw, for `/explain` and `--explain`."""
+    """Why an answer was given: what was found in the question and the reading chosen, for /explain."""
 
     normalized: str
-    entities: tuple[tuple[str, float], ...] = ()
-    intents: tuple[tuple[str, float], ...] = ()
-    qtype: str | None = None
+    focus: str | None = None
+    mentions: tuple[str, ...] = ()
+    reading: str = ""
+    score: float = 0.0
+    runners_up: tuple[RunnerUp, ...] = ()
     context_used: bool = False
     reason: str = ""
     facts: tuple[str, ...] = ()
-    intent: str | None = None
+    unknown: tuple[str, ...] = ()
+    unexplained: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form, for `--json --explain`."""
+        return {
+            "normalized": self.normalized,
+            "focus": self.focus,
+            "mentions": list(self.mentions),
+            "reading": self.reading,
+            "score": self.score,
+            "runners_up": [{"reading": r.query, "score": r.score, "why": r.why} for r in self.runners_up],
+            "context_used": self.context_used,
+            "reason": self.reason,
+            "facts": list(self.facts),
+            "unknown_names": list(self.unknown),
+            "unexplained_words": list(self.unexplained),
+        }
 
 
 class Answer(NamedTuple):
@@ -38,7 +56,7 @@ class Answer(NamedTuple):
     answered: bool
     text: str
     citations: tuple[Citation, ...] = ()
-    intent: str | None = None
+    intent: str | None = None  # the relation the answer came from ("own", "found"), or "own.max" for a derived one
     confidence: float = 0.0
     explanation: Explanation = Explanation(normalized="")
 

@@ -16,7 +16,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from bot.knowledge.index import Index
+from typing import Any as Index
 from bot.knowledge.model import Knowledge
 
 FORMAT = "1"

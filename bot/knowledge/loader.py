@@ -1,62 +1,75 @@
-"""Load a knowledge directory into validated records, reporting every problem at once."""
+"""Load a knowledge directory into validated records, reporting every problem at once.
+
+A knowledge directory holds YAML files at any depth (read in path order) and the sources they cite.
+The language layer (language/*.yaml) is shared by every article: a directory that has none of its own,
+such as one holding only a new article, is read together with the bundled language layer.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bot.errors import KnowledgeError, Problem
-from bot.knowledge.consistency import check_consistency
+from bot.knowledge.article import read_entities, read_facts, read_sources
+from bot.knowledge.checks import check_knowledge
 from bot.knowledge.draft import Draft
 from bot.knowledge.fields import Fields
-from bot.knowledge.files import read_text, read_yaml
-from bot.knowledge.model import Knowledge, Source, make_knowledge
-from bot.knowledge.sentences import split_sentences
-from bot.knowledge.statements import read_facts, read_rules
-from bot.knowledge.vocabulary import read_entities, read_families, read_intents, read_language
+from bot.knowledge.files import read_yaml
+from bot.knowledge.language import read_language
+from bot.knowledge.model import Knowledge
 
-SECTIONS = ("sources", "language", "entities", "families", "intents", "facts", "rules", "source")
-RECORD_NAMES = {
-    "sources": "source",
-    "entities": "entity",
-    "families": "family",
-    "intents": "intent",
-    "facts": "fact",
-    "rules": "rule",
-}
+LANGUAGE_SECTIONS = (
+    "language", "messages", "focus", "yesno_openers", "either_or", "types", "values", "attributes", "relations",
+    "aggregates", "majority_threshold", "smalltalk", "advice_cues",
+)  # fmt: skip
+ARTICLE_SECTIONS = ("sources", "entities", "facts", "source")
+SECTIONS = LANGUAGE_SECTIONS + ARTICLE_SECTIONS
+
+
+def bundled_language_dir() -> Path:
+    """The language layer shipped with the package (inside the wheel, or beside it in a checkout)."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_knowledge" / "language", package.parent / "knowledge" / "language"):
+        if candidate.is_dir():
+            return candidate
+    return package / "_knowledge" / "language"
+
+
+def knowledge_files(root: Path) -> list[Path]:
+    """The YAML files of a knowledge directory, at any depth, in path order."""
+    return sorted(root.rglob("*.yaml"), key=lambda p: p.relative_to(root).as_posix())
 
 
 def load_knowledge(root: Path | str) -> Knowledge:
     """Load and validate a knowledge directory; raise KnowledgeError listing every problem."""
     base = Path(root)
-    draft = Draft()
     if not base.is_dir():
         raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
-    files = sorted(base.glob("*.yaml"))
+    files = knowledge_files(base)
     if not files:
         raise KnowledgeError([Problem(str(root), 0, "no *.yaml files in the knowledge directory")])
+    draft = Draft()
     for path in files:
-        _read_file(draft, path, path.name)
-    sources = _sources(draft, base)
-    language = read_language(draft)
-    indexes = {source.id: split_sentences(source.id, source.text, language.abbreviations) for source in sources}
-    entities = read_entities(draft)
-    families = read_families(draft)
-    intents = read_intents(draft, families, language)
-    facts = read_facts(draft, indexes, entities, intents, frozenset(q.id for q in language.qtypes))
-    rules = read_rules(draft, entities, intents)
-    check_consistency(draft.problems, entities, facts, draft.origins)
+        _read_file(draft, path, path.relative_to(base).as_posix())
+    if not draft.has("relations"):
+        language = bundled_language_dir()
+        if language.is_dir() and language.resolve() != base.resolve():
+            shared = [(path, f"(bundled language)/{path.relative_to(language).as_posix()}") for path in knowledge_files(language)]
+            own = draft.files
+            draft.files = []
+            for path, shown in shared:
+                _read_file(draft, path, shown)
+            draft.files += own
+    language_layer = read_language(draft)
+    sources = read_sources(draft, base)
+    entities = read_entities(draft, language_layer)
+    facts = read_facts(draft, language_layer, entities, sources)
+    knowledge = Knowledge(str(base), language_layer, tuple(sources), tuple(entities.values()), tuple(facts))
+    if not draft.problems:
+        check_knowledge(knowledge, draft.problems)
     if draft.problems:
         raise KnowledgeError(sorted(set(draft.problems)))
-    return make_knowledge(
-        str(base),
-        sources=tuple(sources),
-        entities=tuple(entities.values()),
-        intents=tuple(intents.values()),
-        families=tuple(families.items()),
-        facts=tuple(facts),
-        rules=tuple(rules),
-        language=language,
-    )
+    return knowledge
 
 
 def _read_file(draft: Draft, path: Path, shown: str) -> None:
@@ -67,34 +80,4 @@ def _read_file(draft: Draft, path: Path, shown: str) -> None:
         return
     top = Fields(draft.problems, shown, document, "file")
     top.only(*SECTIONS)
-    source = top.text("source", required=False)
-    if source:
-        draft.default_source[shown] = source
-    for section in SECTIONS[:-1]:
-        if section == "language":
-            if section in document:
-                draft.sections[section].append((shown, Fields(draft.problems, shown, top.mapping(section), section)))
-            continue
-        for item in top.records(section):
-            draft.sections[section].append((shown, Fields(draft.problems, shown, item, RECORD_NAMES[section])))
-
-
-def _sources(draft: Draft, base: Path) -> list[Source]:
-    sources: list[Source] = []
-    for _, record in draft.sections["sources"]:
-        record.only("id", "file", "title", "examples")
-        ident, file, title = record.text("id"), record.text("file"), record.text("title")
-        if not draft.unique("source", record, ident) or file is None or ident is None:
-            continue
-        path = (base / file).resolve()
-        if base.resolve() not in path.parents:
-            record.problem(record.where("file"), f"source file {file!r} must lie inside the knowledge directory")
-            continue
-        try:
-            text = read_text(path, f"{record.file}:{record.where('file')}: {file}")
-            sources.append(Source(ident, title or ident, text, record.texts("examples")))
-        except KnowledgeError as error:
-            record.problem(record.where("file"), f"source {ident!r}: {error.problems[0].message}: {file}")
-    if not sources and not any(p.message.startswith("source") for p in draft.problems):
-        draft.problems.append(Problem("(knowledge)", 0, "no sources defined: add a 'sources' section"))
-    return sources
+    draft.files.append((shown, str(path.parent), top))

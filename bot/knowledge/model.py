@@ -1,10 +1,21 @@
-"""The fact base as immutable records: sources, entities, intents, facts and rules."""
+"""The knowledge as immutable records: the shared language layer, and one article's typed fact graph."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from bot.answer.model import Citation
+
+class Citation(NamedTuple):
+    """One whole sentence of a source, verbatim, with its character offsets."""
+
+    source: str
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready form of the citation."""
+        return {"source": self.source, "sentence": self.sentence, "start": self.start, "end": self.end}
 
 
 class Source(NamedTuple):
@@ -16,134 +27,183 @@ class Source(NamedTuple):
     examples: tuple[str, ...] = ()
 
 
-class Entity(NamedTuple):
-    """Something a question can be about, with every way a person names it."""
+class TypeDef(NamedTuple):
+    """A kind of entity in the type hierarchy, with the nouns people use for it."""
 
     id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-    members: tuple[str, ...] = ()
-    backdrop: bool = False
+    parent: str | None
+    nouns: tuple[str, ...]
 
 
-class QuestionType(NamedTuple):
-    """What kind of answer a question word asks for (who, when, where, ...)."""
+class FocusDef(NamedTuple):
+    """What a question asks for (who, when, how much, ...), recognised by its cues."""
+
+    id: str
+    parent: str | None
+    cues: tuple[str, ...]
+    expects: tuple[str, ...]  # "entity" and/or value kinds
+    types: tuple[str, ...] = ()  # entity types a "who"/"where" answer may have
+    needs_type: bool = False  # only with a type noun after the cue ("which company")
+    generic: bool = False  # gives way to a more specific cue close after it ("what was the date")
+    aggregate: str | None = None  # asks for a derived answer ("how many": count)
+    defers: bool = False  # a request ("can you tell me"): any question word after it decides
+
+
+class ValueKind(NamedTuple):
+    """A kind of qualifier a fact may carry (percent, year, quote, ...) and the focus it answers."""
+
+    id: str
+    kind: str  # number, year, weekday, month, entity, text, attribute
+    answers: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    types: tuple[str, ...] = ()  # for entity-valued kinds: the types of entity it takes
+
+
+class AttributeDef(NamedTuple):
+    """An attribute (nationality) and, for each of its values, the words that name it."""
+
+    id: str
+    values: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+class RelationWord(NamedTuple):
+    """One way to name a relation in a question, and the grammatical form that says who is who."""
+
+    phrase: str
+    form: str  # verb, passive, agent, patient, holding, action
+    weak: bool = False
+
+
+class Relation(NamedTuple):
+    """A kind of fact, declared once for every article: argument types, words, and wording."""
+
+    id: str
+    subject_types: tuple[str, ...]
+    object_types: tuple[str, ...]
+    values: tuple[str, ...]
+    functional: tuple[str, ...]
+    words: tuple[RelationWord, ...]
+    asks: tuple[tuple[str, str], ...]
+    says: tuple[tuple[str, str], ...]
+    aggregates: tuple[tuple[str, str], ...] = ()
+    titles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    title_ask: str = ""
+    describes: bool = False  # entity descriptors become facts of this relation; it answers "who is X?"
+    names: bool = False  # asks for an entity's name: the entity's own name answers where no fact does
+    focus: tuple[tuple[str, str], ...] = ()  # question words answered from a slot no value kind gives (why: object)
+
+    def ask(self, slot: str) -> str:
+        """How a decline names a question about one slot (falling back to the relation as a whole)."""
+        asks = dict(self.asks)
+        return asks.get(slot) or asks.get("default") or self.id
+
+    def say(self, value: str | None) -> str:
+        """The answer template for a fact carrying this value (or the default one)."""
+        says = dict(self.says)
+        return says.get(value or "") or says.get("default") or ""
+
+
+class Aggregate(NamedTuple):
+    """A derived operation (largest, combined, ...) and the words that ask for it."""
+
+    id: str
+    words: tuple[str, ...]
+    weak: tuple[str, ...] = ()
+
+
+class SmallTalk(NamedTuple):
+    """A kind of small talk (greeting, thanks, help) and the reply it gets."""
 
     id: str
     cues: tuple[str, ...]
-    strict: bool
-
-
-class Intent(NamedTuple):
-    """An attribute a question asks about, recognised by word families."""
-
-    id: str
-    families: tuple[tuple[str, float], ...]
-    requires: tuple[str, ...]
-    qtypes: tuple[str, ...]
-    requires_qtype: bool
-    topic: str
-    min_entities: int = 0
-    suggest: bool = True
-    bare: bool = False
-    requires_one_of: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()  # only for questions about an entity of these kinds (biography: people)
-
-
-class Fact(NamedTuple):
-    """One stated fact: entities x intents -> answer text, with citations."""
-
-    id: str
-    intents: tuple[str, ...]
-    about: tuple[str, ...]
-    answer: str
-    citations: tuple[Citation, ...]
-    mentions: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-    value: float | None = None
-    of: str | None = None
-    topic: str | None = None
-    qtypes: tuple[str, ...] = ()
-
-
-class Rule(NamedTuple):
-    """A derived fact computed from numeric facts (largest, combined, ...)."""
-
-    id: str
-    intent: str
-    kind: str
-    over: str
-    of: str
-    templates: tuple[tuple[str, str], ...]
-    named_qtypes: tuple[str, ...] | None = None  # question types it answers about named entities (None: any)
-
-    def template(self, name: str) -> str:
-        """Return the wording the rule uses for one outcome."""
-        return dict(self.templates)[name]
+    reply: str
 
 
 class Language(NamedTuple):
-    """Words about language rather than about the article: stopwords, cues, messages."""
+    """Everything about English rather than about one article, shared by every article."""
 
     stopwords: frozenset[str]
     rewrites: tuple[tuple[str, str], ...]
-    pronouns: tuple[tuple[str, str], ...]
+    symbols: tuple[tuple[str, str], ...]
+    pronouns: tuple[tuple[str, tuple[str, ...]], ...]
+    demonstratives: tuple[str, ...]
     followup_markers: tuple[str, ...]
-    qtypes: tuple[QuestionType, ...]
-    ordinals: tuple[tuple[str, int], ...]
-    number_words: tuple[tuple[int, str], ...]
-    abbreviations: tuple[str, ...]
+    negations: tuple[str, ...]
+    exclusions: tuple[str, ...]
     articles: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    ordinals: tuple[tuple[str, int], ...]
+    number_words: tuple[str, ...]
+    months: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    focus: tuple[FocusDef, ...]
+    yesno_openers: tuple[str, ...]
+    either_or: tuple[str, ...]
+    types: tuple[TypeDef, ...]
+    values: tuple[ValueKind, ...]
+    attributes: tuple[AttributeDef, ...]
+    relations: tuple[Relation, ...]
+    aggregates: tuple[Aggregate, ...]
+    majority_threshold: float
+    smalltalk: tuple[SmallTalk, ...]
+    advice_cues: tuple[str, ...]
     messages: tuple[tuple[str, str], ...]
-    symbols: tuple[tuple[str, str], ...] = ()
 
     def message(self, name: str) -> str:
         """Return one user-facing wording by name."""
         return dict(self.messages)[name]
 
 
+class Entity(NamedTuple):
+    """Something a question can be about: a typed node of the fact graph."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    members: tuple[str, ...] = ()
+    backdrop: bool = False
+
+
+class Fact(NamedTuple):
+    """One stated fact: subject(s) -relation-> object(s), with values, an answer and citations."""
+
+    id: str
+    relation: str
+    subjects: tuple[str, ...]
+    objects: tuple[str, ...]
+    values: tuple[tuple[str, str | float], ...]
+    answer: str
+    citations: tuple[Citation, ...]
+    mentions: tuple[str, ...] = ()
+    complete: bool = False
+
+    def value(self, name: str) -> str | float | None:
+        """The fact's value of one kind, or None."""
+        for key, value in self.values:
+            if key == name:
+                return value
+        return None
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        """The entities the fact names as subject, object or mention, in that order."""
+        return tuple(dict.fromkeys([*self.subjects, *self.objects, *self.mentions]))
+
+
 class Knowledge(NamedTuple):
-    """A whole, validated knowledge directory."""
+    """A whole, validated knowledge base: the language layer and the article's sources, entities and facts."""
 
     root: str
+    language: Language
     sources: tuple[Source, ...]
     entities: tuple[Entity, ...]
-    intents: tuple[Intent, ...]
-    families: tuple[tuple[str, tuple[str, ...]], ...]
     facts: tuple[Fact, ...]
-    rules: tuple[Rule, ...]
-    language: Language
-    entity_by_id: dict[str, Entity]
-    intent_by_id: dict[str, Intent]
 
     @property
     def cited_sentences(self) -> int:
         """How many distinct source sentences the facts cite."""
         return len({(c.source, c.start) for fact in self.facts for c in fact.citations})
-
-
-def make_knowledge(
-    root: str,
-    *,
-    sources: tuple[Source, ...],
-    entities: tuple[Entity, ...],
-    intents: tuple[Intent, ...],
-    families: tuple[tuple[str, tuple[str, ...]], ...],
-    facts: tuple[Fact, ...],
-    rules: tuple[Rule, ...],
-    language: Language,
-) -> Knowledge:
-    """Assemble Knowledge with its lookup tables by id."""
-    return Knowledge(
-        root,
-        sources,
-        entities,
-        intents,
-        families,
-        facts,
-        rules,
-        language,
-        {entity.id: entity for entity in entities},
-        {intent.id: intent for intent in intents},
-    )

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from bot.answer.model import Citation
+from bot.knowledge.model import Citation
 
 _WORD = re.compile(r"\w+")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c(]?[A-Z0-9])")

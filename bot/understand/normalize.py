@@ -1,4 +1,4 @@
-"""Turn a question into comparable tokens: case, punctuation, quotes, word forms."""
+"""Turn a question into comparable tokens: case, punctuation, quotes, word forms, and what case said."""
 
 from __future__ import annotations
 
@@ -27,14 +27,19 @@ _QUOTES = str.maketrans(
 )
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_RAW_WORD = re.compile(r"[0-9A-Za-z]+(?:'[sS]\b|(?<=[sS])'(?=\s|$))?")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
 _local = threading.local()
 
 
 class Text(NamedTuple):
-    """A normalised question: its tokens and their stems, index for index."""
+    """A normalised question: tokens, their stems and what the original case and punctuation said."""
 
     tokens: tuple[str, ...]
     stems: tuple[str, ...]
+    capitalised: tuple[bool, ...] = ()  # written with a capital (or all capitals) where it was not sentence-initial
+    possessive: tuple[bool, ...] = ()  # written with 's ("MegaFon's stake")
+    surface: tuple[str, ...] = ()  # each token as written, with its case ("Baidu")
 
     @property
     def joined(self) -> str:
@@ -42,10 +47,15 @@ class Text(NamedTuple):
         return " ".join(self.tokens)
 
 
+def fold(text: str) -> str:
+    """Fold curly quotes and accents, keeping case and punctuation."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def simplify(text: str) -> str:
     """Lower-case and fold quotes, accents, possessives and punctuation to single spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = fold(text).lower()
     text = _POSSESSIVE.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
 
@@ -63,16 +73,44 @@ def _cached_stem(word: str) -> str:
     return str(stemmer.stemWord(word))
 
 
+def _raw_words(text: str) -> list[tuple[str, bool, bool, str]]:
+    """The words of folded text with (word, written capitalised mid-sentence, possessive, as written)."""
+    found: list[tuple[str, bool, bool, str]] = []
+    previous_end = 0
+    for match in _RAW_WORD.finditer(text):
+        word = match.group()
+        possessive = "'" in word
+        core = word.split("'")[0]
+        initial = not found or bool(_SENTENCE_END.search(text[previous_end : match.start()]))
+        capital = core[:1].isupper() and (not initial or (len(core) > 1 and core.isupper()))
+        previous_end = match.end()
+        for part in re.split(r"[^0-9A-Za-z]+", core):
+            if part:
+                found.append((part.lower(), capital, possessive, part))
+    return found
+
+
 def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapping[int, str] | None = None) -> Text:
     """Normalise text and apply whole-word rewrites (common misspellings, contractions).
 
     `symbols` (a str.translate table) turns characters into words first ("%" into "percent"),
-    before punctuation is dropped.
+    before punctuation is dropped. Each token remembers whether it was written with a capital away
+    from the start of a sentence (a hint that it is a name) and whether it carried a possessive 's.
     """
     if symbols:
         text = text.translate(symbols)
     words: list[str] = []
-    for word in simplify(text).split():
+    capitals: list[bool] = []
+    possessives: list[bool] = []
+    surfaces: list[str] = []
+    for word, capital, possessive, written in _raw_words(fold(text)):
         replacement = rewrites.get(word) if rewrites else None
-        words.extend(replacement.split() if replacement is not None else (word,))
-    return Text(tokens=tuple(words), stems=tuple(stem(word) for word in words))
+        parts = replacement.split() if replacement is not None else [word]
+        for position, part in enumerate(parts):
+            words.append(part)
+            capitals.append(capital and replacement is None)
+            possessives.append(possessive and position == len(parts) - 1)
+            surfaces.append(written if replacement is None else part)
+    return Text(
+        tuple(words), tuple(stem(word) for word in words), tuple(capitals), tuple(possessives), tuple(surfaces)
+    )

@@ -6,7 +6,7 @@ question made only of known words (most of them) never loads it.
 
 from __future__ import annotations
 
-from bot.knowledge.index import Vocabulary
+from bot.understand.lexicon import Vocabulary
 
 SHORT_WORD = 4  # words shorter than this must match exactly
 FUZZY_CUTOFF_FOUR = 88.0  # four-letter words: one letter added ("maail" for "mail"), nothing looser

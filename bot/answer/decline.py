@@ -1,0 +1,99 @@
+"""The wording of a decline: what the article does not say, and what it does say instead."""
+
+from __future__ import annotations
+
+from bot.answer.compose import Result, capitalise, join, lower_start, names
+from bot.knowledge.graph import Graph
+from bot.knowledge.model import Fact, Language
+from bot.understand.model import Reading
+
+MAX_ALSO = 3  # how many covered topics a decline offers
+FALLBACK = "it"  # how a topic names a side the question left open
+
+
+def topic(reading: Reading, graph: Graph, language: Language) -> str:
+    """How the question reads as something the article may or may not say: "who founded Mail.ru"."""
+    relation = graph.relations.get(reading.relation)
+    if relation is None:
+        return ""
+    values = dict(reading.values)
+    title = values.get("title")
+    if title is not None and relation.title_ask and reading.ask == "subject":
+        template = relation.title_ask
+    else:
+        slot = reading.ask or next((k for k, _ in reading.values if k in dict(relation.asks)), "")
+        template = relation.ask(slot or ("object" if reading.subject else "subject"))
+    fields = {
+        "subject": names(reading.subject, graph, language) if reading.subject else FALLBACK,
+        "object": names(reading.object, graph, language) if reading.object else _backdrop(graph),
+        "subjects": names(reading.subject, graph, language) if reading.subject else FALLBACK,
+        "title": str(title) if title is not None else "",
+    }
+    return template.format_map(_Defaults(fields))
+
+
+class _Defaults(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return FALLBACK
+
+
+def _backdrop(graph: Graph) -> str:
+    return graph.name(graph.backdrops[0]) if graph.backdrops else FALLBACK
+
+
+def not_covered(reading: Reading, graph: Graph, language: Language, about: str | None, asked_slot_only: bool) -> str:
+    """'The article doesn't say <topic>. It does say <up to three topics>.'"""
+    text = language.message("not_covered").format(topic=topic(reading, graph, language))
+    if about is not None:
+        topics = suggestions(about, graph, language, reading if asked_slot_only else None)[:MAX_ALSO]
+        if topics:
+            text += " " + language.message("also_covers").format(topics=join(topics, language.message("list_and")))
+    return text
+
+
+def premise(reading: Reading, correction: Result, graph: Graph, language: Language) -> str:
+    """'The article doesn't say <what the question assumes>; it says <the fact it does state>.'"""
+    said = lower_start(correction.text)
+    return language.message("premise").format(topic=topic(reading, graph, language), fact=said)
+
+
+def suggestions(entity: str, graph: Graph, language: Language, declined: Reading | None) -> list[str]:
+    """What the article does say about an entity: facts mainly about it first, then the rest."""
+    ranked: list[tuple[int, int, str]] = []
+    for fact in graph.facts_by_entity.get(entity, ()):
+        relation = graph.relations.get(fact.relation)
+        if relation is None or relation.describes or _is_attribute(fact, graph):
+            continue
+        slot = _slot_about(fact, entity)
+        if declined is not None and declined.relation == fact.relation and declined.ask == slot:
+            continue
+        reading = Reading(
+            fact.relation,
+            subject=fact.subjects if entity not in fact.subjects else (entity,),
+            object=fact.objects if entity not in fact.objects else (entity,),
+            ask=slot,
+        )
+        text = topic(reading, graph, language)
+        ranked.append((0 if fact.subjects == (entity,) or fact.objects == (entity,) else 1, graph.order[fact.id], text))
+    return list(dict.fromkeys(text for *_, text in sorted(ranked)))
+
+
+def _slot_about(fact: Fact, entity: str) -> str:
+    """The side of a fact a question about the entity would ask for."""
+    if entity in fact.subjects:
+        for kind, _ in fact.values:
+            return kind
+        return "object" if fact.objects else ""
+    return "subject"
+
+
+def _is_attribute(fact: Fact, graph: Graph) -> bool:
+    return any(graph.kinds[k].kind == "attribute" for k, _ in fact.values if k in graph.kinds)
+
+
+def unknown_names(found_names: list[str], language: Language) -> str:
+    """'The article doesn't mention Baidu.'"""
+    return language.message("unknown_name").format(names=join(found_names, language.message("list_and")))
+
+
+__all__ = ["capitalise", "not_covered", "premise", "suggestions", "topic", "unknown_names"]

@@ -1,0 +1,220 @@
+"""Derived answers over one relation's numbers (the stakes): largest, smallest, n-th, combined, majority,
+difference, the rest, the closest, how many. Members are filtered first by the reading's constraints
+("which Russian partner holds the most?"), and every answer cites the sentences it used."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from bot.answer.compose import Result, capitalise, names, number
+from bot.answer.query import holds, satisfies
+from bot.knowledge.graph import Graph
+from bot.knowledge.model import Fact, Language, Relation
+from bot.understand.model import Reading
+
+WHOLE = 100.0  # percentages of one whole add up to this
+
+
+class _Parts(NamedTuple):
+    """The numeric facts an operation works over, one per entity, and what was named."""
+
+    relation: Relation
+    kind: str
+    whole: str
+    parts: dict[str, Fact]  # entity -> its fact, in knowledge order
+    pool: list[str]  # the entities the reading's constraints allow, largest first
+    named: list[str]  # entities (group members expanded) the question names
+    units: list[tuple[str, list[str]]]  # named entities with the parts they stand for (a group: its members)
+    reading: Reading
+    graph: Graph
+    language: Language
+
+    def value(self, entity: str) -> float:
+        value = self.parts[entity].value(self.kind)
+        return value if isinstance(value, float) else 0.0
+
+    def total(self, entities: Sequence[str]) -> float:
+        return sum(self.value(e) for e in entities)
+
+
+def numeric_kind(relation: Relation, graph: Graph) -> str | None:
+    """The relation's numeric value kind (percent), if it has one."""
+    return next((k for k in relation.values if graph.kinds[k].kind == "number"), None)
+
+
+def derive(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """Apply the reading's aggregate; None when it cannot apply (no numbers, nothing to compare)."""
+    relation = graph.relations.get(reading.relation)
+    if relation is None or reading.aggregate is None:
+        return None
+    kind = numeric_kind(relation, graph)
+    if kind is None:
+        return _count(reading, relation, graph, language) if reading.aggregate == "count" else None
+    parts = _gather(reading, relation, kind, graph, language)
+    if parts is None:
+        return None
+    operation = OPERATIONS.get(reading.aggregate)
+    return operation(parts) if operation else None
+
+
+def _gather(reading: Reading, relation: Relation, kind: str, graph: Graph, language: Language) -> _Parts | None:
+    facts = [
+        f
+        for f in graph.facts_by_relation.get(relation.id, ())
+        if isinstance(f.value(kind), float) and len(f.subjects) == 1 and not graph.entities[f.subjects[0]].members
+    ]
+    wholes = [o for f in facts for o in f.objects]
+    if reading.object:
+        whole = reading.object[0]
+    else:
+        backdrop = [o for o in wholes if o in graph.backdrops]
+        whole = (backdrop or wholes or [""])[0]
+    parts: dict[str, Fact] = {}
+    for fact in facts:
+        if whole in fact.objects:
+            parts.setdefault(fact.subjects[0], fact)
+    if not parts:
+        return None
+    order = {e: i for i, e in enumerate(parts)}
+    ranked = sorted(parts, key=lambda e: (-(parts[e].value(kind) or 0.0), order[e]))  # type: ignore[operator]
+    constraint = reading._replace(object=(whole,))
+    pool = [e for e in ranked if satisfies(e, constraint, graph)]
+    if reading.options:
+        pool = [e for e in pool if any(holds(o, [e], graph) or e in graph.members(o) for o in reading.options)]
+    units = [(e, [m for m in graph.members(e) if m in parts]) for e in (reading.subject or reading.options)]
+    units = [(e, members) for e, members in units if members]
+    named = list(dict.fromkeys(m for _, members in units for m in members))
+    return _Parts(relation, kind, whole, parts, pool, named, units, reading, graph, language)
+
+
+def _fill(p: _Parts, template: str, used: Sequence[str], **fields: str) -> Result:
+    graph, language = p.graph, p.language
+    text = dict(p.relation.aggregates).get(template, "")
+    values = {"object": graph.name(p.whole), "subjects": names([u for u, _ in p.units] or used, graph, language)}
+    values.update(fields)
+    citations = tuple(dict.fromkeys(c for e in used for c in p.parts[e].citations))
+    citations += tuple(c for c in _stated(p) if c not in citations) if template in ("sum", "majority_yes", "majority_no") else ()
+    return Result(
+        capitalise(text.format(**values)),
+        citations,
+        (f"{p.relation.id}.{template}",),
+        tuple(dict.fromkeys([*used, p.whole])),
+        f"{p.relation.id}.{p.reading.aggregate}",
+    )
+
+
+def _stated(p: _Parts) -> list:  # type: ignore[type-arg]
+    """Citations of a stated total for a named group ("the Russian partners ... a combined 52 percent")."""
+    groups = {u for u, members in p.units if p.graph.entities[u].members}
+    return [
+        c
+        for fact in p.graph.facts_by_relation.get(p.relation.id, ())
+        if set(fact.subjects) & groups and isinstance(fact.value(p.kind), float)
+        for c in fact.citations
+    ]
+
+
+def _extreme(p: _Parts) -> Result | None:
+    pool = [e for e in p.pool if e in p.named] if len(p.named) > 1 else p.pool
+    if p.reading.aggregate == "min":
+        pool = pool[::-1]
+    position = (p.reading.ordinal or 1) - 1 if (p.reading.ordinal or 1) > 0 else len(pool) - 1
+    if not 0 <= position < len(pool):
+        return None
+    pick = pool[position]
+    ordinal = {n: w for w, n in reversed(p.language.ordinals)}.get(position + 1, str(position + 1))
+    template = "rank" if position > 0 and p.reading.aggregate == "max" else p.reading.aggregate or "max"
+    used = [pick] if position == 0 else pool[: position + 1]
+    return _fill(p, template, used, subject=p.graph.name(pick), ordinal=ordinal, **{p.kind: number(p.value(pick))})
+
+
+def _sum(p: _Parts) -> Result | None:
+    if len(p.named) < 2:
+        return None
+    return _fill(p, "sum", p.named, **{p.kind: number(p.total(p.named))})
+
+
+def _majority(p: _Parts) -> Result | None:
+    if not p.named:
+        top = p.pool[0] if p.pool else next(iter(p.parts))
+        return _fill(p, "majority_none", [top], subject=p.graph.name(top), **{p.kind: number(p.value(top))})
+    total = p.total(p.named)
+    threshold = p.language.majority_threshold
+    return _fill(p, "majority_yes" if total > threshold else "majority_no", p.named, **{p.kind: number(total)})
+
+
+def _difference(p: _Parts) -> Result | None:
+    if len(p.units) != 2:
+        return None
+    (big, big_parts), (small, small_parts) = sorted(p.units, key=lambda u: -p.total(u[1]))
+    big_value, small_value = p.total(big_parts), p.total(small_parts)
+    if not small_value:
+        return None
+    fields = {
+        "subject": p.graph.name(big),
+        p.kind: number(big_value),
+        "other": p.graph.name(small),
+        f"other_{p.kind}": number(small_value),
+        "diff": number(big_value - small_value),
+        "ratio": number(big_value / small_value),
+    }
+    return _fill(p, "difference", [*big_parts, *small_parts], **fields)
+
+
+def _complement(p: _Parts) -> Result | None:
+    if not p.named:
+        return None
+    return _fill(p, "complement", p.named, **{p.kind: number(WHOLE - p.total(p.named))})
+
+
+def _closest(p: _Parts) -> Result | None:
+    target = p.reading.target
+    if target is None or not p.pool:
+        return None
+    pick = min(p.pool, key=lambda e: abs(p.value(e) - target))
+    return _fill(p, "closest", [pick], subject=p.graph.name(pick), target=number(target), **{p.kind: number(p.value(pick))})
+
+
+def _count_parts(p: _Parts) -> Result | None:
+    words = dict(enumerate(p.language.number_words))
+    count = len(p.pool)
+    fields = {"count": str(count), "count_word": words.get(count, str(count)), "subjects": names(p.pool, p.graph, p.language)}
+    return _fill(p, "count", p.pool, **fields)
+
+
+def _count(reading: Reading, relation: Relation, graph: Graph, language: Language) -> Result | None:
+    """How many entities a relation gives for the open side ("how many partners": the partners listed)."""
+    template = dict(relation.aggregates).get("count")
+    if template is None:
+        return None
+    found: list[str] = []
+    cited: list[Fact] = []
+    for fact in graph.facts_by_relation.get(relation.id, ()):
+        if all(holds(o, fact.objects, graph) for o in reading.object or graph.backdrops[:1]):
+            new = [s for s in fact.subjects if s not in found and satisfies(s, reading, graph) and not graph.entities[s].members]
+            if new:
+                found += new
+                cited.append(fact)
+    if not found:
+        return None
+    words = dict(enumerate(language.number_words))
+    whole = (reading.object or graph.backdrops[:1] or ("",))[0]
+    text = template.format(
+        object=graph.name(whole), count=len(found), count_word=words.get(len(found), str(len(found))),
+        subjects=names(found, graph, language),
+    )  # fmt: skip
+    citations = tuple(dict.fromkeys(c for f in cited for c in f.citations))
+    return Result(capitalise(text), citations, (f"{relation.id}.count",), tuple(found), f"{relation.id}.count")
+
+
+OPERATIONS: dict[str, Callable[[_Parts], Result | None]] = {
+    "max": _extreme,
+    "min": _extreme,
+    "sum": _sum,
+    "majority": _majority,
+    "difference": _difference,
+    "complement": _complement,
+    "closest": _closest,
+    "count": _count_parts,
+}

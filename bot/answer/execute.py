@@ -1,0 +1,122 @@
+"""Run one reading against the facts: a plain look-up, a selection, a derived answer, or a yes/no check."""
+
+from __future__ import annotations
+
+from bot.answer.compose import Result, from_facts
+from bot.answer.derive import derive
+from bot.answer.query import asked_entities, attribute_fact, describing_fact, matching_facts, role_members, satisfies
+from bot.answer.verify import choose, verify
+from bot.knowledge.graph import Graph
+from bot.knowledge.model import Fact, Language
+from bot.understand.model import Reading
+
+MAX_SELECTED = 3  # a selection naming more entities than this lists the first ones
+
+
+def execute(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """The answer the facts give to the reading, or None when they give none."""
+    if reading.mode == "select":
+        return _select(reading, graph)
+    if reading.aggregate is not None:
+        return derive(reading, graph, language)
+    if reading.mode == "either":
+        return choose(reading, graph, language)
+    if reading.mode == "yesno":
+        return verify(reading, graph, language)
+    return look_up(reading, graph)
+
+
+def look_up(reading: Reading, graph: Graph) -> Result | None:
+    """The facts that answer the reading, narrowed by its constraints on what is asked.
+
+    Several entities on one side with no fact naming them all are asked about one by one: "what kinds
+    of companies are Sberbank and Yandex?" joins what the article says of each.
+    """
+    facts = _exact_first(matching_facts(reading, graph), reading)
+    for side in ("subject", "object"):
+        bound: tuple[str, ...] = getattr(reading, side)
+        if not facts and len(bound) > 1:
+            each = [_exact_first(matching_facts(reading._replace(**{side: (e,)}), graph), reading._replace(**{side: (e,)})) for e in bound]
+            if all(each):
+                facts = list(dict.fromkeys(found[0] for found in each))
+    if reading.ask in ("subject", "object"):
+        facts = [f for f in facts if _asked_ok(f, reading, graph)]
+        asked = asked_entities(facts, reading.ask)
+        fitting = [e for e in asked if satisfies(e, reading, graph)]
+        if fitting and len(fitting) < len(asked):
+            narrow = [f for f in facts if set(asked_entities([f], reading.ask)) <= set(fitting)]
+            if not narrow:
+                described = _describe(fitting, graph, reading, intent=reading.relation)
+                if described is not None:
+                    return described
+            facts = narrow or facts
+        everyone = {e for e in asked_entities(facts, reading.ask) if not graph.entities[e].members}
+        complete = [f for f in facts if f.complete and everyone <= set(asked_entities([f], reading.ask))]
+        if complete:
+            facts = complete[:1]
+    if len(facts) > 1 and not reading.subject and not reading.object:
+        summary = [f for f in matching_facts(reading._replace(ask=""), graph) if f.complete]
+        if summary:
+            facts = summary[:1]
+    if not facts:
+        return _named(reading, graph)
+    asked = asked_entities(facts, reading.ask) if reading.ask in ("subject", "object") else []
+    return from_facts(facts, [*asked, *reading.subject, *reading.object], reading.relation)
+
+
+def _named(reading: Reading, graph: Graph) -> Result | None:
+    """'What is the telecom operator called?': where no fact gives a name, the entity's own name does,
+    shown by the fact that describes it."""
+    relation = graph.relations.get(reading.relation)
+    if relation is None or not relation.names or len(reading.subject) != 1 or reading.ask in ("subject", "object", ""):
+        return None
+    return _describe(list(reading.subject), graph, reading._replace(attributes=()), intent=reading.relation)
+
+
+def _exact_first(facts: list[Fact], reading: Reading) -> list[Fact]:
+    """Where some facts name exactly the entities asked about, the others (lists naming more) go."""
+    exact = [
+        f
+        for f in facts
+        if (not reading.subject or set(f.subjects) == set(reading.subject))
+        and (not reading.object or set(f.objects) == set(reading.object))
+    ]
+    return exact or facts
+
+
+def _asked_ok(fact: Fact, reading: Reading, graph: Graph) -> bool:
+    entities = fact.subjects if reading.ask == "subject" else fact.objects
+    constrained = reading.types or reading.attributes or reading.role or reading.members_of
+    return not constrained or any(satisfies(e, reading, graph) for e in entities)
+
+
+def _select(reading: Reading, graph: Graph) -> Result | None:
+    """'Which partner is the sovereign wealth fund?': the entities meeting every constraint, described."""
+    if reading.role:
+        candidates = role_members(reading.role, reading.object, graph)
+    elif reading.members_of:
+        candidates = list(reading.members_of)
+    else:
+        candidates = [e for e in graph.entities if not graph.entities[e].members]
+    if reading.options:
+        candidates = [c for c in candidates if c in reading.options] if candidates else list(reading.options)
+    chosen = [c for c in candidates if satisfies(c, reading._replace(object=()), graph)]
+    if not chosen or (not reading.options and len(chosen) == len(candidates) and not reading.types and not reading.attributes):
+        return None
+    return _describe(chosen, graph, reading, intent="select")
+
+
+def _describe(chosen: list[str], graph: Graph, reading: Reading, intent: str) -> Result | None:
+    """The chosen entities, each by the fact that shows it meets the constraints (or its description)."""
+    facts: list[Fact] = []
+    for entity in chosen[:MAX_SELECTED]:
+        fact = None
+        for attribute, _ in reading.attributes:
+            fact = fact or attribute_fact(entity, attribute, graph)
+        fact = fact or describing_fact(entity, graph)
+        if fact is not None:
+            facts.append(fact)
+    if not facts:
+        return None
+    result = from_facts(facts, chosen, intent)
+    return result._replace(entities=tuple(dict.fromkeys([*chosen, *result.entities])))

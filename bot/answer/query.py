@@ -1,0 +1,130 @@
+"""Run a reading against the fact graph: which facts match it, and which entities meet its constraints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot.knowledge.graph import Graph
+from bot.knowledge.model import Fact
+from bot.understand.model import Reading, Value
+from bot.understand.normalize import simplify
+
+
+def holds(entity: str, listed: Sequence[str], graph: Graph) -> bool:
+    """Whether a fact listing `listed` speaks about the entity: named there, or a group all of whose members are."""
+    if entity in listed:
+        return True
+    members = graph.entities[entity].members
+    return bool(members) and all(m in listed for m in members)
+
+
+def same_value(left: Value | None, right: Value) -> bool:
+    """Values compared the way people mean them: numbers exactly, words without case or punctuation."""
+    if left is None:
+        return False
+    if isinstance(left, float) or isinstance(right, float):
+        try:
+            return abs(float(left) - float(right)) < 1e-9
+        except ValueError:
+            return False
+    return simplify(str(left)) == simplify(str(right))
+
+
+def matching_facts(reading: Reading, graph: Graph, *, check_values: bool = True) -> list[Fact]:
+    """The facts of the reading's relation about its bound entities, with its values and asked slot.
+
+    Ranked: facts naming exactly what was asked about first, then facts about the backdrop (the venture)
+    when a side is open, then knowledge order.
+    """
+    found: list[tuple[tuple[int, int, int], Fact]] = []
+    for fact in graph.facts_by_relation.get(reading.relation, ()):
+        if not all(holds(s, fact.subjects, graph) for s in reading.subject):
+            continue
+        if not all(holds(o, fact.objects, graph) for o in reading.object):
+            continue
+        if check_values and not all(same_value(fact.value(k), v) for k, v in reading.values):
+            continue
+        if reading.ask and reading.ask not in ("subject", "object") and fact.value(reading.ask) is None:
+            continue
+        if reading.ask == "object" and not fact.objects:
+            continue
+        exact = int(set(reading.subject) != set(fact.subjects)) + int(bool(reading.object) and set(reading.object) != set(fact.objects))
+        backdrop = int(not any(b in fact.entities for b in graph.backdrops)) if not (reading.subject and reading.object) else 0
+        found.append(((-_overlap(reading.words, fact), exact, backdrop, graph.order[fact.id]), fact))
+    return [fact for _, fact in sorted(found, key=lambda item: item[0])]
+
+
+def _overlap(words: Sequence[str], fact: Fact) -> int:
+    """How many of the question's leftover words the fact's sentences contain ("who said ... significant step")."""
+    if not words:
+        return 0
+    text = " ".join([fact.answer, *(c.sentence for c in fact.citations)])
+    found = set(simplify(text).split())
+    return sum(1 for word in set(words) if word in found)
+
+
+def satisfies(entity: str, reading: Reading, graph: Graph) -> bool:
+    """Whether an entity meets the reading's constraints on what is asked: types, attributes, role, members."""
+    if reading.types and not all(graph.is_a(entity, [t]) for t in reading.types):
+        return False
+    if reading.members_of and entity not in reading.members_of:
+        return False
+    if entity in reading.excluded:
+        return False
+    for attribute, value in reading.attributes:
+        if not has_attribute(entity, attribute, value, graph):
+            return False
+    return not reading.role or plays(entity, reading.role, reading.object, graph)
+
+
+def has_attribute(entity: str, attribute: str, value: str, graph: Graph) -> bool:
+    """Whether the knowledge gives the entity (or every member of a group) this attribute value."""
+    members = graph.entities[entity].members
+    if members:
+        return all(has_attribute(m, attribute, value, graph) for m in members)
+    return any(
+        fact.relation == attribute and same_value(fact.value(attribute), value) and entity in fact.subjects
+        for fact in graph.facts_by_entity.get(entity, ())
+    )
+
+
+def attribute_fact(entity: str, attribute: str, graph: Graph) -> Fact | None:
+    """The fact giving an entity's attribute, if any."""
+    return next(
+        (f for f in graph.facts_by_entity.get(entity, ()) if f.relation == attribute and entity in f.subjects), None
+    )
+
+
+def plays(entity: str, role: str, objects: Sequence[str], graph: Graph) -> bool:
+    """Whether the entity is a subject of the role relation (a partner) of the object, or of the backdrop."""
+    wholes = objects or graph.backdrops
+    return any(
+        entity in fact.subjects and (not fact.objects or set(fact.objects) & set(wholes))
+        for fact in graph.facts_by_relation.get(role, ())
+    )
+
+
+def role_members(role: str, objects: Sequence[str], graph: Graph) -> list[str]:
+    """Every entity playing the role (the partners of the venture), in knowledge order."""
+    wholes = objects or graph.backdrops
+    found: list[str] = []
+    for fact in graph.facts_by_relation.get(role, ()):
+        if not fact.objects or set(fact.objects) & set(wholes):
+            found += [s for s in fact.subjects if s not in found and not graph.entities[s].members]
+    return found
+
+
+def describing_fact(entity: str, graph: Graph) -> Fact | None:
+    """The fact that best says what an entity is: its first description."""
+    facts = graph.facts_by_entity.get(entity, ())
+    return next((f for f in facts if f.relation == graph.describes and f.subjects == (entity,)), None)
+
+
+def asked_entities(facts: Iterable[Fact], slot: str) -> list[str]:
+    """The entities the facts give for the asked side."""
+    found: list[str] = []
+    for fact in facts:
+        for entity in fact.subjects if slot == "subject" else fact.objects:
+            if entity not in found:
+                found.append(entity)
+    return found

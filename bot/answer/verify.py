@@ -1,0 +1,108 @@
+"""Yes/no and either/or questions, checked against the graph: "Yes: ..." or "No: ...", citing the deciding fact.
+
+"No" needs a fact that decides it: the same relation with another value where only one value can hold
+(MegaFon's stake is 24, not 30), someone else in a slot only one can fill (Alibaba's founder is Jack Ma),
+a complete list the entity is not on (the partners), another attribute value (the RDIF is Russian), or
+another type. Without one the question is declined: the article doesn't say.
+"""
+
+from __future__ import annotations
+
+from bot.answer.compose import Result, from_facts, lower_start
+from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
+from bot.knowledge.graph import Graph
+from bot.knowledge.model import Fact, Language
+from bot.understand.model import Reading
+
+
+def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """Answer a yes/no reading with its deciding fact, or None when the facts do not decide it."""
+    decided = _decide(reading, graph)
+    if decided is None:
+        return None
+    verdict, fact = decided
+    result = from_facts([fact], [*reading.subject, *reading.object], reading.relation)
+    text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
+    return result._replace(text=text)
+
+
+def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
+    relation = graph.relations.get(reading.relation)
+    if relation is None:
+        return None
+    if reading.types and (reading.subject or reading.object):
+        entity = (reading.subject or reading.object)[0]
+        fact = describing_fact(entity, graph)
+        if fact is not None:
+            return all(graph.is_a(entity, [t]) for t in reading.types), fact
+    if reading.attributes and reading.subject:
+        entity = reading.subject[0]
+        for attribute, value in reading.attributes:
+            fact = attribute_fact(entity, attribute, graph)
+            if fact is not None:
+                return has_attribute(entity, attribute, value, graph), fact
+    exact = matching_facts(reading._replace(ask=""), graph)
+    if exact:
+        return True, exact[0]
+    loose = matching_facts(reading._replace(ask="", values=()), graph, check_values=False)
+    for fact in loose:
+        for kind, value in reading.values:
+            if kind in relation.functional and fact.value(kind) is not None and not same_value(fact.value(kind), value):
+                return False, fact
+            if kind in [v.id for v in graph.kinds.values() if v.kind == "attribute"] and fact.value(kind) is not None:
+                return same_value(fact.value(kind), value), fact
+    if reading.object and reading.subject and "subject" in relation.functional:
+        others = matching_facts(reading._replace(subject=(), ask="", values=()), graph, check_values=False)
+        if others:
+            return False, others[0]
+    if reading.subject:
+        wholes = reading.object or graph.backdrops
+        for fact in graph.facts_by_relation.get(reading.relation, ()):
+            listed = set(fact.objects) & set(wholes) and fact.complete
+            if listed and not any(s in fact.subjects or set(graph.members(s)) <= set(fact.subjects) for s in reading.subject):
+                return False, fact
+    return None
+
+
+def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """An either/or question: the option the facts bear out ("Tuesday: the deal was announced on Tuesday")."""
+    relation = graph.relations.get(reading.relation)
+    if relation is None or not reading.options:
+        return None
+    for option in reading.options:
+        if option in graph.entities:
+            slot = "object" if reading.subject and relation.object_types else "subject"
+            if slot == "subject" and reading.subject:
+                continue
+            trial = reading._replace(**{slot: (*getattr(reading, slot), option)}, mode="yesno", options=())
+        else:
+            kind = next((k for k in relation.values if _fits(option, k, graph, language)), None)
+            if kind is None:
+                continue
+            trial = reading._replace(values=(*reading.values, (kind, _as_value(option))), mode="yesno", options=())
+        decided = _decide(trial, graph)
+        if decided and decided[0]:
+            result = from_facts([decided[1]], [option] if option in graph.entities else [], reading.relation)
+            shown = graph.name(option) if option in graph.entities else option.title() if option.isalpha() else option
+            return result._replace(text=language.message("either").format(option=shown, answer=lower_start(result.text)))
+    return None
+
+
+def _fits(option: str, kind: str, graph: Graph, language: Language) -> bool:
+    value_kind = graph.kinds[kind].kind
+    if value_kind in ("year", "number"):
+        return option.replace(".", "", 1).isdigit()
+    if value_kind == "weekday":
+        return option in language.weekdays
+    if value_kind == "month":
+        return option in language.months
+    if value_kind == "attribute":
+        return any(option == v for a in language.attributes if a.id == kind for v, _ in a.values)
+    return False
+
+
+def _as_value(option: str) -> str | float:
+    try:
+        return float(option)
+    except ValueError:
+        return option

@@ -1,0 +1,95 @@
+"""The fact graph as lookup tables, built once: entities by id, facts by relation and by entity, types."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from bot.knowledge.model import Entity, Fact, FocusDef, Knowledge, Relation, ValueKind
+
+
+class Graph(NamedTuple):
+    """Everything the answering side looks up, keyed so a question never scans all facts."""
+
+    entities: dict[str, Entity]
+    relations: dict[str, Relation]
+    kinds: dict[str, ValueKind]
+    focus: dict[str, FocusDef]
+    ancestors: dict[str, tuple[str, ...]]  # a type and every type above it
+    facts_by_relation: dict[str, tuple[Fact, ...]]
+    facts_by_entity: dict[str, tuple[Fact, ...]]
+    groups_of: dict[str, tuple[str, ...]]
+    order: dict[str, int]  # a fact's position in the knowledge, for ties
+    fact_by_id: dict[str, Fact]
+    backdrops: tuple[str, ...]
+    focus_ancestors: dict[str, tuple[str, ...]]
+    describes: str  # the relation that says what an entity is ("describe")
+    answers: dict[str, frozenset[str]]  # by value kind: every focus it answers (a day: day, date, when)
+
+    def fits_focus(self, kind: str, focus: str) -> bool:
+        """Whether a value of this kind answers a question with this focus."""
+        return focus in self.answers.get(kind, frozenset())
+
+    def is_a(self, entity: str, types: Iterable[str]) -> bool:
+        """Whether an entity has one of the types (or a type below one of them); groups by their members."""
+        found = self.entities[entity]
+        wanted = set(types)
+        if wanted & set(self.ancestors.get(found.type, (found.type,))):
+            return True
+        return bool(found.members) and "group" not in wanted and all(self.is_a(m, wanted) for m in found.members)
+
+    def members(self, entity: str) -> tuple[str, ...]:
+        """A group's members, or the entity itself."""
+        return self.entities[entity].members or (entity,)
+
+    def name(self, entity: str) -> str:
+        """How answers write an entity."""
+        return self.entities[entity].name if entity in self.entities else entity
+
+
+def build_graph(knowledge: Knowledge) -> Graph:
+    """Index the knowledge's facts and types."""
+    language = knowledge.language
+    parents = {t.id: t.parent for t in language.types}
+    ancestors = {t: tuple(_chain(t, parents)) for t in parents}
+    focus_parents = {f.id: f.parent for f in language.focus}
+    by_relation: dict[str, list[Fact]] = defaultdict(list)
+    by_entity: dict[str, list[Fact]] = defaultdict(list)
+    entity_kinds = {v.id for v in language.values if v.kind == "entity"}
+    for fact in knowledge.facts:
+        by_relation[fact.relation].append(fact)
+        values = [str(v) for k, v in fact.values if k in entity_kinds]
+        for entity in dict.fromkeys([*fact.entities, *values]):
+            by_entity[entity].append(fact)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for entity in knowledge.entities:
+        for member in entity.members:
+            groups[member].append(entity.id)
+    return Graph(
+        entities={e.id: e for e in knowledge.entities},
+        relations={r.id: r for r in language.relations},
+        kinds={v.id: v for v in language.values},
+        focus={f.id: f for f in language.focus},
+        ancestors=ancestors,
+        facts_by_relation={k: tuple(v) for k, v in by_relation.items()},
+        facts_by_entity={k: tuple(v) for k, v in by_entity.items()},
+        groups_of={k: tuple(v) for k, v in groups.items()},
+        order={fact.id: i for i, fact in enumerate(knowledge.facts)},
+        fact_by_id={fact.id: fact for fact in knowledge.facts},
+        backdrops=tuple(e.id for e in knowledge.entities if e.backdrop),
+        focus_ancestors={f: tuple(_chain(f, focus_parents)) for f in focus_parents},
+        describes=next((r.id for r in language.relations if r.describes), ""),
+        answers={
+            v.id: frozenset(a for f in v.answers for a in _chain(f, focus_parents)) for v in language.values
+        },
+    )
+
+
+def _chain(start: str, parents: dict[str, str | None]) -> list[str]:
+    chain: list[str] = []
+    current: str | None = start
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
+    return chain

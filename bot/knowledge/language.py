@@ -1,0 +1,378 @@
+"""Read the language layer: grammar words, question focus, types, value kinds, relations, small talk."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.errors import Problem
+from bot.knowledge.draft import Draft
+from bot.knowledge.fields import Fields
+from bot.knowledge.model import (
+    Aggregate,
+    AttributeDef,
+    FocusDef,
+    Language,
+    Relation,
+    RelationWord,
+    SmallTalk,
+    TypeDef,
+    ValueKind,
+)
+from bot.understand.normalize import simplify
+
+GRAMMAR_FIELDS = (
+    "stopwords",
+    "rewrites",
+    "symbols",
+    "pronouns",
+    "demonstratives",
+    "followup_markers",
+    "negations",
+    "exclusions",
+    "articles",
+    "abbreviations",
+    "ordinals",
+    "number_words",
+    "months",
+    "weekdays",
+)
+MESSAGES = (
+    "no_match",
+    "unknown_name",
+    "not_covered",
+    "premise",
+    "also_covers",
+    "understood",
+    "advice",
+    "advice_hint",
+    "too_long",
+    "list_and",
+    "list_or",
+    "unclear_followup",
+    "none_of_them",
+    "yes",
+    "no",
+    "either",
+)
+FORMS = ("verb", "passive", "agent", "patient", "holding", "action", "topic")
+VALUE_KINDS = ("number", "year", "weekday", "month", "entity", "text", "attribute", "count", "date")
+AGGREGATES = ("max", "min", "sum", "difference", "more", "less", "majority", "complement", "closest")
+AGGREGATE_TEMPLATES = (
+    "max",
+    "rank",
+    "min",
+    "sum",
+    "count",
+    "difference",
+    "majority_yes",
+    "majority_no",
+    "majority_none",
+    "complement",
+    "closest",
+    "select",
+)
+SLOTS = ("subject", "object")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _words(texts: Iterable[str]) -> tuple[str, ...]:
+    """Phrases as they are compared: simplified, without repeats, empty ones dropped."""
+    return tuple(dict.fromkeys(w for w in (simplify(t) for t in texts) if w))
+
+
+def _one(draft: Draft, section: str, required: bool) -> Fields | None:
+    found = draft.mappings(section)
+    if len(found) > 1:
+        found[1].problem(found[1].line, f"exactly one {section!r} section is needed (another is in {found[0].file})")
+    if not found and required:
+        draft.problems.append(Problem("(knowledge)", 0, f"no {section!r} section: the language layer is missing"))
+    return found[0] if found else None
+
+
+def read_language(draft: Draft) -> Language:
+    """The whole language layer, with every cross-reference checked."""
+    grammar = _one(draft, "language", True) or Fields([], "", None, "language")
+    grammar.problems = draft.problems if grammar.file else []
+    grammar.only(*GRAMMAR_FIELDS)
+    messages = _messages(draft)
+    types = _types(draft)
+    value_records = _values(draft)
+    values = tuple(value for value, _ in value_records)
+    focus = _focus(draft, types, values)
+    for value, record in value_records:
+        record.check_known("answers", value.answers, {f.id for f in focus}, "focus")
+    ordinals = []
+    for word, value in grammar.mapping("ordinals").items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            ordinals.append((simplify(word), value))
+        else:
+            grammar.problem(grammar.where("ordinals"), f"ordinal {word!r} must be a whole number")
+    symbols = []
+    for symbol, word in grammar.text_mapping("symbols").items():
+        if len(symbol) == 1:
+            symbols.append((symbol, word.strip()))
+        else:
+            grammar.problem(grammar.where("symbols"), f"symbol {symbol!r} must be a single character")
+    threshold = 50.0
+    for _, _, top in draft.files:
+        if "majority_threshold" in top.data:
+            threshold = top.number("majority_threshold") or threshold
+    return Language(
+        stopwords=frozenset(_words(grammar.texts("stopwords"))),
+        rewrites=tuple((simplify(k), simplify(v)) for k, v in grammar.text_mapping("rewrites").items()),
+        symbols=tuple(symbols),
+        pronouns=_pronouns(grammar, types),
+        demonstratives=_words(grammar.texts("demonstratives")),
+        followup_markers=_words(grammar.texts("followup_markers")),
+        negations=_words(grammar.texts("negations")),
+        exclusions=_words(grammar.texts("exclusions")),
+        articles=_words(grammar.texts("articles")),
+        abbreviations=grammar.texts("abbreviations"),
+        ordinals=tuple(ordinals),
+        number_words=grammar.texts("number_words"),
+        months=_words(grammar.texts("months")),
+        weekdays=_words(grammar.texts("weekdays")),
+        focus=focus,
+        yesno_openers=_words(draft.texts("yesno_openers")),
+        either_or=_words(draft.texts("either_or")),
+        types=types,
+        values=values,
+        attributes=_attributes(draft),
+        relations=_relations(draft, types, values),
+        aggregates=_aggregates(draft),
+        majority_threshold=threshold,
+        smalltalk=_smalltalk(draft),
+        advice_cues=_words(draft.texts("advice_cues")),
+        messages=messages,
+    )
+
+
+def _pronouns(grammar: Fields, types: tuple[TypeDef, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Pronouns with the entity types each may stand for."""
+    known = {t.id for t in types}
+    pronouns = []
+    for pronoun, kinds in grammar.mapping("pronouns").items():
+        if isinstance(kinds, list) and all(isinstance(k, str) for k in kinds):
+            grammar.check_known("pronouns", kinds, known, "type")
+            pronouns.append((simplify(pronoun), tuple(kinds)))
+        else:
+            grammar.problem(grammar.where("pronouns"), f"pronoun {pronoun!r} must list the types it stands for")
+    return tuple(pronouns)
+
+
+def _messages(draft: Draft) -> tuple[tuple[str, str], ...]:
+    record = _one(draft, "messages", True)
+    if record is None:
+        return ()
+    messages = record.text_mapping("messages") if "messages" in record.data else dict(_text_items(record))
+    for name in MESSAGES:
+        if name not in messages:
+            record.problem(record.line, f"messages is missing {name!r}")
+    return tuple(messages.items())
+
+
+def _text_items(record: Fields) -> list[tuple[str, str]]:
+    items = []
+    for key, value in record.data.items():
+        if isinstance(value, str):
+            items.append((key, value))
+        else:
+            record.problem(record.where(key), f"message {key!r} must be text")
+    return items
+
+
+def _types(draft: Draft) -> tuple[TypeDef, ...]:
+    types: list[TypeDef] = []
+    for _, record in draft.records("types", "type"):
+        record.only("id", "parent", "nouns")
+        ident = record.text("id")
+        if draft.unique("type", record, ident) and ident is not None:
+            types.append(TypeDef(ident, record.text("parent", required=False), _words(record.texts("nouns"))))
+    known = {t.id for t in types}
+    parents = {t.id: t.parent for t in types}
+    for _, record in draft.records("types", "type"):
+        parent = record.data.get("parent")
+        if isinstance(parent, str) and parent not in known:
+            record.problem(record.where("parent"), f"type {record.data.get('id')!r} has unknown parent {parent!r}")
+    for ident in parents:
+        seen, current = set(), ident
+        while current is not None and current in parents:
+            if current in seen:
+                draft.problems.append(Problem("(types)", 0, f"type {ident!r} is its own ancestor"))
+                break
+            seen.add(current)
+            current = parents[current]
+    return tuple(types)
+
+
+def _values(draft: Draft) -> list[tuple[ValueKind, Fields]]:
+    values: list[tuple[ValueKind, Fields]] = []
+    for _, record in draft.records("values", "value kind"):
+        record.only("id", "kind", "answers", "words", "unit", "range", "types")
+        ident, kind = record.text("id"), record.text("kind")
+        if kind is not None and kind not in VALUE_KINDS:
+            record.problem(record.where("kind"), f"value kind {kind!r} is not one of {', '.join(VALUE_KINDS)}")
+        bounds = record.data.get("range")
+        low = high = None
+        if bounds is not None:
+            if isinstance(bounds, list) and len(bounds) == 2 and all(_is_number(b) for b in bounds):
+                low, high = float(bounds[0]), float(bounds[1])
+            else:
+                record.problem(record.where("range"), "range must be a list of two numbers: [low, high]")
+        if draft.unique("value kind", record, ident) and ident is not None:
+            value = ValueKind(
+                ident,
+                kind or "text",
+                record.texts("answers"),
+                _words(record.texts("words")),
+                record.text("unit", required=False) or "",
+                low,
+                high,
+                record.texts("types"),
+            )
+            values.append((value, record))
+    return values
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value and abs(value) != float("inf")
+
+
+def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ...]) -> tuple[FocusDef, ...]:
+    focus: list[FocusDef] = []
+    type_ids = {t.id for t in types}
+    expectable = {v.id for v in values} | {"entity"}
+    records = list(draft.records("focus", "focus"))
+    for _, record in records:
+        record.only("id", "parent", "cues", "expects", "types", "needs_type", "generic", "aggregate", "defers")
+        ident = record.text("id")
+        expects, kinds = record.texts("expects"), record.texts("types")
+        record.check_known("expects", expects, expectable | {"date", "time", "count", "money"}, "value kind")
+        record.check_known("types", kinds, type_ids, "type")
+        if draft.unique("focus", record, ident) and ident is not None:
+            focus.append(
+                FocusDef(
+                    ident,
+                    record.text("parent", required=False),
+                    _words(record.texts("cues", required=True)),
+                    expects,
+                    kinds,
+                    record.flag("needs_type"),
+                    record.flag("generic"),
+                    record.text("aggregate", required=False),
+                    record.flag("defers"),
+                )
+            )
+    ids = {f.id for f in focus}
+    for _, record in records:
+        record.check_known("parent", [p for p in [record.data.get("parent")] if isinstance(p, str)], ids, "focus")
+    return tuple(focus)
+
+
+def _attributes(draft: Draft) -> tuple[AttributeDef, ...]:
+    attributes: list[AttributeDef] = []
+    for _, record in draft.records("attributes", "attribute"):
+        record.only("id", "values")
+        ident = record.text("id")
+        values = []
+        for value, words in record.mapping("values", required=True).items():
+            if isinstance(words, list) and all(isinstance(w, str) for w in words):
+                values.append((simplify(value), _words([value, *words])))
+            else:
+                record.problem(record.where("values"), f"attribute value {value!r} must list its words")
+        if draft.unique("attribute", record, ident) and ident is not None:
+            attributes.append(AttributeDef(ident, tuple(values)))
+    return tuple(attributes)
+
+
+def _relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ...]) -> tuple[Relation, ...]:
+    relations: list[Relation] = []
+    type_ids = {t.id for t in types}
+    value_ids = {v.id for v in values}
+    for _, record in draft.records("relations", "relation"):
+        record.only(
+            "id", "subject", "object", "values", "functional", "words", "weak", "asks", "says", "aggregates",
+            "titles", "title_asks", "describes", "names", "focus",
+        )  # fmt: skip
+        ident = record.text("id")
+        subject, obj, kinds = record.texts("subject", required=True), record.texts("object"), record.texts("values")
+        record.check_known("subject", subject, type_ids, "type")
+        record.check_known("object", obj, type_ids, "type")
+        record.check_known("values", kinds, value_ids, "value kind")
+        slots = set(kinds) | {"subject"} | ({"object"} if obj else set())
+        functional = record.texts("functional")
+        record.check_known("functional", functional, slots, "slot")
+        weak = set(_words(record.texts("weak")))
+        words: list[RelationWord] = []
+        for form, phrases in record.mapping("words", required=True).items():
+            if form not in FORMS:
+                record.problem(record.where("words"), f"word form {form!r} is not one of {', '.join(FORMS)}")
+                continue
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                record.problem(record.where("words"), f"words of form {form!r} must be a list of text")
+                continue
+            words.extend(RelationWord(p, form, p in weak) for p in _words(phrases))
+        asks = record.text_mapping("asks")
+        says = record.text_mapping("says")
+        aggregates = record.text_mapping("aggregates")
+        record.check_known("asks", asks, slots | {"default"} | {"title"}, "slot")
+        record.check_known("says", says, slots | {"default"}, "value kind")
+        record.check_known("aggregates", aggregates, AGGREGATE_TEMPLATES, "aggregate template")
+        allowed = slots | {"subjects", "objects", "title", "quote", "name"}
+        for key, text in (*asks.items(), *says.items()):
+            _check_placeholders(record, key, text, allowed)
+        titles = []
+        for title, names in record.mapping("titles").items():
+            if isinstance(names, list) and all(isinstance(n, str) for n in names):
+                titles.append((title, _words([title, *names])))
+            else:
+                record.problem(record.where("titles"), f"title {title!r} must list its words")
+        if draft.unique("relation", record, ident) and ident is not None:
+            relations.append(
+                Relation(
+                    ident,
+                    subject,
+                    obj,
+                    kinds,
+                    functional,
+                    tuple(words),
+                    tuple(asks.items()),
+                    tuple(says.items()),
+                    tuple(aggregates.items()),
+                    tuple(titles),
+                    record.text("title_asks", required=False) or "",
+                    record.flag("describes"),
+                    record.flag("names"),
+                    tuple(record.text_mapping("focus").items()),
+                )
+            )
+    return tuple(relations)
+
+
+def _check_placeholders(record: Fields, key: str, text: str, allowed: set[str]) -> None:
+    for name in _PLACEHOLDER.findall(text):
+        if name not in allowed:
+            record.problem(record.line, f"template {key!r} of relation {record.data.get('id')!r} uses unknown {{{name}}}")
+
+
+def _aggregates(draft: Draft) -> tuple[Aggregate, ...]:
+    aggregates: list[Aggregate] = []
+    for _, record in draft.records("aggregates", "aggregate"):
+        record.only("id", "words", "weak")
+        ident = record.text("id")
+        if ident is not None and ident not in AGGREGATES:
+            record.problem(record.where("id"), f"aggregate {ident!r} is not one of {', '.join(AGGREGATES)}")
+        if draft.unique("aggregate", record, ident) and ident is not None:
+            aggregates.append(Aggregate(ident, _words(record.texts("words")), _words(record.texts("weak"))))
+    return tuple(aggregates)
+
+
+def _smalltalk(draft: Draft) -> tuple[SmallTalk, ...]:
+    talk: list[SmallTalk] = []
+    for _, record in draft.records("smalltalk", "small talk"):
+        record.only("id", "cues", "reply")
+        ident, reply = record.text("id"), record.text("reply")
+        if draft.unique("small talk", record, ident) and ident is not None and reply is not None:
+            talk.append(SmallTalk(ident, _words(record.texts("cues", required=True)), reply))
+    return tuple(talk)

@@ -1,0 +1,126 @@
+"""The form of a question: what it asks for (its focus), and whether it is yes/no, either/or, or small talk."""
+
+from __future__ import annotations
+
+from bot.knowledge.model import FocusDef
+from bot.understand.model import Form, Found, Mention
+
+SPECIFIC_REACH = 4  # how far after "what" a noun cue ("what was the date") still decides the focus
+TYPE_REACH = 3  # how far after "which"/"what" a type noun narrows the focus ("which Russian partner")
+OPENER_REACH = 2  # a yes/no word counts only at the start, after at most this many opening words
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+OPTION_KINDS = ("entity", "year", "percent", "number", "weekday", "month", "attribute")
+
+
+def question_form(found: Found, focus_defs: dict[str, FocusDef]) -> Form:
+    """Find the focus, the yes/no and either/or shapes, small talk and advice requests."""
+    focus = _focus(found, focus_defs)
+    focus_id, span, focus_type = focus if focus else (None, None, None)
+    yesno = focus_id is None and _opens_with(found, "yesno")
+    either = _options(found)
+    if either and focus_id is not None and focus_defs[focus_id].generic:
+        yesno = False
+    primary = [m for m in found.mentions if m.kind in ("entity", "relation", "type", "attribute", "aggregate") and not m.weak]
+    smalltalk = found.of("smalltalk")
+    talk = None
+    in_talk = {i for m in smalltalk for i in range(m.start, m.end)}
+    in_primary = {i for m in primary for i in range(m.start, m.end)}
+    if smalltalk and not found.unknown and in_primary <= in_talk:
+        talk = max(smalltalk, key=lambda m: (m.end - m.start, -m.start)).target
+    return Form(
+        focus=focus_id,
+        focus_span=span,
+        focus_type=focus_type,
+        yesno=yesno and not either,
+        either=either,
+        followup=_opens_with(found, "followup"),
+        smalltalk=talk,
+        advice=bool(found.of("advice")),
+        negated=bool(found.of("negation")),
+    )
+
+
+def _focus(found: Found, focus_defs: dict[str, FocusDef]) -> tuple[str, tuple[int, int], str | None] | None:
+    """The focus: the longest cue at the earliest place a cue starts, then sharpened by what follows.
+
+    "which"/"what" with a type noun after it asks for an entity of that type ("which company"); a
+    generic cue ("what") gives way to a specific noun cue close after it ("what was the date"); a
+    request ("can you tell me") gives way to any question word after it.
+    """
+    cues = sorted(found.of("focus"), key=lambda m: (m.start, -(m.end - m.start), m.target))
+    if not cues:
+        return None
+    types = found.of("type", "relation")
+    start = cues[0].start
+    longest = max(c.end for c in cues if c.start == start)
+    at_start = [c for c in cues if c.start == start and c.end == longest]
+    first = next((c for c in at_start if not focus_defs[c.target].needs_type), at_start[0])
+    for cue in at_start:
+        if focus_defs[cue.target].needs_type:
+            noun = _type_after(cue, types, found.text.tokens)
+            if noun is not None:
+                return cue.target, (cue.start, cue.end), noun
+    if focus_defs[first.target].needs_type:
+        others = [c for c in cues if c.start == start and not focus_defs[c.target].needs_type]
+        if not others:
+            return None
+        first = others[0]
+    later = [c for c in cues if c.start >= first.end and not focus_defs[c.target].needs_type]
+    if focus_defs[first.target].defers and later:
+        rest = found._replace(mentions=tuple(m for m in found.mentions if m.start >= first.end))
+        deferred = _focus(rest, focus_defs)
+        if deferred is not None:
+            return deferred
+    if focus_defs[first.target].generic:
+        for cue in later:
+            if not focus_defs[cue.target].generic and cue.start - first.end <= SPECIFIC_REACH and _is_noun_cue(cue, found):
+                return cue.target, (first.start, cue.end), None
+    return first.target, (first.start, first.end), None
+
+
+def _type_after(cue: Mention, nouns: list[Mention], tokens: tuple[str, ...]) -> str | None:
+    """The type (or role) noun right after "which"/"what", allowing a few words between.
+
+    A determiner between makes it a definite description instead ("what is the deal worth?"), except
+    after "of" ("which of the partners").
+    """
+    for noun in nouns:
+        between = tokens[cue.end : noun.start]
+        if any(t in DETERMINERS and (i == 0 or between[i - 1] != "of") for i, t in enumerate(between)):
+            continue
+        if cue.end <= noun.start <= cue.end + TYPE_REACH:
+            if noun.kind == "type":
+                return noun.target
+            if noun.kind == "relation" and noun.detail == "agent":
+                return f"role:{noun.target}"
+    return None
+
+
+def _is_noun_cue(cue: Mention, found: Found) -> bool:
+    """A cue that is not a question word itself ("date", "year"): it can sharpen a leading "what"."""
+    first = found.text.tokens[cue.start]
+    return first not in ("who", "whom", "whose", "when", "where", "why", "how", "what", "which")
+
+
+def _opens_with(found: Found, kind: str) -> bool:
+    """Whether the question opens with a cue of this kind, after at most a couple of opening words."""
+    openers = found.of("followup", "smalltalk") if kind == "yesno" else found.of("smalltalk")
+    skip = {i for m in openers for i in range(m.start, m.end)}
+    first = next((i for i in range(len(found.text.tokens)) if i not in skip), None)
+    if first is None or first > OPENER_REACH + 1:
+        return False
+    return any(m.start == first or (kind == "followup" and m.start == 0) for m in found.of(kind))
+
+
+def _options(found: Found) -> tuple[Mention, ...]:
+    """The two (or more) options around "or" when they are of one kind: "Alibaba or MegaFon", "1999 or 2000"."""
+    for joint in found.of("either"):
+        before = [m for m in found.mentions if m.kind in OPTION_KINDS and m.end <= joint.start]
+        after = [m for m in found.mentions if m.kind in OPTION_KINDS and m.start >= joint.end]
+        if not before or not after:
+            continue
+        left, right = before[-1], after[0]
+        same_kind = left.kind == right.kind and (left.kind != "attribute" or left.target == right.target)
+        if same_kind and (left.target, left.detail) != (right.target, right.detail) and right.start - joint.end <= 2:
+            return (left, right)
+    return ()

@@ -1,0 +1,170 @@
+"""Every word the bot knows, arranged for finding mentions in a question: built once per knowledge base.
+
+Names (entity aliases and descriptors) are compared word by word; everything else (relation words, type
+nouns, focus cues, ...) by Snowball stem, so "owns" finds "own". Both tables are keyed by a phrase's
+first word so finding phrases never scans the whole vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from bot.knowledge.model import Knowledge
+from bot.understand.normalize import simplify, stem
+
+
+class Phrase(NamedTuple):
+    """A word sequence that names something: an alias, a relation word, a cue, ..."""
+
+    words: tuple[str, ...]
+    kind: str  # entity, type, relation, title, valueword, attribute, aggregate, focus, yesno, either, ...
+    target: str  # the entity, type, relation, ... it names
+    detail: str = ""  # a relation word's form, an attribute's value, a title, an ordinal's number
+    weak: bool = False
+
+
+PhraseTable = dict[str, tuple[Phrase, ...]]  # phrases by their first word
+
+
+class Vocabulary(NamedTuple):
+    """Words to fuzzy-match against (in order, for rapidfuzz) and the same words as a set."""
+
+    words: tuple[str, ...]
+    members: frozenset[str]
+
+
+class Lexicon(NamedTuple):
+    """The phrase tables and word sets the mention finder works from."""
+
+    names: PhraseTable
+    name_words: Vocabulary
+    terms: PhraseTable
+    term_stems: Vocabulary
+    known: frozenset[str]  # words that are never unknown names: language, names and the article's own words
+    skeletons: dict[str, tuple[str, ...]]  # a word's consonants -> the known words with them ("stk" -> "stake")
+    stopwords: frozenset[str]
+    rewrites: dict[str, str]
+    symbols: dict[int, str]
+
+
+_VOWELS = re.compile(r"[aeiou]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """The first letter and the consonants of a word, doubles collapsed: how phone typing drops letters."""
+    return _DOUBLES.sub(r"\1", word[:1] + _VOWELS.sub("", word[1:]))
+
+
+def _group(phrases: Iterable[Phrase]) -> PhraseTable:
+    grouped: dict[str, list[Phrase]] = defaultdict(list)
+    for phrase in dict.fromkeys(phrases):
+        if phrase.words:
+            grouped[phrase.words[0]].append(phrase)
+    return {first: tuple(items) for first, items in grouped.items()}
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in simplify(text).split())
+
+
+def _name_words(text: str, articles: tuple[str, ...]) -> tuple[str, ...]:
+    words = simplify(text).split()
+    while len(words) > 1 and words[0] in articles:
+        words = words[1:]
+    return tuple(words)
+
+
+def build_lexicon(knowledge: Knowledge) -> Lexicon:
+    """Every phrase table and word set, from the language layer and the article's entities."""
+    language = knowledge.language
+    names = [
+        Phrase(_name_words(alias, language.articles), "entity", entity.id)
+        for entity in knowledge.entities
+        for alias in entity.aliases
+    ]
+    terms: list[Phrase] = []
+
+    def add(texts: Iterable[str], kind: str, target: str, detail: str = "", weak: Iterable[str] = ()) -> None:
+        weak_set = set(weak)
+        terms.extend(Phrase(_stems(text), kind, target, detail, text in weak_set) for text in texts)
+
+    for type_def in language.types:
+        add(type_def.nouns, "type", type_def.id)
+    for relation in language.relations:
+        for word in relation.words:
+            terms.append(Phrase(_stems(word.phrase), "relation", relation.id, word.form, word.weak))
+        for title, words in relation.titles:
+            add(words, "title", relation.id, title)
+    for value in language.values:
+        add(value.words, "valueword", value.id)
+    for attribute in language.attributes:
+        for value_name, words in attribute.values:
+            add(words, "attribute", attribute.id, value_name)
+    for aggregate in language.aggregates:
+        add(aggregate.words, "aggregate", aggregate.id, weak=aggregate.weak)
+    for focus in language.focus:
+        add(focus.cues, "focus", focus.id)
+    add(language.yesno_openers, "yesno", "yesno")
+    add(language.either_or, "either", "either")
+    for talk in language.smalltalk:
+        add(talk.cues, "smalltalk", talk.id)
+    add(language.advice_cues, "advice", "advice")
+    add(language.negations, "negation", "negation")
+    add(language.exclusions, "exclusion", "exclusion")
+    add(language.followup_markers, "followup", "followup")
+    add(language.demonstratives, "demonstrative", "demonstrative")
+    for pronoun, kinds in language.pronouns:
+        add([pronoun], "pronoun", " ".join(kinds))
+    for month in language.months:
+        add([month], "month", month)
+    for day in language.weekdays:
+        add([day], "weekday", day)
+    for word, number in language.ordinals:
+        add([word], "ordinal", "ordinal", str(number))
+    name_words = sorted({word for phrase in names for word in phrase.words})
+    term_stems = sorted({word for phrase in terms for word in phrase.words})
+    surfaces = {
+        word
+        for text in _term_texts(knowledge)
+        for word in simplify(text).split()
+    }
+    article_words = {word for source in knowledge.sources for word in simplify(source.text).split()}
+    known = set(name_words) | surfaces | set(language.stopwords) | article_words
+    skeletons: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(set(name_words) | surfaces | set(language.stopwords)):
+        if len(word) > 2 and word.isalpha():
+            skeletons[skeleton(word)].append(word)
+    return Lexicon(
+        names=_group(names),
+        name_words=Vocabulary(tuple(name_words), frozenset(name_words)),
+        terms=_group(terms),
+        term_stems=Vocabulary(tuple(term_stems), frozenset(term_stems)),
+        known=frozenset(known),
+        skeletons={key: tuple(words) for key, words in skeletons.items() if len(key) > 1},
+        stopwords=language.stopwords,
+        rewrites=dict(language.rewrites),
+        symbols={ord(symbol): f" {word} " for symbol, word in language.symbols},
+    )
+
+
+def _term_texts(knowledge: Knowledge) -> Iterable[str]:
+    """Every word of the language layer as written (not stemmed): these are never unknown names."""
+    language = knowledge.language
+    yield from (noun for t in language.types for noun in t.nouns)
+    yield from (w.phrase for r in language.relations for w in r.words)
+    yield from (w for r in language.relations for _, words in r.titles for w in words)
+    yield from (w for v in language.values for w in v.words)
+    yield from (w for a in language.attributes for _, words in a.values for w in words)
+    yield from (w for a in language.aggregates for w in a.words)
+    yield from (c for f in language.focus for c in f.cues)
+    yield from (*language.yesno_openers, *language.either_or, *language.advice_cues, *language.negations)
+    yield from language.exclusions
+    yield from (c for t in language.smalltalk for c in t.cues)
+    yield from (*language.followup_markers, *language.demonstratives, *language.months, *language.weekdays)
+    yield from (p for p, _ in language.pronouns)
+    yield from (w for w, _ in language.ordinals)
+    yield from language.number_words

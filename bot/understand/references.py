@@ -1,0 +1,171 @@
+"""Entities a question names without their names: pronouns, "that company", and references through a
+relation ("the founder of Alibaba", "the company Jack Ma founded", "the fund that owns part of X")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.knowledge.graph import Graph
+from bot.understand.model import Found, Mention
+from bot.understand.roles import side
+
+RELATIVE_REACH = 6  # how far after a type noun its relative clause may run ("the fund that owns part of X")
+CONTEXT_SCORE = 0.9  # how sure an entity taken from the conversation is
+DEFINITE_SCORE = 0.85  # how sure "the <type>" names the one entity of that type
+DETERMINERS = frozenset({"the", "this", "that", "its", "their", "our"})
+ALTERNATIVES = 3  # a pronoun may stand for any of the last few entities that fit it, the latest preferred
+ALTERNATIVE_STEP = 0.05  # ... each one further back a little less
+REFERENCE_SCORE = 0.9  # how sure an entity reached through a relation is
+
+
+def from_context(found: Found, history: Sequence[str], graph: Graph, named: set[str]) -> list[Mention]:
+    """Entity mentions for pronouns ("he" is the last person) and demonstratives ("that company")."""
+    mentions: list[Mention] = []
+    if not history:
+        return mentions
+    covered = {i for m in found.of("yesno", "smalltalk", "advice") if m.end - m.start > 1 for i in range(m.start, m.end)}
+    types = found.of("type")
+    for demonstrative in found.of("demonstrative"):
+        noun = next((t for t in types if t.start == demonstrative.end), None)
+        if noun is None:
+            continue
+        match = next((e for e in history if e not in named and graph.is_a(e, [noun.target])), None)
+        if match is not None:
+            mentions.append(Mention("entity", match, demonstrative.start, noun.end, CONTEXT_SCORE, "context"))
+            covered |= set(range(demonstrative.start, noun.end))
+    for pronoun in found.of("pronoun"):
+        if pronoun.start in covered or any(m.start <= pronoun.start < m.end for m in found.of("entity")):
+            continue
+        matches = [e for e in history if e not in named and _fits(e, pronoun.target, graph)][:ALTERNATIVES]
+        for rank, match in enumerate(matches):
+            detail = "context" if rank == 0 else "context:alternative"
+            score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
+            mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
+    return mentions
+
+
+def definite(found: Found, graph: Graph, skip: tuple[int, int] | None) -> list[Mention]:
+    """'The sovereign wealth fund', 'the city': a type noun after "the" names the one entity of that type.
+
+    Adjectives between narrow it ("the Russian fund"); a description that fits several entities, or
+    none, names nothing.
+    """
+    tokens = found.text.tokens
+    named = {i for m in found.of("entity") for i in range(m.start, m.end)}
+    attributes = found.of("attribute")
+    mentions: list[Mention] = []
+    for noun in found.of("type"):
+        if noun.span == skip or any(i in named for i in range(noun.start, noun.end)):
+            continue
+        start = noun.start
+        narrowing = []
+        while start > 0 and any(a.end == start for a in attributes):
+            attribute = next(a for a in attributes if a.end == start)
+            narrowing.append(attribute)
+            start = attribute.start
+        if start == 0 or tokens[start - 1] not in DETERMINERS:
+            continue
+        fitting = [
+            e
+            for e in graph.entities
+            if not graph.entities[e].members
+            and graph.is_a(e, [noun.target])
+            and all(_has(e, a.target, a.detail, graph) for a in narrowing)
+        ]
+        if len(fitting) == 1:
+            mentions.append(Mention("entity", fitting[0], start - 1, noun.end, DEFINITE_SCORE, "definite"))
+    return mentions
+
+
+def _has(entity: str, attribute: str, value: str, graph: Graph) -> bool:
+    return any(
+        fact.relation == attribute and fact.value(attribute) == value and entity in fact.subjects
+        for fact in graph.facts_by_entity.get(entity, ())
+    )
+
+
+def _fits(entity: str, types: str, graph: Graph) -> bool:
+    """Whether a pronoun can point at the entity: "he" at people, "it" at organisations and things."""
+    return graph.is_a(entity, types.split())
+
+
+def through_relations(
+    found: Found, entities: list[Mention], graph: Graph, focus_end: int | None = None
+) -> list[tuple[Mention, tuple[int, ...]]]:
+    """References through one relation, each as an entity mention plus the positions it explains.
+
+    A type noun right after the question word ("which markets will the venture cover?") is what the
+    question asks for, not a reference inside it.
+    """
+    tokens, possessive = found.text.tokens, found.text.possessive
+    references: list[tuple[Mention, tuple[int, ...]]] = []
+    relations = [m for m in found.of("relation") if not m.weak or m.detail in ("agent", "patient")]
+    for word in relations:
+        for entity in entities:
+            if entity.start < word.end and word.start < entity.end:
+                continue
+            if word.detail == "agent" and side(word, entity, tokens, possessive) == "object":
+                if entity.end == word.start or _close(word, entity):
+                    referred = _subjects(word.target, entity.target, graph, _title(found, word))
+                    references += _make(referred, word, entity, None)
+            elif word.detail == "patient" and side(word, entity, tokens, possessive) == "subject":
+                referred = _objects(word.target, entity.target, graph)
+                references += _make(referred, word, entity, None)
+    for noun in found.of("type"):
+        if focus_end is not None and focus_end <= noun.start <= focus_end + 2:
+            continue
+        for word in relations:
+            if not noun.end <= word.start <= noun.end + RELATIVE_REACH:
+                continue
+            for entity in entities:
+                if not noun.end <= entity.start <= noun.end + RELATIVE_REACH + 2 or entity.start == word.start:
+                    continue
+                role = side(word, entity, tokens, possessive)
+                if role == "subject":
+                    referred = _objects(word.target, entity.target, graph)
+                elif role == "object":
+                    referred = _subjects(word.target, entity.target, graph, _title(found, word))
+                else:
+                    continue
+                referred = [r for r in referred if graph.is_a(r, [noun.target])]
+                references += _make(referred, word, entity, noun)
+    return references
+
+
+def _close(word: Mention, entity: Mention) -> bool:
+    return entity.start - word.end <= 3 or word.start - entity.end <= 3
+
+
+def _title(found: Found, word: Mention) -> str | None:
+    return next((t.detail for t in found.of("title") if t.span == word.span), None)
+
+
+def _subjects(relation: str, obj: str, graph: Graph, title: str | None) -> list[str]:
+    """Who stands in the relation to the object ("the founder of Alibaba": Jack Ma)."""
+    found: list[str] = []
+    for fact in graph.facts_by_relation.get(relation, ()):
+        if obj in fact.objects and (title is None or fact.value("title") == title):
+            found += [s for s in fact.subjects if s not in found]
+    return found
+
+
+def _objects(relation: str, subject: str, graph: Graph) -> list[str]:
+    """What the subject stands in the relation to ("the company Usmanov owns": Mail.ru)."""
+    found: list[str] = []
+    for fact in graph.facts_by_relation.get(relation, ()):
+        if subject in fact.subjects:
+            found += [o for o in fact.objects if o not in found]
+    return found
+
+
+def _make(
+    referred: list[str], word: Mention, entity: Mention, noun: Mention | None
+) -> list[tuple[Mention, tuple[int, ...]]]:
+    """A reference that names exactly one entity, as a mention over all its words."""
+    if len(referred) != 1:
+        return []
+    parts = [word, entity] + ([noun] if noun else [])
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    positions = tuple(sorted({i for p in parts for i in range(p.start, p.end)}))
+    mention = Mention("entity", referred[0], start, end, REFERENCE_SCORE * entity.score, f"ref:{word.target}")
+    return [(mention, positions)]

@@ -1,0 +1,93 @@
+"""Who is who around a relation word: which side of "owns" an entity stands on, and what that makes it.
+
+English puts the subject of an active verb before it ("MegaFon owns", "what does MegaFon own") and the
+object after; a passive turns that round ("X is owned by Y", "when was X founded"). A noun for the
+subject ("the owner of X", "X's founder") makes the entity attached to it the object; a noun the
+subject holds ("MegaFon's stake") makes it the subject. These cues only score a reading: the facts and
+the types still decide.
+"""
+
+from __future__ import annotations
+
+from bot.understand.model import Mention
+
+BE = frozenset({"is", "was", "were", "are", "been", "be", "being"})
+DO = frozenset({"do", "does", "did", "will", "would", "has", "have", "had", "can", "could"})
+BY = frozenset({"by"})
+LINKS = frozenset({"of", "for", "at", "from", "behind"})  # "the owner of X", "head of X"
+INTO = frozenset({"in", "into", "within", "inside"})  # "a stake in X"
+ASKING = frozenset({"what", "which", "how", "much", "big", "large"})  # "what share of X": X is the whole
+FILLER = frozenset({"the", "a", "an", "its", "their", "his", "her", "new", "joint", "russian", "chinese"})
+ATTACH_REACH = 3  # words allowed between a noun and the entity attached before it ("MegaFon's total stake")
+
+
+def side(relation_word: Mention, entity: Mention, tokens: tuple[str, ...], possessive: tuple[bool, ...]) -> str | None:
+    """The slot the word's form puts an entity in: 'subject', 'object', or None when the words do not tell."""
+    form = relation_word.detail
+    before = entity.end <= relation_word.start
+    after = entity.start >= relation_word.end
+    if form == "verb":
+        passive = _passive(relation_word, tokens)
+        if passive and after:
+            return "subject" if _by_before(entity, relation_word, tokens) else None
+        if before:
+            return "object" if passive else "subject"
+        if after:
+            return "object"
+        return None
+    if form == "passive":
+        return "object" if before else "subject" if after else None
+    attached = _attached(relation_word, entity, tokens, possessive)
+    if form == "agent":
+        return "object" if attached else None
+    if form == "patient":
+        return "subject" if attached else None
+    if form == "holding":
+        if after and _into(relation_word, entity, tokens):
+            return "object"
+        if after and attached and _partitive(relation_word, tokens):
+            return "object"
+        return "subject" if attached and entity.end <= relation_word.start else None
+    if form == "action":
+        if after and any(tokens[i] in BY for i in range(relation_word.end, entity.start)):
+            return "subject"
+        between = tokens[relation_word.end : entity.start]
+        copula = after and bool(between) and all(token in BE for token in between)
+        return "object" if attached or copula else None
+    return None
+
+
+def _passive(word: Mention, tokens: tuple[str, ...]) -> bool:
+    """A participle after a form of "be" ("when was Alibaba set up"), or with "by" after it ("founded by")."""
+    if word.end < len(tokens) and tokens[word.end] in BY:
+        return True
+    previous = tokens[max(0, word.start - 4) : word.start]
+    if any(token in DO for token in previous) or tokens[word.start].endswith("ing"):
+        return False
+    return any(token in BE for token in previous)
+
+
+def _by_before(entity: Mention, word: Mention, tokens: tuple[str, ...]) -> bool:
+    return any(tokens[i] in BY for i in range(word.end, entity.start))
+
+
+def _attached(noun: Mention, entity: Mention, tokens: tuple[str, ...], possessive: tuple[bool, ...]) -> bool:
+    """The entity belongs to the noun: "MegaFon's stake", "MegaFon stake", "the stake of MegaFon"."""
+    if entity.end <= noun.start:
+        between = tokens[entity.end : noun.start]
+        owns = bool(possessive) and possessive[entity.end - 1]
+        return len(between) <= ATTACH_REACH and all(t in FILLER for t in between) and (owns or not between)
+    if entity.start >= noun.end:
+        between = tokens[noun.end : entity.start]
+        return bool(between) and between[0] in LINKS and all(t in FILLER for t in between[1:])
+    return False
+
+
+def _partitive(noun: Mention, tokens: tuple[str, ...]) -> bool:
+    """'what percent of X', 'how big a share of X': the X after "of" is the whole, not the holder."""
+    return any(token in ASKING for token in tokens[max(0, noun.start - 2) : noun.start])
+
+
+def _into(noun: Mention, entity: Mention, tokens: tuple[str, ...]) -> bool:
+    between = tokens[noun.end : entity.start]
+    return bool(between) and between[0] in INTO and all(t in FILLER for t in between[1:])
