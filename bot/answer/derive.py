@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.answer.compose import Result, capitalise, names, number
+from bot.answer.compose import Result, capitalise, lower_start, names, number
 from bot.answer.query import holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
@@ -94,7 +94,9 @@ def _fill(p: _Parts, template: str, used: Sequence[str], **fields: str) -> Resul
     values = {"object": graph.name(p.whole), "subjects": names([u for u, _ in p.units] or used, graph, language)}
     values.update(fields)
     citations = tuple(dict.fromkeys(c for e in used for c in p.parts[e].citations))
-    citations += tuple(c for c in _stated(p) if c not in citations) if template in ("sum", "majority_yes", "majority_no") else ()
+    if template in ("sum", "majority_yes", "majority_no", "complement"):
+        rest = [e for e in p.parts if e not in used] if template == "complement" else list(used)
+        citations += tuple(c for c in _stated(p, rest) if c not in citations)
     return Result(
         capitalise(text.format(**values)),
         citations,
@@ -104,9 +106,11 @@ def _fill(p: _Parts, template: str, used: Sequence[str], **fields: str) -> Resul
     )
 
 
-def _stated(p: _Parts) -> list:  # type: ignore[type-arg]
-    """Citations of a stated total for a named group ("the Russian partners ... a combined 52 percent")."""
+def _stated(p: _Parts, parts: Sequence[str] = ()) -> list:  # type: ignore[type-arg]
+    """Citations of a stated total for a named group ("the Russian partners ... a combined 52 percent"), or for
+    the group made of exactly the given parts."""
     groups = {u for u, members in p.units if p.graph.entities[u].members}
+    groups |= {g for g, e in p.graph.entities.items() if parts and e.members and set(e.members) == set(parts)}
     return [
         c
         for fact in p.graph.facts_by_relation.get(p.relation.id, ())
@@ -162,6 +166,21 @@ def _difference(p: _Parts) -> Result | None:
     return _fill(p, "difference", [*big_parts, *small_parts], **fields)
 
 
+def _against(p: _Parts) -> Result | None:
+    """'Did the RDIF receive more (or less) than 15 percent?': its own figure, and Yes or No where it was asked."""
+    target = p.reading.target
+    if target is None or len(p.named) != 1:
+        return None
+    entity = p.named[0]
+    fact = p.parts[entity]
+    text = fact.answer
+    operation = p.reading.aggregate
+    if operation in ("more", "less") and p.reading.mode == "yesno":
+        verdict = p.value(entity) > target if operation == "more" else p.value(entity) < target
+        text = p.language.message("yes" if verdict else "no").format(answer=lower_start(text))
+    return Result(text, fact.citations, (fact.id,), (entity, p.whole), f"{p.relation.id}.{operation}")
+
+
 def _complement(p: _Parts) -> Result | None:
     if not p.named:
         return None
@@ -215,6 +234,9 @@ OPERATIONS: dict[str, Callable[[_Parts], Result | None]] = {
     "majority": _majority,
     "difference": _difference,
     "complement": _complement,
+    "more": _against,
+    "less": _against,
+    "compare": _against,
     "closest": _closest,
     "count": _count_parts,
 }

@@ -26,6 +26,12 @@ def execute(reading: Reading, graph: Graph, language: Language) -> Result | None
     return look_up(reading, graph)
 
 
+def _open(reading: Reading) -> bool:
+    """A reading that binds nothing: no entity, value, aggregate or constraint narrows it."""
+    return not (reading.subject or reading.object or reading.values or reading.aggregate or reading.types
+                or reading.attributes or reading.role or reading.members_of or reading.options)  # fmt: skip
+
+
 def look_up(reading: Reading, graph: Graph) -> Result | None:
     """The facts that answer the reading, narrowed by its constraints on what is asked.
 
@@ -33,6 +39,8 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     of companies are Sberbank and Yandex?" joins what the article says of each.
     """
     facts = _exact_first(matching_facts(reading, graph), reading)
+    if _open(reading):  # with nothing bound, only a plain relation word about the story itself may answer
+        facts = [f for f in facts if set(f.entities) & set(graph.backdrops)] if reading.strong else []
     for side in ("subject", "object"):
         bound: tuple[str, ...] = getattr(reading, side)
         if not facts and len(bound) > 1:
@@ -41,7 +49,8 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
                 facts = list(dict.fromkeys(found[0] for found in each))
     if reading.ask in ("subject", "object"):
         facts = [f for f in facts if _asked_ok(f, reading, graph)]
-        asked = asked_entities(facts, reading.ask)
+        bound = getattr(reading, reading.ask)
+        asked = [e for e in asked_entities(facts, reading.ask) if e not in bound]
         fitting = [e for e in asked if satisfies(e, reading, graph)]
         if fitting and len(fitting) < len(asked):
             narrow = [f for f in facts if set(asked_entities([f], reading.ask)) <= set(fitting)]
@@ -61,6 +70,7 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     if not facts:
         return _named(reading, graph)
     asked = asked_entities(facts, reading.ask) if reading.ask in ("subject", "object") else []
+    asked = [e for e in asked if e not in getattr(reading, reading.ask, ())] if asked else asked
     return from_facts(facts, [*asked, *reading.subject, *reading.object], reading.relation)
 
 
@@ -68,8 +78,11 @@ def _named(reading: Reading, graph: Graph) -> Result | None:
     """'What is the telecom operator called?': where no fact gives a name, the entity's own name does,
     shown by the fact that describes it."""
     relation = graph.relations.get(reading.relation)
-    if relation is None or not relation.names or len(reading.subject) != 1 or reading.ask in ("subject", "object", ""):
+    if relation is None or not relation.names or len(reading.subject) != 1 or reading.ask not in relation.values:
         return None
+    name = graph.name(reading.subject[0])
+    if not name[:1].isupper() or name.lower().startswith("the "):
+        return None  # "the economic forum" has no proper name to give
     return _describe(list(reading.subject), graph, reading._replace(attributes=()), intent=reading.relation)
 
 
@@ -85,7 +98,10 @@ def _exact_first(facts: list[Fact], reading: Reading) -> list[Fact]:
 
 
 def _asked_ok(fact: Fact, reading: Reading, graph: Graph) -> bool:
-    entities = fact.subjects if reading.ask == "subject" else fact.objects
+    bound = set(getattr(reading, reading.ask))
+    entities = [e for e in (fact.subjects if reading.ask == "subject" else fact.objects) if e not in bound]
+    if bound and not entities:
+        return False
     constrained = reading.types or reading.attributes or reading.role or reading.members_of
     return not constrained or any(satisfies(e, reading, graph) for e in entities)
 
@@ -113,7 +129,7 @@ def _describe(chosen: list[str], graph: Graph, reading: Reading, intent: str) ->
         fact = None
         for attribute, _ in reading.attributes:
             fact = fact or attribute_fact(entity, attribute, graph)
-        fact = fact or describing_fact(entity, graph)
+        fact = fact or describing_fact(entity, graph) or next(iter(graph.facts_by_entity.get(entity, ())), None)
         if fact is not None:
             facts.append(fact)
     if not facts:

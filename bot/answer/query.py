@@ -50,17 +50,9 @@ def matching_facts(reading: Reading, graph: Graph, *, check_values: bool = True)
             continue
         exact = int(set(reading.subject) != set(fact.subjects)) + int(bool(reading.object) and set(reading.object) != set(fact.objects))
         backdrop = int(not any(b in fact.entities for b in graph.backdrops)) if not (reading.subject and reading.object) else 0
-        found.append(((-_overlap(reading.words, fact), exact, backdrop, graph.order[fact.id]), fact))
+        overlap = sum(1 for word in set(reading.words) if word in graph.fact_words[fact.id])
+        found.append(((-overlap, exact, backdrop, graph.order[fact.id]), fact))
     return [fact for _, fact in sorted(found, key=lambda item: item[0])]
-
-
-def _overlap(words: Sequence[str], fact: Fact) -> int:
-    """How many of the question's leftover words the fact's sentences contain ("who said ... significant step")."""
-    if not words:
-        return 0
-    text = " ".join([fact.answer, *(c.sentence for c in fact.citations)])
-    found = set(simplify(text).split())
-    return sum(1 for word in set(words) if word in found)
 
 
 def satisfies(entity: str, reading: Reading, graph: Graph) -> bool:

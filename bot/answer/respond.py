@@ -22,10 +22,11 @@ from bot.understand.focus import question_form
 from bot.understand.lexicon import Lexicon
 from bot.understand.mentions import find_mentions
 from bot.understand.model import Form, Found, Reading
-from bot.understand.normalize import Text
+from bot.understand.normalize import Text, simplify
 from bot.understand.readings import Context, build_readings, miss_weight, use_weight
 
-MAX_TRIED = 24  # readings run against the facts, best first
+MAX_TRIED = 48  # readings run against the facts, best first
+EVIDENCE_WORD = 0.5  # a word nothing else explains, found in the sentence an answer cites ("who said ... step")
 MARGIN = 0.6  # an answerable reading this close to the best reading answers for it
 PREMISE_MARGIN = 2.5  # a fact this close to an unanswerable reading corrects its premise
 MIN_CONFIDENCE = 0.5  # below this the bot declines and says what it understood
@@ -60,7 +61,7 @@ def respond(question: str, text: Text, knowledge: Knowledge, graph: Graph, lexic
         return Answer(question, False, unknown_names(names, language), explanation=explain.build(reason="unknown name")), context
     readings = build_readings(found, form, context, graph, language.stopwords)
     tried = [_with_evidence(Tried(r, execute(r, graph, language)), found, graph) for r in readings[:MAX_TRIED]]
-    tried.sort(key=lambda t: -t.reading.score)
+    tried.sort(key=lambda t: -t.reading.score)  # stable: ties keep the builder's order
     best = tried[0] if tried else None
     answerable = next((t for t in tried if t.result is not None), None)
     if best is None or best.reading.score < MIN_SCORE and answerable is None:
@@ -79,7 +80,7 @@ def respond(question: str, text: Text, knowledge: Knowledge, graph: Graph, lexic
             confidence,
             explain.build(tried, answerable, reason="answered", context_used=_used_context(found, answerable.reading, context)),
         )
-        return answer, _next_context(answerable.reading, answerable.result.entities, context)
+        return answer, _next_context(answerable.reading, answerable.result.entities, context, found, form, graph)
     reading = best.reading
     about = (reading.subject or reading.object or (None,))[0]
     corrections = [t for t in tried if t.result is not None and t.reading.mode == "answer" and _shares(t.reading, reading)]
@@ -90,7 +91,7 @@ def respond(question: str, text: Text, knowledge: Knowledge, graph: Graph, lexic
         text_out = not_covered(reading, graph, language, about, asked_slot_only=True)
     confidence = round(min(1.0, max(0.0, reading.score / 6)), 3)
     answer = Answer(question, False, text_out, (), None, confidence, explain.build(tried, best, reason="declined"))
-    return answer, _next_context(reading, (*reading.subject, *reading.object), context)
+    return answer, _next_context(reading, (*reading.subject, *reading.object), context, found, form, graph)
 
 
 def _with_evidence(tried: Tried, found: Found, graph: Graph) -> Tried:
@@ -100,16 +101,19 @@ def _with_evidence(tried: Tried, found: Found, graph: Graph) -> Tried:
     is named in the very sentence the answer cites, so leaving it out costs nothing.
     """
     result = tried.result
-    if result is None or not tried.reading.missed:
+    if result is None:
         return tried
-    cited = " ".join(c.sentence for c in result.citations).lower().replace("\u2019", "'")
-    words = set(cited.replace(",", " ").replace(".", " ").split())
+    known = [graph.fact_words[f] for f in result.facts if f in graph.fact_words]
+    words = set().union(*known) if known else set(simplify(" ".join(c.sentence for c in result.citations)).split())
     refund = 0.0
+    for position in found.unexplained:
+        if position not in tried.reading.used and found.text.tokens[position] in words:
+            refund += EVIDENCE_WORD
     for mention in tried.reading.missed:
         tokens = found.text.tokens[mention.start : mention.end]
         if mention.kind == "entity" and mention.target in _mentioned(result, graph):
             refund += miss_weight(mention, graph) + use_weight(mention, graph)
-        elif all(token in words for token in tokens):
+        elif mention.kind != "entity" and all(token in words for token in tokens):
             refund += miss_weight(mention, graph) * (0.5 if mention.kind == "relation" and not mention.weak else 1.0)
     if not refund:
         return tried
@@ -180,8 +184,17 @@ def _used_context(found: Found, reading: Reading, context: Context) -> bool:
     return bool(bound - named) or "follow-up" in reading.notes
 
 
-def _next_context(reading: Reading, entities: Sequence[str], context: Context) -> Context:
-    remembered = tuple(dict.fromkeys([*entities, *context.entities]))
+def _next_context(
+    reading: Reading, entities: Sequence[str], context: Context, found: Found, form: Form, graph: Graph
+) -> Context:
+    """What the next question can point back at, most salient first: what a "who"/"which" question found,
+    then what the question named, last named first ("When did Mail.ru launch Pandao?" then "what does it
+    sell?": Pandao), then the rest of the answer."""
+    named = [m.target for m in sorted(found.of("entity"), key=lambda m: -m.start) if m.target in entities or m.target in reading.subject + reading.object]
+    focus = graph.focus.get(form.focus or "")
+    asked_for_one = focus is not None and not focus.generic and "entity" in focus.expects
+    found_by_asking = [e for e in entities if e not in named] if asked_for_one and reading.ask in ("subject", "object") else []
+    remembered = tuple(dict.fromkeys([*found_by_asking, *named, *entities, *context.entities]))
     return Context(reading, remembered)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from bot.knowledge.model import Entity, Fact, FocusDef, Knowledge, Relation, ValueKind
+from bot.understand.normalize import simplify
 
 
 class Graph(NamedTuple):
@@ -22,14 +23,21 @@ class Graph(NamedTuple):
     groups_of: dict[str, tuple[str, ...]]
     order: dict[str, int]  # a fact's position in the knowledge, for ties
     fact_by_id: dict[str, Fact]
+    fact_words: dict[str, frozenset[str]]  # the words of each fact's answer and cited sentences
     backdrops: tuple[str, ...]
     focus_ancestors: dict[str, tuple[str, ...]]
     describes: str  # the relation that says what an entity is ("describe")
     answers: dict[str, frozenset[str]]  # by value kind: every focus it answers (a day: day, date, when)
 
     def fits_focus(self, kind: str, focus: str) -> bool:
-        """Whether a value of this kind answers a question with this focus."""
-        return focus in self.answers.get(kind, frozenset())
+        """Whether a value of this kind answers a question with this focus (a request as what it asks under)."""
+        answers = self.answers.get(kind, frozenset())
+        definition = self.focus.get(focus)
+        while definition is not None:
+            if definition.id in answers:
+                return True
+            definition = self.focus.get(definition.parent or "") if definition.generic else None
+        return False
 
     def is_a(self, entity: str, types: Iterable[str]) -> bool:
         """Whether an entity has one of the types (or a type below one of them); groups by their members."""
@@ -77,6 +85,7 @@ def build_graph(knowledge: Knowledge) -> Graph:
         groups_of={k: tuple(v) for k, v in groups.items()},
         order={fact.id: i for i, fact in enumerate(knowledge.facts)},
         fact_by_id={fact.id: fact for fact in knowledge.facts},
+        fact_words={fact.id: _words(fact) for fact in knowledge.facts},
         backdrops=tuple(e.id for e in knowledge.entities if e.backdrop),
         focus_ancestors={f: tuple(_chain(f, focus_parents)) for f in focus_parents},
         describes=next((r.id for r in language.relations if r.describes), ""),
@@ -84,6 +93,10 @@ def build_graph(knowledge: Knowledge) -> Graph:
             v.id: frozenset(a for f in v.answers for a in _chain(f, focus_parents)) for v in language.values
         },
     )
+
+
+def _words(fact: Fact) -> frozenset[str]:
+    return frozenset(simplify(" ".join([fact.answer, *(c.sentence for c in fact.citations)])).split())
 
 
 def _chain(start: str, parents: dict[str, str | None]) -> list[str]:

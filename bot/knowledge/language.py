@@ -135,6 +135,7 @@ def read_language(draft: Draft) -> Language:
         weekdays=_words(grammar.texts("weekdays")),
         focus=focus,
         yesno_openers=_words(draft.texts("yesno_openers")),
+        yesno_closers=_words(draft.texts("yesno_closers")),
         either_or=_words(draft.texts("either_or")),
         types=types,
         values=values,
@@ -245,7 +246,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
     expectable = {v.id for v in values} | {"entity"}
     records = list(draft.records("focus", "focus"))
     for _, record in records:
-        record.only("id", "parent", "cues", "expects", "types", "needs_type", "generic", "aggregate", "defers")
+        record.only("id", "parent", "cues", "expects", "types", "needs_type", "generic", "aggregate", "defers", "guesses")
         ident = record.text("id")
         expects, kinds = record.texts("expects"), record.texts("types")
         record.check_known("expects", expects, expectable | {"date", "time", "count", "money"}, "value kind")
@@ -262,6 +263,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
                     record.flag("generic"),
                     record.text("aggregate", required=False),
                     record.flag("defers"),
+                    record.flag("guesses", default=True),
                 )
             )
     ids = {f.id for f in focus}
@@ -293,7 +295,7 @@ def _relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind
     for _, record in draft.records("relations", "relation"):
         record.only(
             "id", "subject", "object", "values", "functional", "words", "weak", "asks", "says", "aggregates",
-            "titles", "title_asks", "describes", "names", "focus",
+            "titles", "title_asks", "describes", "names", "focus", "symmetric",
         )  # fmt: skip
         ident = record.text("id")
         subject, obj, kinds = record.texts("subject", required=True), record.texts("object"), record.texts("values")
@@ -345,6 +347,7 @@ def _relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind
                     record.flag("describes"),
                     record.flag("names"),
                     tuple(record.text_mapping("focus").items()),
+                    record.flag("symmetric"),
                 )
             )
     return tuple(relations)

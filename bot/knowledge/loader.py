@@ -19,7 +19,7 @@ from bot.knowledge.language import read_language
 from bot.knowledge.model import Knowledge
 
 LANGUAGE_SECTIONS = (
-    "language", "messages", "focus", "yesno_openers", "either_or", "types", "values", "attributes", "relations",
+    "language", "messages", "focus", "yesno_openers", "yesno_closers", "either_or", "types", "values", "attributes", "relations",
     "aggregates", "majority_threshold", "smalltalk", "advice_cues",
 )  # fmt: skip
 ARTICLE_SECTIONS = ("sources", "entities", "facts", "source")

@@ -47,6 +47,7 @@ class FocusDef(NamedTuple):
     generic: bool = False  # gives way to a more specific cue close after it ("what was the date")
     aggregate: str | None = None  # asks for a derived answer ("how many": count)
     defers: bool = False  # a request ("can you tell me"): any question word after it decides
+    guesses: bool = True  # on its own it may suggest a relation ("where is the forum?"); "how much?" may not
 
 
 class ValueKind(NamedTuple):
@@ -94,6 +95,7 @@ class Relation(NamedTuple):
     describes: bool = False  # entity descriptors become facts of this relation; it answers "who is X?"
     names: bool = False  # asks for an entity's name: the entity's own name answers where no fact does
     focus: tuple[tuple[str, str], ...] = ()  # question words answered from a slot no value kind gives (why: object)
+    symmetric: bool = False  # both sides alike: "X partnered with Y" puts Y beside X
 
     def ask(self, slot: str) -> str:
         """How a decline names a question about one slot (falling back to the relation as a whole)."""
@@ -141,6 +143,7 @@ class Language(NamedTuple):
     weekdays: tuple[str, ...]
     focus: tuple[FocusDef, ...]
     yesno_openers: tuple[str, ...]
+    yesno_closers: tuple[str, ...]
     either_or: tuple[str, ...]
     types: tuple[TypeDef, ...]
     values: tuple[ValueKind, ...]

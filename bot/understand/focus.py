@@ -8,6 +8,7 @@ from bot.understand.model import Form, Found, Mention
 SPECIFIC_REACH = 4  # how far after "what" a noun cue ("what was the date") still decides the focus
 TYPE_REACH = 3  # how far after "which"/"what" a type noun narrows the focus ("which Russian partner")
 OPENER_REACH = 2  # a yes/no word counts only at the start, after at most this many opening words
+RELATIVE = frozenset({"who", "whose", "whom", "which", "that"})  # after a noun they open a clause
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 OPTION_KINDS = ("entity", "year", "percent", "number", "weekday", "month", "attribute")
 
@@ -16,7 +17,9 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef]) -> Form:
     """Find the focus, the yes/no and either/or shapes, small talk and advice requests."""
     focus = _focus(found, focus_defs)
     focus_id, span, focus_type = focus if focus else (None, None, None)
-    yesno = focus_id is None and _opens_with(found, "yesno")
+    closers = found.of("yesclose")
+    last = len(found.text.tokens)
+    yesno = focus_id is None and (_opens_with(found, "yesno") or any(c.end == last for c in closers))
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
         yesno = False
@@ -47,7 +50,14 @@ def _focus(found: Found, focus_defs: dict[str, FocusDef]) -> tuple[str, tuple[in
     generic cue ("what") gives way to a specific noun cue close after it ("what was the date"); a
     request ("can you tell me") gives way to any question word after it.
     """
-    cues = sorted(found.of("focus"), key=lambda m: (m.start, -(m.end - m.start), m.target))
+    nouns = {m.end for m in found.mentions if m.kind in ("type", "entity") or (m.kind == "relation" and m.detail == "agent")}
+    tokens = found.text.tokens
+    cues = [  # "the company whose owner is ...": a relative clause, not the question word
+        c
+        for c in found.of("focus")
+        if not (c.start in nouns and tokens[c.start] in RELATIVE and c.end < len(tokens) and not _after_break(found, c.start))
+    ]
+    cues.sort(key=lambda m: (m.start, -(m.end - m.start), m.target))
     if not cues:
         return None
     types = found.of("type", "relation")
@@ -76,6 +86,12 @@ def _focus(found: Found, focus_defs: dict[str, FocusDef]) -> tuple[str, tuple[in
             if not focus_defs[cue.target].generic and cue.start - first.end <= SPECIFIC_REACH and _is_noun_cue(cue, found):
                 return cue.target, (first.start, cue.end), None
     return first.target, (first.start, first.end), None
+
+
+def _after_break(found: Found, position: int) -> bool:
+    """Whether a comma or similar stands right before the word ("Apart from Alibaba, who ...")."""
+    boundary = found.text.boundary
+    return bool(boundary) and boundary[position]
 
 
 def _type_after(cue: Mention, nouns: list[Mention], tokens: tuple[str, ...]) -> str | None:

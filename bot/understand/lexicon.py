@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from bot.knowledge.model import Knowledge
+from bot.knowledge.model import Knowledge, Language
 from bot.understand.normalize import simplify, stem
 
 
@@ -24,6 +24,7 @@ class Phrase(NamedTuple):
     target: str  # the entity, type, relation, ... it names
     detail: str = ""  # a relation word's form, an attribute's value, a title, an ordinal's number
     weak: bool = False
+    text: str = ""  # the phrase as written, simplified: a question word that is exactly it beats one sharing its stem
 
 
 PhraseTable = dict[str, tuple[Phrase, ...]]  # phrases by their first word
@@ -46,6 +47,7 @@ class Lexicon(NamedTuple):
     known: frozenset[str]  # words that are never unknown names: language, names and the article's own words
     skeletons: dict[str, tuple[str, ...]]  # a word's consonants -> the known words with them ("stk" -> "stake")
     stopwords: frozenset[str]
+    function_words: tuple[str, ...]  # stopwords and question words, longest first: mended when misspelt
     rewrites: dict[str, str]
     symbols: dict[int, str]
 
@@ -90,13 +92,13 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
 
     def add(texts: Iterable[str], kind: str, target: str, detail: str = "", weak: Iterable[str] = ()) -> None:
         weak_set = set(weak)
-        terms.extend(Phrase(_stems(text), kind, target, detail, text in weak_set) for text in texts)
+        terms.extend(Phrase(_stems(text), kind, target, detail, text in weak_set, simplify(text)) for text in texts)
 
     for type_def in language.types:
         add(type_def.nouns, "type", type_def.id)
     for relation in language.relations:
         for word in relation.words:
-            terms.append(Phrase(_stems(word.phrase), "relation", relation.id, word.form, word.weak))
+            terms.append(Phrase(_stems(word.phrase), "relation", relation.id, word.form, word.weak, word.phrase))
         for title, words in relation.titles:
             add(words, "title", relation.id, title)
     for value in language.values:
@@ -109,6 +111,7 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
     for focus in language.focus:
         add(focus.cues, "focus", focus.id)
     add(language.yesno_openers, "yesno", "yesno")
+    add(language.yesno_closers, "yesclose", "yesno")
     add(language.either_or, "either", "either")
     for talk in language.smalltalk:
         add(talk.cues, "smalltalk", talk.id)
@@ -146,9 +149,17 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         known=frozenset(known),
         skeletons={key: tuple(words) for key, words in skeletons.items() if len(key) > 1},
         stopwords=language.stopwords,
+        function_words=tuple(sorted(_function_words(language), key=lambda w: (-len(w), w))),
         rewrites=dict(language.rewrites),
         symbols={ord(symbol): f" {word} " for symbol, word in language.symbols},
     )
+
+
+def _function_words(language: Language) -> set[str]:
+    """Single words that are grammar, not content: stopwords and the words of question cues."""
+    cues = [c for f in language.focus for c in f.cues] + list(language.yesno_openers)
+    words = set(language.stopwords) | {w for cue in cues for w in cue.split()}
+    return {w for w in words if len(w) >= 3 and w.isalpha()}
 
 
 def _term_texts(knowledge: Knowledge) -> Iterable[str]:
@@ -161,7 +172,8 @@ def _term_texts(knowledge: Knowledge) -> Iterable[str]:
     yield from (w for a in language.attributes for _, words in a.values for w in words)
     yield from (w for a in language.aggregates for w in a.words)
     yield from (c for f in language.focus for c in f.cues)
-    yield from (*language.yesno_openers, *language.either_or, *language.advice_cues, *language.negations)
+    yield from (*language.yesno_openers, *language.yesno_closers, *language.either_or, *language.advice_cues)
+    yield from language.negations
     yield from language.exclusions
     yield from (c for t in language.smalltalk for c in t.cues)
     yield from (*language.followup_markers, *language.demonstratives, *language.months, *language.weekdays)

@@ -26,19 +26,22 @@ from bot.understand.spelling import (
     strict_options,
 )
 
+STEM_ONLY = 0.99  # a phrase found through its stem ("holding" for "hold") rather than as written
 SKELETON_SCORE = 0.8  # a word read from its consonants alone ("stk") is as sure as a fair misspelling
 SECONDARY = frozenset(
-    {"focus", "yesno", "either", "smalltalk", "advice", "negation", "followup", "demonstrative", "pronoun", "ordinal",
-     "exclusion"}
+    {"focus", "yesno", "yesclose", "either", "smalltalk", "advice", "negation", "followup", "demonstrative", "pronoun",
+     "ordinal", "exclusion"}
 )  # cues that may overlap the phrases they sit in
 PRIORITY = {"entity": 0, "relation": 1, "title": 1, "type": 2, "attribute": 3, "aggregate": 4, "valueword": 5}
 YEAR_RANGE = (1000, 2999)
 MIN_SPLIT = 6  # shorter run-together tokens are not split
+SHORT_FUNCTION = 4  # function words this long or longer are mended when one letter is off
+SHORT_NAME_SCORE = 0.8  # a three-letter word one letter off a name word, good only inside a longer name
 
 
 def find_mentions(text: Text, lexicon: Lexicon) -> Found:
     """Every mention in a normalised question, the names nobody knows, and the words left unexplained."""
-    text = split_run_together(text, lexicon)
+    text = split_run_together(correct_function_words(text, lexicon), lexicon)
     words, stems = text.tokens, text.stems
     term_options = [_term_options(word, word_stem, lexicon) for word, word_stem in zip(words, stems, strict=True)]
     name_options = [
@@ -46,7 +49,7 @@ def find_mentions(text: Text, lexicon: Lexicon) -> Found:
     ]
     hits = _find_phrases(words, lexicon.names, [strict_options(option) for option in name_options], "entity")
     hits += _loose_names(words, lexicon, name_options)
-    hits += _find_phrases(stems, lexicon.terms, term_options, "")
+    hits += _same_form_only(_find_phrases(stems, lexicon.terms, term_options, "", words))
     hits += _values(words)
     mentions = _resolve_overlaps(hits)
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -55,20 +58,54 @@ def find_mentions(text: Text, lexicon: Lexicon) -> Found:
     return Found(text, tuple(mentions), unknown, unexplained)
 
 
+def correct_function_words(text: Text, lexicon: Lexicon) -> Text:
+    """Mend a misspelt question or function word ("mcuh", "wehn") by one letter changed, added, dropped or
+    swapped: such words are never names, and the vocabulary of names and relations has its own matching."""
+    tokens = list(text.tokens)
+    changed = False
+    for i, word in enumerate(tokens):
+        if word in lexicon.known or len(word) < SHORT_FUNCTION or not word.isalpha():
+            continue
+        if _spelt_near(word, text.stems[i], lexicon):
+            continue  # "ownes" is "owns", "evens" is "Evans": names and relation words come first
+        fixed = _near_function_word(word, lexicon)
+        if fixed is not None:
+            tokens[i], changed = fixed, True
+    if not changed:
+        return text
+    return text._replace(tokens=tuple(tokens), stems=tuple(stem(t) for t in tokens))
+
+
+def _near_function_word(word: str, lexicon: Lexicon) -> str | None:
+    from rapidfuzz.distance import OSA  # only for the rare unknown word
+
+    for candidate in lexicon.function_words:
+        if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= 1 and OSA.distance(word, candidate) <= 1:
+            return candidate
+    return None
+
+
 def split_run_together(text: Text, lexicon: Lexicon) -> Text:
-    """Split tokens such as "alibabagroup" into known words, when one of the parts is a name word."""
+    """Split tokens such as "alibabagroup" into known words, when one of the parts is a name word and the
+    token is not simply a misspelt word ("usmanof" is Usmanov, not "us man of")."""
     if all(word in lexicon.known or len(word) < MIN_SPLIT or not word.isalpha() for word in text.tokens):
         return text
-    tokens, stems, capitals, possessive, surface = [], [], [], [], []
+    tokens, stems, capitals, possessive, surface, breaks = [], [], [], [], [], []
     for i, word in enumerate(text.tokens):
-        parts = _split(word, lexicon) if word not in lexicon.known and len(word) >= MIN_SPLIT else None
+        unknown = word not in lexicon.known and len(word) >= MIN_SPLIT
+        parts = _split(word, lexicon) if unknown and not _spelt_near(word, text.stems[i], lexicon) else None
         for part in parts or [word]:
             tokens.append(part)
             stems.append(stem(part) if parts else text.stems[i])
             capitals.append(text.capitalised[i] if text.capitalised else False)
             possessive.append(text.possessive[i] if text.possessive else False)
             surface.append(part if parts else (text.surface[i] if text.surface else word))
-    return Text(tuple(tokens), tuple(stems), tuple(capitals), tuple(possessive), tuple(surface))
+            breaks.append(text.boundary[i] if text.boundary and part == (parts or [word])[0] else False)
+    return Text(tuple(tokens), tuple(stems), tuple(capitals), tuple(possessive), tuple(surface), tuple(breaks))
+
+
+def _spelt_near(word: str, word_stem: str, lexicon: Lexicon) -> bool:
+    return bool(_name_options(word, lexicon) or _term_options(word, word_stem, lexicon))
 
 
 def _split(word: str, lexicon: Lexicon) -> list[str] | None:
@@ -86,7 +123,8 @@ def _split(word: str, lexicon: Lexicon) -> list[str] | None:
                 ([head, tail[:k], tail[k:]] for k in range(2, len(tail) - 1) if tail[:k] in vocabulary and tail[k:] in vocabulary),
                 [],
             )
-        if candidate and any(part in lexicon.name_words.members for part in candidate):
+        names = [part for part in candidate if part in lexicon.name_words.members and part not in lexicon.stopwords]
+        if candidate and names:
             if best is None or (len(candidate), -len(candidate[0])) < (len(best), -len(best[0])):
                 best = candidate
     return best
@@ -121,6 +159,12 @@ def _name_options(word: str, lexicon: Lexicon) -> Options:
     if word in lexicon.known or word.isdigit():
         return {}
     options = similar(word, lexicon.name_words, lexicon.known, NEAR_NAME, names=True, loose=True)
+    if not options and len(word) == SHORT_FUNCTION - 1 and word.isalpha():  # "jak ma": a short word one letter off
+        from rapidfuzz.distance import OSA
+
+        for candidate in lexicon.name_words.words:
+            if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= 1 and OSA.distance(word, candidate) <= 1:
+                options[candidate] = SHORT_NAME_SCORE
     if not options and word.isalpha() and skeleton(word) == word:
         for candidate in lexicon.skeletons.get(word, ()):
             if candidate in lexicon.name_words.members:
@@ -128,8 +172,20 @@ def _name_options(word: str, lexicon: Lexicon) -> Options:
     return options
 
 
-def _find_phrases(words: Sequence[str], table: PhraseTable, options: Sequence[Options], kind: str) -> list[Mention]:
-    """Every occurrence of every phrase, each word matched by one of the options for its position."""
+def _same_form_only(hits: list[Mention]) -> list[Mention]:
+    """Where words match a phrase exactly as written, drop what matches them only through a shared stem
+    ("hold" is not "holdings", "organisation" is not "organise")."""
+    exact = {h.span for h in hits if h.score == 1.0}
+    return [h for h in hits if h.score == 1.0 or h.span not in exact]
+
+
+def _find_phrases(
+    words: Sequence[str], table: PhraseTable, options: Sequence[Options], kind: str, surface: Sequence[str] = ()
+) -> list[Mention]:
+    """Every occurrence of every phrase, each word matched by one of the options for its position.
+
+    A phrase matched through a shared stem rather than as written scores a little lower (STEM_ONLY).
+    """
     hits: list[Mention] = []
     for start, first_options in enumerate(options):
         for first, first_score in first_options.items():
@@ -142,6 +198,8 @@ def _find_phrases(words: Sequence[str], table: PhraseTable, options: Sequence[Op
                 ]
                 if min(scores) > 0:
                     score = sum(scores) / len(scores)
+                    if surface and phrase.text and " ".join(surface[start:end]) != phrase.text:
+                        score *= STEM_ONLY
                     hits.append(
                         Mention(kind or phrase.kind, phrase.target, start, end, score, phrase.detail, phrase.weak)
                     )

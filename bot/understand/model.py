@@ -89,6 +89,7 @@ class Reading(NamedTuple):
     missed: tuple[Mention, ...] = ()  # words the reading leaves out (the facts may still explain them)
     words: tuple[str, ...] = ()  # content words no mention explains: they pick among facts ("who said ... step")
     excluded: tuple[str, ...] = ()  # entities the answer must leave out ("besides Alibaba")
+    strong: bool = False  # a relation word that is not weak supports it
 
     def describe(self) -> str:
         """The reading as a small query, for /explain: relation(subject, object) ? ask [constraints]."""

@@ -29,6 +29,7 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _RAW_WORD = re.compile(r"[0-9A-Za-z]+(?:'[sS]\b|(?<=[sS])'(?=\s|$))?")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\u2013\u2014]|\s-\s")
 _local = threading.local()
 
 
@@ -40,6 +41,7 @@ class Text(NamedTuple):
     capitalised: tuple[bool, ...] = ()  # written with a capital (or all capitals) where it was not sentence-initial
     possessive: tuple[bool, ...] = ()  # written with 's ("MegaFon's stake")
     surface: tuple[str, ...] = ()  # each token as written, with its case ("Baidu")
+    boundary: tuple[bool, ...] = ()  # a comma, colon, dash or similar stands right before the token
 
     @property
     def joined(self) -> str:
@@ -73,20 +75,21 @@ def _cached_stem(word: str) -> str:
     return str(stemmer.stemWord(word))
 
 
-def _raw_words(text: str) -> list[tuple[str, bool, bool, str]]:
-    """The words of folded text with (word, written capitalised mid-sentence, possessive, as written)."""
-    found: list[tuple[str, bool, bool, str]] = []
+def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool]]:
+    """The words of folded text: (word, capitalised mid-sentence, possessive, as written, after a clause break)."""
+    found: list[tuple[str, bool, bool, str, bool]] = []
     previous_end = 0
     for match in _RAW_WORD.finditer(text):
         word = match.group()
         possessive = "'" in word
         core = word.split("'")[0]
-        initial = not found or bool(_SENTENCE_END.search(text[previous_end : match.start()]))
+        gap = text[previous_end : match.start()]
+        initial = not found or bool(_SENTENCE_END.search(gap))
+        broken = bool(found) and bool(_CLAUSE_BREAK.search(gap))
         capital = core[:1].isupper() and (not initial or (len(core) > 1 and core.isupper()))
         previous_end = match.end()
-        for part in re.split(r"[^0-9A-Za-z]+", core):
-            if part:
-                found.append((part.lower(), capital, possessive, part))
+        for number, part in enumerate(p for p in re.split(r"[^0-9A-Za-z]+", core) if p):
+            found.append((part.lower(), capital, possessive, part, broken and number == 0))
     return found
 
 
@@ -103,7 +106,8 @@ def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapp
     capitals: list[bool] = []
     possessives: list[bool] = []
     surfaces: list[str] = []
-    for word, capital, possessive, written in _raw_words(fold(text)):
+    breaks: list[bool] = []
+    for word, capital, possessive, written, broken in _raw_words(fold(text)):
         replacement = rewrites.get(word) if rewrites else None
         parts = replacement.split() if replacement is not None else [word]
         for position, part in enumerate(parts):
@@ -111,6 +115,7 @@ def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapp
             capitals.append(capital and replacement is None)
             possessives.append(possessive and position == len(parts) - 1)
             surfaces.append(written if replacement is None else part)
+            breaks.append(broken and position == 0)
     return Text(
-        tuple(words), tuple(stem(word) for word in words), tuple(capitals), tuple(possessives), tuple(surfaces)
+        tuple(words), tuple(stem(w) for w in words), tuple(capitals), tuple(possessives), tuple(surfaces), tuple(breaks)
     )

@@ -23,21 +23,28 @@ from bot.understand.roles import side
 # Nouns for a relation's subject ("partners", "owner") are often just how an argument is named, so they
 # count for less than verbs; a backdrop entity ("in the deal") is often mere context, so leaving it out is cheap.
 USE = {"entity": 2.0, "relation": 1.5, "agent": 1.0, "weak": 0.6, "value": 1.0, "type": 0.6, "attribute": 0.8,
-       "aggregate": 1.0, "title": 0.5, "ordinal": 0.5, "backdrop": 2.0}  # fmt: skip
+       "aggregate": 1.0, "title": 0.5, "ordinal": 0.5, "backdrop": 1.0}  # fmt: skip
 MISS = {"entity": 3.0, "relation": 1.2, "agent": 0.6, "weak": 0.15, "value": 0.8, "type": 0.25, "attribute": 0.5,
         "aggregate": 1.0, "title": 0.6, "ordinal": 0.3, "backdrop": 0.5}  # fmt: skip
-ROLE = 0.4  # an entity on the side its relation word puts it gains this, on the other side loses it
+ROLE = 0.4  # an entity on the side its relation word puts it gains this ...
+ROLE_AGAINST = 0.8  # ... and on the other side loses this
 FOCUS_FIT = 0.5  # the slot asked fits the question word
+SPECIFIC_REACH = 4  # a word naming the value asked for ("what was the occasion") counts this close after the cue
 FOLLOWUP = 0.9  # a reading carried over from the previous question, when the question is a follow-up
 IMPLIED = 0.3  # a relation no word names, guessed from the question word and the facts
 VALUE_KINDS = {"percent": ("number",), "year": ("year",), "number": ("number", "count"), "weekday": ("weekday",),
                "month": ("month",)}  # fmt: skip
 NUMERIC = ("number",)
 MAJORITY = "majority"
-INSIDE_CUE = frozenset({"aggregate", "type", "valueword", "attribute", "relation"})  # words a cue explains ("how big")
+INSIDE_CUE = frozenset({"aggregate", "type", "valueword", "attribute"})  # words a cue explains ("how big")
 MAIN_VERB = 0.3  # a reading built on a strong verb: the verb, not a noun, is usually what a question asks about
 VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations that give a number, never an entity
 COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
+SOURCE_TYPES = ("document",)  # the story itself: naming it is context ("the article says ...")
+ASIDE = frozenset({"in", "of", "about", "for", "on", "with", "into", "regarding", "to", "at", "from", "behind", "within"})
+ATTRIBUTION = ("according to", "as per", "says", "said by")  # "according to the RDIF chief": a source, not an argument
+LOCATIVE = frozenset({"in", "at", "during", "on", "near", "from", "inside"})  # "spoke at the press conference"
+COORDINATION = frozenset({"and", "or", "plus", "the", "as", "well", "with", "vs", "versus", "than", "together"})
 COMPARISON = frozenset({"than", "versus", "vs", "or", "and"})  # "X more than Y": Y stands where X stands
 
 
@@ -62,9 +69,9 @@ def build_readings(found: Found, form: Form, context: Context, graph: Graph, sto
     drafts = builder.drafts()
     readings = [builder.score(draft) for draft in drafts]
     unique: dict[tuple[str, str], Reading] = {}
-    for reading in sorted(readings, key=lambda r: -r.score):
+    for reading in sorted(readings, key=lambda r: -r.score):  # stable: ties keep the order they were built in
         unique.setdefault((reading.describe(), reading.mode), reading)
-    return sorted(unique.values(), key=lambda r: (-r.score, r.describe()))
+    return sorted(unique.values(), key=lambda r: -r.score)
 
 
 class _Builder:
@@ -82,19 +89,29 @@ class _Builder:
         named = _best_per_span([*(e for e in found.of("entity") if e.span != noun_span), *definite(found, graph, noun_span)])
         exclusions = found.of("exclusion")
         self.excluded = [e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions)]
-        named = [e for e in named if e not in self.excluded]
+        tokens = found.text.tokens
+        named = [_aside(e, tokens, graph) for e in named]
+        self.attributed = [e for e in named if _attributed(e, tokens)]
+        named = [e for e in named if e not in self.excluded and e not in self.attributed]
         self.context_entities = from_context(found, context.entities, graph, {m.target for m in named})
         self.entities = sorted(named + [m for m in self.context_entities if m.detail == "context"], key=lambda m: m.start)
         self.alternatives = [m for m in self.context_entities if m.detail == "context:alternative"]
         self.references = through_relations(found, self.entities, graph, form.focus_span[1] if form.focus_span else None)
         focus = set(range(*form.focus_span)) if form.focus_span else set()
-        focus |= {i for m in found.of("followup") if m.start == 0 for i in range(m.start, m.end)}
-        inside = [m for m in found.mentions if m.kind in INSIDE_CUE and set(range(m.start, m.end)) <= focus]
+        # Openings ("what about", "can you tell me", "according to the article") explain every word in them.
+        openings = {i for m in found.of("followup") if m.start == 0 for i in range(m.start, m.end)}
+        openings |= {
+            i for m in found.of("focus") if m.end - m.start > 2 or graph.focus[m.target].defers for i in range(m.start, m.end)
+        }
+        inside = [m for m in found.mentions if m.kind in INSIDE_CUE and set(range(m.start, m.end)) <= focus | openings]
+        inside += [m for m in found.mentions if m.kind == "relation" and set(range(m.start, m.end)) <= openings]
         self.focus_noun = _focus_noun(found, form)
-        if self.focus_noun is not None:
-            inside += [m for m in found.mentions if m.span == self.focus_noun.span and m is not self.focus_noun]
+        if self.focus_noun is not None:  # "which fund" is a noun: not the verb "fund"; "which platforms" keeps its noun
+            same = [m for m in found.mentions if m.span == self.focus_noun.span and m is not self.focus_noun]
+            inside += [m for m in same if m.kind != "relation" or m.detail in ("verb", "passive")]
         self.found = found = found._replace(mentions=tuple(m for m in found.mentions if m not in inside))
-        self.primary = [m for m in found.mentions if m.kind in MISS or m.kind in VALUE_KINDS]
+        asides = {(e.span, e.target): e for e in self.entities if e.detail == "aside"}
+        self.primary = [asides.get((m.span, m.target), m) for m in found.mentions if m.kind in MISS or m.kind in VALUE_KINDS]
         self.primary += [m for m in self.context_entities if m not in self.primary]
         self.relation_words = found.of("relation")
         self.values = found.of(*VALUE_KINDS)
@@ -148,6 +165,8 @@ class _Builder:
         ("what happened in August?") as any relation whose facts carry them; a derived one ("Alibaba and
         Mail.ru combined?") as any relation whose facts about them carry numbers."""
         graph = self.graph
+        if not entities and not self.values and not self.aggregates:
+            return []  # nothing named: no relation can be guessed ("tell me something interesting")
         about = [e.target for e in entities] or list(graph.backdrops)
         relations: list[str] = []
         focus = self.form.focus
@@ -155,7 +174,8 @@ class _Builder:
         by_description = describes is not None and (focus is None or any(graph.fits_focus(k, focus) for k in describes.values))
         if entities and by_description and describes is not None and not self.aggregates:
             relations.append(describes.id)
-        wanted = self._focus_kinds() if focus is not None and not by_description else set()
+        guessable = focus is not None and not by_description and graph.focus[focus].guesses
+        wanted = self._focus_kinds() if guessable else set()
         for ident in about:
             for fact in graph.facts_by_entity.get(ident, ()):
                 kinds = {k for k, _ in fact.values}
@@ -165,6 +185,8 @@ class _Builder:
                 elif wanted and "entity" in graph.focus[focus or ""].expects and self._places(fact.objects):
                     relations.append(fact.relation)
                 elif self.aggregates and any(graph.kinds[k].kind in NUMERIC for k in kinds):
+                    relations.append(fact.relation)
+                elif focus and graph.focus[focus].aggregate and ident in fact.objects:
                     relations.append(fact.relation)
         value_kinds = {k for m in self.values for k in _value_slots(m)}
         if value_kinds:
@@ -209,13 +231,22 @@ class _Builder:
         said = next((s for s in sides if s is not None), None)
         if self.aggregates and entity.start > 0 and self.tokens[entity.start - 1] in COMPARISON:
             said = "subject"
+        if any(a.target in COMPARATIVES or a.target == "difference" for a in self.aggregates if a.end <= entity.start):
+            said = "subject"  # "Alibaba's stake exceeds MegaFon's": both are holders
         if self._partitive(entity):
             said = "object"
+        if relation.symmetric and entity.start > 0 and self.tokens[entity.start - 1] == "with":
+            said = "subject"
         for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
             if types and self.graph.is_a(entity.target, types):
-                places.append((slot, ROLE if said == slot else -ROLE if said else 0.0))
+                places.append((slot, ROLE if said == slot else -ROLE_AGAINST if said else 0.0))
+        before = entity.start - 1
+        while before >= 0 and self.tokens[before] in ("the", "a", "an", "this", "that"):
+            before -= 1
+        locative = before >= 0 and self.tokens[before] in LOCATIVE
         for kind in relation.values:
-            if self.graph.kinds[kind].kind == "entity" and self.graph.is_a(entity.target, _entity_kind_types(kind)):
+            value_kind = self.graph.kinds[kind]
+            if locative and value_kind.kind == "entity" and self.graph.is_a(entity.target, value_kind.types or ("entity",)):
                 places.append((kind, 0.0))
         return places
 
@@ -227,8 +258,15 @@ class _Builder:
         words: list[Mention],
         consumed: tuple[Mention, ...],
     ) -> list[_Draft]:
+        for slot in ("subject", "object"):
+            together = [e for e, (s, _) in placed if s == slot]
+            comparing = any(a.target in COMPARATIVES or a.target == "difference" for a in self.aggregates)
+            if len(together) > 1 and not comparing and not self._coordinated(together):
+                return []  # two entities share a side only when the question joins them ("Alibaba and MegaFon")
         subject = tuple(dict.fromkeys(e.target for e, (slot, _) in placed if slot == "subject"))
         obj = tuple(dict.fromkeys(e.target for e, (slot, _) in placed if slot == "object"))
+        if set(subject) & set(obj):
+            return []  # one thing on both sides: the second mention names it again ("the venture is called AliExpress Russia")
         values: list[tuple[str, Value]] = [(slot, e.target) for e, (slot, _) in placed if slot not in ("", "subject", "object")]
         used: list[Mention] = [*words, *(e for e, (slot, _) in placed if slot), *consumed]
         role_score = sum(score for _, (slot, score) in placed if slot)
@@ -258,12 +296,15 @@ class _Builder:
             reading, extra = self._constrain(reading, relation, used)
             if self.focus_noun is not None and reading.ask:
                 extra.append(self.focus_noun)
-            focus = self.graph.focus.get(self.form.focus or "")
-            if reading.aggregate in VALUE_RESULTS and focus is not None and not focus.generic and "entity" in focus.expects:
-                continue
+
             mode = "yesno" if self.form.yesno and not ask else reading.mode
             reading = reading._replace(mode=mode)
-            fit = self._fit(relation, ask)
+            fit = self._fit(relation, ask) if ask != self.form.focus else -FOCUS_FIT
+            near = self.form.focus_span[1] + SPECIFIC_REACH if self.form.focus_span else -1
+            named_kind = [v for v in self.found.of("valueword") if v.target == ask and v.start <= near]  # "what occasion"
+            if named_kind:
+                fit += FOCUS_FIT
+                extra += named_kind
             drafts.append(_Draft(reading, tuple(used + extra), bonus + role_score + fit))
         return drafts
 
@@ -285,6 +326,8 @@ class _Builder:
         bound = {k for k, _ in values} | ({"subject"} if subject else set()) | ({"object"} if obj else set())
         slots = [k for k in relation.values if k not in bound]
         sides = [(s, t) for s, t in (("object", relation.object_types), ("subject", relation.subject_types)) if t and s not in bound]
+        if relation.symmetric and subject:
+            sides.append(("subject", relation.subject_types))  # "which company partnered with Sberbank?": beside it
         if self.form.yesno or self.form.either:
             return [""]
         focus = self.form.focus
@@ -307,11 +350,19 @@ class _Builder:
             fitting = [s for s, types in sides if not wanted or _types_overlap(types, wanted, graph)]
             entity_kinds = [k for k in slots if graph.kinds[k].kind == "entity" and wanted and _types_overlap(graph.kinds[k].types, wanted, graph)]
             fitting += [k for k in entity_kinds if k not in asked]
-            asked = fitting + asked if not definition.generic else asked + fitting
-        if asked or not definition.expects == ("entity",):
+            if definition.generic:  # "what did they announce?": the object before where or at what event
+                valued = [k for k in asked if graph.kinds[k].kind == "entity"]
+                asked = [k for k in asked if k not in valued] + fitting + valued
+            else:
+                asked = fitting + asked
+        if asked or not definition.expects == ("entity",) or not self._names_the_asked(wanted if "entity" in definition.expects else ()):
             return list(dict.fromkeys(asked))
         generic = {f.id for f in graph.focus.values() if f.generic}
         return [k for k in slots if any(graph.fits_focus(k, g) for g in generic)]
+
+    def _names_the_asked(self, wanted: Sequence[str]) -> bool:
+        """Whether the question names an entity of the kind it asks for ("what kind of company is MegaFon?")."""
+        return any(not wanted or self.graph.is_a(e.target, wanted) for e in self.entities)
 
     def _fit(self, relation: Relation, ask: str) -> float:
         """How well the asked slot fits the question word: a value that answers it, or a side of exactly the
@@ -320,18 +371,41 @@ class _Builder:
         if not ask or focus is None or ask == focus:
             return 0.0
         if ask in self.graph.kinds:
-            return FOCUS_FIT
+            fits = self.graph.fits_focus(ask, focus) or ask in dict(relation.focus).values()
+            loose = self.graph.kinds[ask].kind == "attribute"  # "where is X?": a nationality answers it only loosely
+            return (FOCUS_FIT / 2 if loose else FOCUS_FIT) if fits else 0.0
         definition = self.graph.focus[focus]
         wanted = (self.form.focus_type,) if self.form.focus_type and ":" not in self.form.focus_type else definition.types
         allowed = relation.subject_types if ask == "subject" else relation.object_types
         narrow = not wanted or all(any(w in self.graph.ancestors.get(a, (a,)) for w in wanted) for a in allowed)
         return FOCUS_FIT if narrow else FOCUS_FIT / 2
 
+    def _identifies(self, mention: Mention, bound: set[str]) -> bool:
+        """'the forum in Vladivostok': a place right after a bound entity, tied to it by some fact, only says
+        which one is meant."""
+        if mention.start < 2 or self.tokens[mention.start - 1] not in LOCATIVE:
+            return False
+        before = next((e for e in self.entities if e.end == mention.start - 1 and e.target in bound), None)
+        if before is None:
+            return False
+        return any(mention.target in f.entities or mention.target in [v for _, v in f.values]
+                   for f in self.graph.facts_by_entity.get(before.target, ()))  # fmt: skip
+
+    def _coordinated(self, entities: list[Mention]) -> bool:
+        """Whether entities are joined as one phrase: "Alibaba and MegaFon", "Mail.ru, MegaFon or the RDIF"."""
+        ordered = sorted(entities, key=lambda e: e.start)
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            between = self.tokens[left.end : right.start]
+            if not all(token in COORDINATION for token in between):
+                return False
+        return True
+
     def _partitive(self, entity: Mention) -> bool:
         """'How much of the new company ...', 'what share of X ...': the X is the whole, the object."""
         if self.form.focus_span is None:
             return False
-        between = self.tokens[self.form.focus_span[1] : entity.start]
+        start, end = self.form.focus_span
+        between = self.tokens[end - 1 if self.tokens[end - 1] == "of" else end : entity.start]
         return bool(between) and between[0] == "of" and all(t in ("of", "the", "a", "this", "new") for t in between)
 
     def _counts_a_value(self) -> bool:
@@ -349,14 +423,17 @@ class _Builder:
         extra: list[Mention] = []
         in_entities = {i for e in self.entities for i in range(e.start, e.end)}
         used_spans = {m.span for m in used}
+        verbs = [m.start for m in used if m.kind == "relation" and m.detail in ("verb", "passive")]
+        limit = min(verbs) if verbs else len(self.tokens)
         if reading.ask in ("subject", "object"):
-            types = [t for t in self.types if t.start not in in_entities and t.span not in used_spans]
+            types = [t for t in self.types if t.start not in in_entities and t.span not in used_spans and t.start < limit]
             allowed = relation.subject_types if reading.ask == "subject" else relation.object_types
             fitting = [t for t in types if _types_overlap(allowed, (t.target,), self.graph)]
             if fitting:
                 reading = reading._replace(types=tuple(dict.fromkeys(t.target for t in fitting)))
                 extra += fitting
-            attributes = [a for a in self.attributes if a not in used]
+            named_spans = {e.span for e in self.entities}
+            attributes = [a for a in self.attributes if a not in used and a.start < limit and a.span not in named_spans]
             if attributes:
                 reading = reading._replace(attributes=tuple((a.target, a.detail) for a in attributes))
                 extra += attributes
@@ -364,16 +441,24 @@ class _Builder:
             if role and role.startswith("role:"):
                 reading = reading._replace(role=role[5:])
         numeric = [k for k in relation.values if self.graph.kinds[k].kind in NUMERIC]
-        if numeric and self.aggregates:
-            aggregate = self.aggregates[0]
-            if aggregate.target in COMPARATIVES:
+        focus_def = self.graph.focus.get(self.form.focus or "")
+        picks_entity = focus_def is not None and "entity" in focus_def.expects and not focus_def.generic
+        aggregates = [a for a in self.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
+        if numeric and aggregates:
+            aggregate = aggregates[0]
+            against_value = any(k == numeric[0] for k, _ in reading.values)
+            if aggregate.target in COMPARATIVES and against_value:
+                both = {a.target for a in aggregates} >= set(COMPARATIVES)  # "more or less than 15 percent?"
+                aggregate = aggregate._replace(target="compare" if both else aggregate.target)
+            elif aggregate.target in COMPARATIVES:
                 focus = self.graph.focus.get(self.form.focus or "")
                 picks = focus is not None and "entity" in focus.expects and not focus.generic
                 aggregate = aggregate._replace(target=COMPARATIVES[aggregate.target] if picks else "difference")
             ordinal = int(self.ordinals[0].detail) if self.ordinals else None
             mode = "yesno" if aggregate.target == MAJORITY else reading.mode
             target = next((float(v) for k, v in reading.values if k == numeric[0] and isinstance(v, float)), None)
-            values = tuple((k, v) for k, v in reading.values if k != numeric[0]) if aggregate.target == "closest" else reading.values
+            against = aggregate.target in ("closest", "compare", *COMPARATIVES)
+            values = tuple((k, v) for k, v in reading.values if k != numeric[0]) if against else reading.values
             reading = reading._replace(aggregate=aggregate.target, ordinal=ordinal, mode=mode, target=target, values=values)
             extra += [aggregate, *self.ordinals[:1]]
         elif numeric and self.ordinals and reading.ask == "subject":
@@ -398,7 +483,8 @@ class _Builder:
         focus_end = self.form.focus_span[1] if self.form.focus_span else 0
         noun = [m for m in self.found.mentions if m.kind in ("type", "relation") and focus_end <= m.start <= focus_end + 3]
         constraint_types = [t for t in self.types if t not in noun]
-        options = tuple(e.target for e in entities)
+        wanted = [kind] if kind else []
+        options = tuple(e.target for e in entities if not wanted or self.graph.is_a(e.target, wanted))
         if not (constraint_types or self.attributes or options):
             return []
         relation = role or "describe"
@@ -412,7 +498,7 @@ class _Builder:
             mode="select",
             notes=("select",),
         )
-        used = [*noun, *constraint_types, *self.attributes, *entities, *consumed]
+        used = [*noun, *constraint_types, *self.attributes, *(e for e in entities if e.target in options), *consumed]
         return [_Draft(reading, tuple(used), FOCUS_FIT)]
 
     # --- follow-ups -----------------------------------------------------------------------------------
@@ -502,21 +588,30 @@ class _Builder:
         for mention in draft.used:
             total += use_weight(mention, self.graph)
         missed = []
+        reading = draft.reading
+        bound = {*reading.subject, *reading.object, *(v for _, v in reading.values if isinstance(v, str))}
         for mention in self.primary:
             if mention.span in used_spans or mention.start in used_positions or mention in self.excluded:
+                continue
+            if any(a.start <= mention.start < a.end for a in self.attributed):
+                continue
+            if mention.kind == "entity" and (mention.target in bound or self._identifies(mention, bound)):
+                used_positions |= set(range(mention.start, mention.end))  # named twice, or "the forum in Vladivostok"
                 continue
             total -= miss_weight(mention, self.graph)
             missed.append(mention)
         focus = self.form.focus_span
         if focus:
             used_positions |= set(range(*focus))
-        used_positions |= {i for e in self.excluded for i in range(e.start, e.end)}
+        used_positions |= {i for e in [*self.excluded, *self.attributed] for i in range(e.start, e.end)}
         stop = self.stopwords
         words = tuple(t for i, t in enumerate(self.tokens) if i not in used_positions and t not in stop)
         excluded = tuple(e.target for e in self.excluded)
+        strong = any(m.kind in ("relation", "title") and not m.weak for m in draft.used)
         return draft.reading._replace(
-            score=round(total, 4), used=frozenset(used_positions), missed=tuple(missed), words=words, excluded=excluded
-        )
+            score=round(total, 4), used=frozenset(used_positions), missed=tuple(missed), words=words, excluded=excluded,
+            strong=strong,
+        )  # fmt: skip
 
 
 def miss_weight(mention: Mention, graph: Graph) -> float:
@@ -532,11 +627,29 @@ def use_weight(mention: Mention, graph: Graph) -> float:
 def _weight_kind(mention: Mention, graph: Graph) -> str:
     if mention.kind == "relation":
         return "weak" if mention.weak else "agent" if mention.detail == "agent" else "relation"
-    if mention.kind == "entity" and mention.target in graph.backdrops:
+    if mention.kind == "entity" and mention.target in graph.backdrops and mention.detail == "aside":
         return "backdrop"
     if mention.kind in VALUE_KINDS:
         return "value"
     return mention.kind if mention.kind in USE else "value"
+
+
+def _aside(entity: Mention, tokens: tuple[str, ...], graph: Graph) -> Mention:
+    """Mark the backdrop named after a preposition ("... in the deal", "... of the venture"): often mere context."""
+    before = entity.start - 1
+    while before >= 0 and tokens[before] in ("the", "a", "this", "that", "new"):
+        before -= 1
+    context = before >= 0 and tokens[before] in ASIDE
+    if entity.target in graph.backdrops and not entity.detail and (context or graph.is_a(entity.target, SOURCE_TYPES)):
+        return entity._replace(detail="aside")  # "how does the article describe him?": the article is the source
+    return entity
+
+
+def _attributed(entity: Mention, tokens: tuple[str, ...]) -> bool:
+    """'... according to the RDIF chief': the source of a claim, not a part of it."""
+    before = tokens[max(0, entity.start - 4) : entity.start]
+    text = " ".join(before)
+    return any(marker in text for marker in ATTRIBUTION)
 
 
 def _focus_noun(found: Found, form: Form) -> Mention | None:
@@ -566,9 +679,6 @@ def _parse(mention: Mention) -> Value:
         return float(mention.target)
     return mention.target
 
-
-def _entity_kind_types(kind: str) -> tuple[str, ...]:
-    return {"place": ("place",), "event": ("event",)}.get(kind, ("entity",))
 
 
 def _types_overlap(allowed: Sequence[str], wanted: Sequence[str], graph: Graph) -> bool:

@@ -14,8 +14,9 @@ from bot.understand.model import Mention
 BE = frozenset({"is", "was", "were", "are", "been", "be", "being"})
 DO = frozenset({"do", "does", "did", "will", "would", "has", "have", "had", "can", "could"})
 BY = frozenset({"by"})
+PARTICIPLE = ("ed", "en", "wn", "ld", "lt", "ne", "un", "up", "ht", "id", "de", "ut", "ot", "ll", "d")  # founded, set up
 LINKS = frozenset({"of", "for", "at", "from", "behind"})  # "the owner of X", "head of X"
-INTO = frozenset({"in", "into", "within", "inside"})  # "a stake in X"
+INTO = frozenset({"in", "into", "within", "inside", "about", "on", "regarding", "concerning", "over"})  # "a stake in X"
 ASKING = frozenset({"what", "which", "how", "much", "big", "large"})  # "what share of X": X is the whole
 FILLER = frozenset({"the", "a", "an", "its", "their", "his", "her", "new", "joint", "russian", "chinese"})
 ATTACH_REACH = 3  # words allowed between a noun and the entity attached before it ("MegaFon's total stake")
@@ -39,21 +40,23 @@ def side(relation_word: Mention, entity: Mention, tokens: tuple[str, ...], posse
         return "object" if before else "subject" if after else None
     attached = _attached(relation_word, entity, tokens, possessive)
     if form == "agent":
+        if after and _copula(relation_word, entity, tokens):
+            return "subject"  # "whose owner is Usmanov"
         return "object" if attached else None
     if form == "patient":
         return "subject" if attached else None
     if form == "holding":
         if after and _into(relation_word, entity, tokens):
             return "object"
+        if after and _copula(relation_word, entity, tokens):
+            return "subject"  # "how old is Jack Ma": his age
         if after and attached and _partitive(relation_word, tokens):
             return "object"
         return "subject" if attached and entity.end <= relation_word.start else None
     if form == "action":
         if after and any(tokens[i] in BY for i in range(relation_word.end, entity.start)):
             return "subject"
-        between = tokens[relation_word.end : entity.start]
-        copula = after and bool(between) and all(token in BE for token in between)
-        return "object" if attached or copula else None
+        return "object" if attached or (after and _copula(relation_word, entity, tokens)) else None
     return None
 
 
@@ -62,9 +65,15 @@ def _passive(word: Mention, tokens: tuple[str, ...]) -> bool:
     if word.end < len(tokens) and tokens[word.end] in BY:
         return True
     previous = tokens[max(0, word.start - 4) : word.start]
-    if any(token in DO for token in previous) or tokens[word.start].endswith("ing"):
+    if any(token in DO for token in previous) or not tokens[word.end - 1].endswith(PARTICIPLE):
         return False
     return any(token in BE for token in previous)
+
+
+def _copula(word: Mention, entity: Mention, tokens: tuple[str, ...]) -> bool:
+    """Only a form of "be" between the word and the entity after it ("how old is X", "whose owner is X")."""
+    between = tokens[word.end : entity.start]
+    return bool(between) and all(token in BE for token in between)
 
 
 def _by_before(entity: Mention, word: Mention, tokens: tuple[str, ...]) -> bool:
