@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.answer.model import Answer, Explanation
-from bot.answer.respond import respond
+from bot.answer.respond import Setting, respond
 from bot.conversation import Context, Conversation
 from bot.knowledge import cache
 from bot.knowledge.graph import Graph, build_graph
@@ -49,7 +49,7 @@ class Bot:
             return Answer(question, False, text, explanation=Explanation("", reason="too long")), context
         lexicon = self.index.lexicon
         text = tokenize(question, lexicon.rewrites, lexicon.symbols)
-        return respond(question, text, self.knowledge, self.index.graph, lexicon, context)
+        return respond(question, text, Setting(self.knowledge, self.index.graph, lexicon), context)
 
     def ask(self, question: str) -> Answer:
         """Answer one question with no conversation context."""

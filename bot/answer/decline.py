@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer.compose import Result, capitalise, join, lower_start, names
+from bot.answer.compose import Result, join, lower_start, names
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
 from bot.understand.model import Reading
@@ -89,11 +89,3 @@ def _slot_about(fact: Fact, entity: str) -> str:
 
 def _is_attribute(fact: Fact, graph: Graph) -> bool:
     return any(graph.kinds[k].kind == "attribute" for k, _ in fact.values if k in graph.kinds)
-
-
-def unknown_names(found_names: list[str], language: Language) -> str:
-    """'The article doesn't mention Baidu.'"""
-    return language.message("unknown_name").format(names=join(found_names, language.message("list_and")))
-
-
-__all__ = ["capitalise", "not_covered", "premise", "suggestions", "topic", "unknown_names"]

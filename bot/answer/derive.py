@@ -192,13 +192,19 @@ def _closest(p: _Parts) -> Result | None:
     if target is None or not p.pool:
         return None
     pick = min(p.pool, key=lambda e: abs(p.value(e) - target))
-    return _fill(p, "closest", [pick], subject=p.graph.name(pick), target=number(target), **{p.kind: number(p.value(pick))})
+    return _fill(
+        p, "closest", [pick], subject=p.graph.name(pick), target=number(target), **{p.kind: number(p.value(pick))}
+    )
 
 
 def _count_parts(p: _Parts) -> Result | None:
     words = dict(enumerate(p.language.number_words))
     count = len(p.pool)
-    fields = {"count": str(count), "count_word": words.get(count, str(count)), "subjects": names(p.pool, p.graph, p.language)}
+    fields = {
+        "count": str(count),
+        "count_word": words.get(count, str(count)),
+        "subjects": names(p.pool, p.graph, p.language),
+    }
     return _fill(p, "count", p.pool, **fields)
 
 
@@ -211,7 +217,11 @@ def _count(reading: Reading, relation: Relation, graph: Graph, language: Languag
     cited: list[Fact] = []
     for fact in graph.facts_by_relation.get(relation.id, ()):
         if all(holds(o, fact.objects, graph) for o in reading.object or graph.backdrops[:1]):
-            new = [s for s in fact.subjects if s not in found and satisfies(s, reading, graph) and not graph.entities[s].members]
+            new = [
+                s
+                for s in fact.subjects
+                if s not in found and satisfies(s, reading, graph) and not graph.entities[s].members
+            ]
             if new:
                 found += new
                 cited.append(fact)

@@ -44,7 +44,10 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     for side in ("subject", "object"):
         bound: tuple[str, ...] = getattr(reading, side)
         if not facts and len(bound) > 1:
-            each = [_exact_first(matching_facts(reading._replace(**{side: (e,)}), graph), reading._replace(**{side: (e,)})) for e in bound]
+            each = [
+                _exact_first(matching_facts(reading._replace(**{side: (e,)}), graph), reading._replace(**{side: (e,)}))
+                for e in bound
+            ]
             if all(each):
                 facts = list(dict.fromkeys(found[0] for found in each))
     if reading.ask in ("subject", "object"):
@@ -117,7 +120,9 @@ def _select(reading: Reading, graph: Graph) -> Result | None:
     if reading.options:
         candidates = [c for c in candidates if c in reading.options] if candidates else list(reading.options)
     chosen = [c for c in candidates if satisfies(c, reading._replace(object=()), graph)]
-    if not chosen or (not reading.options and len(chosen) == len(candidates) and not reading.types and not reading.attributes):
+    if not chosen or (
+        not reading.options and len(chosen) == len(candidates) and not reading.types and not reading.attributes
+    ):
         return None
     return _describe(chosen, graph, reading, intent="select")
 

@@ -48,8 +48,12 @@ def matching_facts(reading: Reading, graph: Graph, *, check_values: bool = True)
             continue
         if reading.ask == "object" and not fact.objects:
             continue
-        exact = int(set(reading.subject) != set(fact.subjects)) + int(bool(reading.object) and set(reading.object) != set(fact.objects))
-        backdrop = int(not any(b in fact.entities for b in graph.backdrops)) if not (reading.subject and reading.object) else 0
+        exact = int(set(reading.subject) != set(fact.subjects)) + int(
+            bool(reading.object) and set(reading.object) != set(fact.objects)
+        )
+        backdrop = (
+            int(not any(b in fact.entities for b in graph.backdrops)) if not (reading.subject and reading.object) else 0
+        )
         overlap = sum(1 for word in set(reading.words) if word in graph.fact_words[fact.id])
         found.append(((-overlap, exact, backdrop, graph.order[fact.id]), fact))
     return [fact for _, fact in sorted(found, key=lambda item: item[0])]

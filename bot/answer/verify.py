@@ -59,7 +59,9 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
         wholes = reading.object or graph.backdrops
         for fact in graph.facts_by_relation.get(reading.relation, ()):
             listed = set(fact.objects) & set(wholes) and fact.complete
-            if listed and not any(s in fact.subjects or set(graph.members(s)) <= set(fact.subjects) for s in reading.subject):
+            if listed and not any(
+                s in fact.subjects or set(graph.members(s)) <= set(fact.subjects) for s in reading.subject
+            ):
                 return False, fact
     return None
 
@@ -84,7 +86,9 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
         if decided and decided[0]:
             result = from_facts([decided[1]], [option] if option in graph.entities else [], reading.relation)
             shown = graph.name(option) if option in graph.entities else option.title() if option.isalpha() else option
-            return result._replace(text=language.message("either").format(option=shown, answer=lower_start(result.text)))
+            return result._replace(
+                text=language.message("either").format(option=shown, answer=lower_start(result.text))
+            )
     return None
 
 

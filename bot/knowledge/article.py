@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from bot.knowledge.draft import Draft
@@ -139,7 +140,7 @@ class _FactReader:
             number = record.number(kind.id)
             if number is None:
                 return None
-            if number != number or number in (float("inf"), float("-inf")):
+            if not math.isfinite(number):
                 record.problem(where, f"{kind.id} must be a finite number")
                 return None
             if (kind.low is not None and number < kind.low) or (kind.high is not None and number > kind.high):
@@ -188,7 +189,10 @@ class _FactReader:
         mentions = record.texts("mentions")
         for key, refs in (("subject", subjects), ("object", objects), ("mentions", mentions)):
             record.check_known(key, refs, self.entities, "entity")
-        for key, refs, allowed in (("subject", subjects, relation.subject_types), ("object", objects, relation.object_types)):
+        for key, refs, allowed in (
+            ("subject", subjects, relation.subject_types),
+            ("object", objects, relation.object_types),
+        ):
             for ref in refs:
                 if ref in self.entities and not self.fits(ref, allowed):
                     record.problem(
@@ -217,7 +221,11 @@ class _FactReader:
         )  # fmt: skip
 
     def template(
-        self, relation: Relation, subjects: tuple[str, ...], objects: tuple[str, ...], values: list[tuple[str, str | float]]
+        self,
+        relation: Relation,
+        subjects: tuple[str, ...],
+        objects: tuple[str, ...],
+        values: list[tuple[str, str | float]],
     ) -> str:
         """The relation's answer sentence for a fact that gives none of its own."""
         shown = {key: self.show(key, value) for key, value in values}

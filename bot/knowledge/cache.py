@@ -15,8 +15,8 @@ import os
 import pickle
 import sys
 from pathlib import Path
-
 from typing import Any as Index
+
 from bot.knowledge.model import Knowledge
 
 FORMAT = "1"

@@ -89,9 +89,7 @@ def build_graph(knowledge: Knowledge) -> Graph:
         backdrops=tuple(e.id for e in knowledge.entities if e.backdrop),
         focus_ancestors={f: tuple(_chain(f, focus_parents)) for f in focus_parents},
         describes=next((r.id for r in language.relations if r.describes), ""),
-        answers={
-            v.id: frozenset(a for f in v.answers for a in _chain(f, focus_parents)) for v in language.values
-        },
+        answers={v.id: frozenset(a for f in v.answers for a in _chain(f, focus_parents)) for v in language.values},
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -32,6 +33,7 @@ GRAMMAR_FIELDS = (
     "exclusions",
     "articles",
     "abbreviations",
+    "word_classes",
     "ordinals",
     "number_words",
     "months",
@@ -129,6 +131,7 @@ def read_language(draft: Draft) -> Language:
         exclusions=_words(grammar.texts("exclusions")),
         articles=_words(grammar.texts("articles")),
         abbreviations=grammar.texts("abbreviations"),
+        word_classes=_word_classes(grammar),
         ordinals=tuple(ordinals),
         number_words=grammar.texts("number_words"),
         months=_words(grammar.texts("months")),
@@ -147,6 +150,26 @@ def read_language(draft: Draft) -> Language:
         advice_cues=_words(draft.texts("advice_cues")),
         messages=messages,
     )
+
+
+WORD_CLASSES = (
+    "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
+    "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
+    "beside", "percent",
+)  # fmt: skip
+
+
+def _word_classes(grammar: Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The small word classes the understanding rules rely on; each must be there."""
+    classes = grammar.mapping("word_classes")
+    found = []
+    for name in WORD_CLASSES:
+        words = classes.get(name)
+        if isinstance(words, list) and words and all(isinstance(w, str) for w in words):
+            found.append((name, tuple(w.lower() for w in words)))
+        elif grammar.file:
+            grammar.problem(grammar.where("word_classes"), f"word_classes needs {name!r}: a list of words")
+    return tuple(found)
 
 
 def _pronouns(grammar: Fields, types: tuple[TypeDef, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -186,10 +209,12 @@ def _text_items(record: Fields) -> list[tuple[str, str]]:
 def _types(draft: Draft) -> tuple[TypeDef, ...]:
     types: list[TypeDef] = []
     for _, record in draft.records("types", "type"):
-        record.only("id", "parent", "nouns")
+        record.only("id", "parent", "nouns", "context", "locative")
         ident = record.text("id")
         if draft.unique("type", record, ident) and ident is not None:
-            types.append(TypeDef(ident, record.text("parent", required=False), _words(record.texts("nouns"))))
+            nouns = _words(record.texts("nouns"))
+            parent = record.text("parent", required=False)
+            types.append(TypeDef(ident, parent, nouns, record.flag("context"), record.flag("locative")))
     known = {t.id for t in types}
     parents = {t.id: t.parent for t in types}
     for _, record in draft.records("types", "type"):
@@ -237,7 +262,7 @@ def _values(draft: Draft) -> list[tuple[ValueKind, Fields]]:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value and abs(value) != float("inf")
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ...]) -> tuple[FocusDef, ...]:
@@ -246,7 +271,9 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
     expectable = {v.id for v in values} | {"entity"}
     records = list(draft.records("focus", "focus"))
     for _, record in records:
-        record.only("id", "parent", "cues", "expects", "types", "needs_type", "generic", "aggregate", "defers", "guesses")
+        record.only(
+            "id", "parent", "cues", "expects", "types", "needs_type", "generic", "aggregate", "defers", "guesses"
+        )
         ident = record.text("id")
         expects, kinds = record.texts("expects"), record.texts("types")
         record.check_known("expects", expects, expectable | {"date", "time", "count", "money"}, "value kind")
@@ -356,7 +383,9 @@ def _relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind
 def _check_placeholders(record: Fields, key: str, text: str, allowed: set[str]) -> None:
     for name in _PLACEHOLDER.findall(text):
         if name not in allowed:
-            record.problem(record.line, f"template {key!r} of relation {record.data.get('id')!r} uses unknown {{{name}}}")
+            record.problem(
+                record.line, f"template {key!r} of relation {record.data.get('id')!r} uses unknown {{{name}}}"
+            )
 
 
 def _aggregates(draft: Draft) -> tuple[Aggregate, ...]:

@@ -19,8 +19,8 @@ from bot.knowledge.language import read_language
 from bot.knowledge.model import Knowledge
 
 LANGUAGE_SECTIONS = (
-    "language", "messages", "focus", "yesno_openers", "yesno_closers", "either_or", "types", "values", "attributes", "relations",
-    "aggregates", "majority_threshold", "smalltalk", "advice_cues",
+    "language", "messages", "focus", "yesno_openers", "yesno_closers", "either_or", "types", "values",
+    "attributes", "relations", "aggregates", "majority_threshold", "smalltalk", "advice_cues",
 )  # fmt: skip
 ARTICLE_SECTIONS = ("sources", "entities", "facts", "source")
 SECTIONS = LANGUAGE_SECTIONS + ARTICLE_SECTIONS
@@ -54,7 +54,10 @@ def load_knowledge(root: Path | str) -> Knowledge:
     if not draft.has("relations"):
         language = bundled_language_dir()
         if language.is_dir() and language.resolve() != base.resolve():
-            shared = [(path, f"(bundled language)/{path.relative_to(language).as_posix()}") for path in knowledge_files(language)]
+            shared = [
+                (path, f"(bundled language)/{path.relative_to(language).as_posix()}")
+                for path in knowledge_files(language)
+            ]
             own = draft.files
             draft.files = []
             for path, shown in shared:

@@ -33,6 +33,8 @@ class TypeDef(NamedTuple):
     id: str
     parent: str | None
     nouns: tuple[str, ...]
+    context: bool = False  # named in a question, usually only context ("the article says ...")
+    locative: bool = False  # after "in", may only say where ("present in Russia")
 
 
 class FocusDef(NamedTuple):
@@ -137,6 +139,7 @@ class Language(NamedTuple):
     exclusions: tuple[str, ...]
     articles: tuple[str, ...]
     abbreviations: tuple[str, ...]
+    word_classes: tuple[tuple[str, tuple[str, ...]], ...]
     ordinals: tuple[tuple[str, int], ...]
     number_words: tuple[str, ...]
     months: tuple[str, ...]

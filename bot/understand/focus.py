@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from bot.knowledge.model import FocusDef
+from bot.understand.grammar import Grammar
 from bot.understand.model import Form, Found, Mention
 
 SPECIFIC_REACH = 4  # how far after "what" a noun cue ("what was the date") still decides the focus
 TYPE_REACH = 3  # how far after "which"/"what" a type noun narrows the focus ("which Russian partner")
 OPENER_REACH = 2  # a yes/no word counts only at the start, after at most this many opening words
-RELATIVE = frozenset({"who", "whose", "whom", "which", "that"})  # after a noun they open a clause
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 OPTION_KINDS = ("entity", "year", "percent", "number", "weekday", "month", "attribute")
 
 
-def question_form(found: Found, focus_defs: dict[str, FocusDef]) -> Form:
+def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Grammar) -> Form:
     """Find the focus, the yes/no and either/or shapes, small talk and advice requests."""
-    focus = _focus(found, focus_defs)
+    focus = _focus(found, focus_defs, grammar)
     focus_id, span, focus_type = focus if focus else (None, None, None)
     closers = found.of("yesclose")
     last = len(found.text.tokens)
@@ -23,7 +22,9 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef]) -> Form:
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
         yesno = False
-    primary = [m for m in found.mentions if m.kind in ("entity", "relation", "type", "attribute", "aggregate") and not m.weak]
+    primary = [
+        m for m in found.mentions if m.kind in ("entity", "relation", "type", "attribute", "aggregate") and not m.weak
+    ]
     smalltalk = found.of("smalltalk")
     talk = None
     in_talk = {i for m in smalltalk for i in range(m.start, m.end)}
@@ -43,19 +44,28 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef]) -> Form:
     )
 
 
-def _focus(found: Found, focus_defs: dict[str, FocusDef]) -> tuple[str, tuple[int, int], str | None] | None:
+def _focus(
+    found: Found, focus_defs: dict[str, FocusDef], grammar: Grammar
+) -> tuple[str, tuple[int, int], str | None] | None:
     """The focus: the longest cue at the earliest place a cue starts, then sharpened by what follows.
 
     "which"/"what" with a type noun after it asks for an entity of that type ("which company"); a
     generic cue ("what") gives way to a specific noun cue close after it ("what was the date"); a
     request ("can you tell me") gives way to any question word after it.
     """
-    nouns = {m.end for m in found.mentions if m.kind in ("type", "entity") or (m.kind == "relation" and m.detail == "agent")}
+    nouns = {
+        m.end for m in found.mentions if m.kind in ("type", "entity") or (m.kind == "relation" and m.detail == "agent")
+    }
     tokens = found.text.tokens
     cues = [  # "the company whose owner is ...": a relative clause, not the question word
         c
         for c in found.of("focus")
-        if not (c.start in nouns and tokens[c.start] in RELATIVE and c.end < len(tokens) and not _after_break(found, c.start))
+        if not (
+            c.start in nouns
+            and tokens[c.start] in grammar.relative
+            and c.end < len(tokens)
+            and not _after_break(found, c.start)
+        )
     ]
     cues.sort(key=lambda m: (m.start, -(m.end - m.start), m.target))
     if not cues:
@@ -67,7 +77,7 @@ def _focus(found: Found, focus_defs: dict[str, FocusDef]) -> tuple[str, tuple[in
     first = next((c for c in at_start if not focus_defs[c.target].needs_type), at_start[0])
     for cue in at_start:
         if focus_defs[cue.target].needs_type:
-            noun = _type_after(cue, types, found.text.tokens)
+            noun = _type_after(cue, types, found.text.tokens, grammar.determiners)
             if noun is not None:
                 return cue.target, (cue.start, cue.end), noun
     if focus_defs[first.target].needs_type:
@@ -78,12 +88,16 @@ def _focus(found: Found, focus_defs: dict[str, FocusDef]) -> tuple[str, tuple[in
     later = [c for c in cues if c.start >= first.end and not focus_defs[c.target].needs_type]
     if focus_defs[first.target].defers and later:
         rest = found._replace(mentions=tuple(m for m in found.mentions if m.start >= first.end))
-        deferred = _focus(rest, focus_defs)
+        deferred = _focus(rest, focus_defs, grammar)
         if deferred is not None:
             return deferred
     if focus_defs[first.target].generic:
         for cue in later:
-            if not focus_defs[cue.target].generic and cue.start - first.end <= SPECIFIC_REACH and _is_noun_cue(cue, found):
+            if (
+                not focus_defs[cue.target].generic
+                and cue.start - first.end <= SPECIFIC_REACH
+                and _is_noun_cue(cue, found)
+            ):
                 return cue.target, (first.start, cue.end), None
     return first.target, (first.start, first.end), None
 
@@ -94,7 +108,7 @@ def _after_break(found: Found, position: int) -> bool:
     return bool(boundary) and boundary[position]
 
 
-def _type_after(cue: Mention, nouns: list[Mention], tokens: tuple[str, ...]) -> str | None:
+def _type_after(cue: Mention, nouns: list[Mention], tokens: tuple[str, ...], determiners: frozenset[str]) -> str | None:
     """The type (or role) noun right after "which"/"what", allowing a few words between.
 
     A determiner between makes it a definite description instead ("what is the deal worth?"), except
@@ -102,7 +116,7 @@ def _type_after(cue: Mention, nouns: list[Mention], tokens: tuple[str, ...]) -> 
     """
     for noun in nouns:
         between = tokens[cue.end : noun.start]
-        if any(t in DETERMINERS and (i == 0 or between[i - 1] != "of") for i, t in enumerate(between)):
+        if any(t in determiners and (i == 0 or between[i - 1] != "of") for i, t in enumerate(between)):
             continue
         if cue.end <= noun.start <= cue.end + TYPE_REACH:
             if noun.kind == "type":

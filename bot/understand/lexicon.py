@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from bot.knowledge.model import Knowledge, Language
+from bot.understand.grammar import Grammar, build_grammar
 from bot.understand.normalize import simplify, stem
 
 
@@ -46,10 +47,12 @@ class Lexicon(NamedTuple):
     term_stems: Vocabulary
     known: frozenset[str]  # words that are never unknown names: language, names and the article's own words
     skeletons: dict[str, tuple[str, ...]]  # a word's consonants -> the known words with them ("stk" -> "stake")
+    neighbours: dict[str, tuple[tuple[str, float], ...]]  # name words spelt alike ("kiril", "kirill")
     stopwords: frozenset[str]
     function_words: tuple[str, ...]  # stopwords and question words, longest first: mended when misspelt
     rewrites: dict[str, str]
     symbols: dict[int, str]
+    grammar: Grammar
 
 
 _VOWELS = re.compile(r"[aeiou]")
@@ -130,11 +133,7 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         add([word], "ordinal", "ordinal", str(number))
     name_words = sorted({word for phrase in names for word in phrase.words})
     term_stems = sorted({word for phrase in terms for word in phrase.words})
-    surfaces = {
-        word
-        for text in _term_texts(knowledge)
-        for word in simplify(text).split()
-    }
+    surfaces = {word for text in _term_texts(knowledge) for word in simplify(text).split()}
     article_words = {word for source in knowledge.sources for word in simplify(source.text).split()}
     known = set(name_words) | surfaces | set(language.stopwords) | article_words
     skeletons: dict[str, list[str]] = defaultdict(list)
@@ -148,11 +147,32 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         term_stems=Vocabulary(tuple(term_stems), frozenset(term_stems)),
         known=frozenset(known),
         skeletons={key: tuple(words) for key, words in skeletons.items() if len(key) > 1},
+        neighbours=_neighbours(name_words, language.stopwords | surfaces),
         stopwords=language.stopwords,
         function_words=tuple(sorted(_function_words(language), key=lambda w: (-len(w), w))),
         rewrites=dict(language.rewrites),
         symbols={ord(symbol): f" {word} " for symbol, word in language.symbols},
+        grammar=build_grammar(language),
     )
+
+
+NEIGHBOUR = 85.0  # name words at least this alike are variants of one another ("dmitriev", "dmitriyev")
+
+
+def _neighbours(words: list[str], ordinary: set[str] | frozenset[str]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """For each name word, the other name words spelt alike, so a name written with one variant of each
+    word ("Kiril Dmitriyev") still matches an alias written with the other ("Kiril Dmitriev"). Ordinary
+    words ("russian", "russia") are words of their own, never variants."""
+    from rapidfuzz import fuzz, process
+
+    found: dict[str, tuple[tuple[str, float], ...]] = {}
+    candidates = [w for w in words if len(w) > 3 and w not in ordinary]
+    for word in candidates:
+        near = process.extract(word, candidates, scorer=fuzz.ratio, limit=4, score_cutoff=NEIGHBOUR)
+        alike = tuple((other, round(score / 100.0, 3)) for other, score, _ in near if other != word)
+        if alike:
+            found[word] = alike
+    return found
 
 
 def _function_words(language: Language) -> set[str]:

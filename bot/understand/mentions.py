@@ -29,8 +29,20 @@ from bot.understand.spelling import (
 STEM_ONLY = 0.99  # a phrase found through its stem ("holding" for "hold") rather than as written
 SKELETON_SCORE = 0.8  # a word read from its consonants alone ("stk") is as sure as a fair misspelling
 SECONDARY = frozenset(
-    {"focus", "yesno", "yesclose", "either", "smalltalk", "advice", "negation", "followup", "demonstrative", "pronoun",
-     "ordinal", "exclusion"}
+    {
+        "focus",
+        "yesno",
+        "yesclose",
+        "either",
+        "smalltalk",
+        "advice",
+        "negation",
+        "followup",
+        "demonstrative",
+        "pronoun",
+        "ordinal",
+        "exclusion",
+    }
 )  # cues that may overlap the phrases they sit in
 PRIORITY = {"entity": 0, "relation": 1, "title": 1, "type": 2, "attribute": 3, "aggregate": 4, "valueword": 5}
 YEAR_RANGE = (1000, 2999)
@@ -50,7 +62,7 @@ def find_mentions(text: Text, lexicon: Lexicon) -> Found:
     hits = _find_phrases(words, lexicon.names, [strict_options(option) for option in name_options], "entity")
     hits += _loose_names(words, lexicon, name_options)
     hits += _same_form_only(_find_phrases(stems, lexicon.terms, term_options, "", words))
-    hits += _values(words)
+    hits += _values(words, lexicon.grammar.percent)
     mentions = _resolve_overlaps(hits)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     covered |= {i for i, word in enumerate(words) if _skeleton_stopword(word, lexicon)}
@@ -120,13 +132,17 @@ def _split(word: str, lexicon: Lexicon) -> list[str] | None:
             candidate = [head, tail]
         else:
             candidate = next(
-                ([head, tail[:k], tail[k:]] for k in range(2, len(tail) - 1) if tail[:k] in vocabulary and tail[k:] in vocabulary),
+                (
+                    [head, tail[:k], tail[k:]]
+                    for k in range(2, len(tail) - 1)
+                    if tail[:k] in vocabulary and tail[k:] in vocabulary
+                ),
                 [],
             )
         names = [part for part in candidate if part in lexicon.name_words.members and part not in lexicon.stopwords]
-        if candidate and names:
-            if best is None or (len(candidate), -len(candidate[0])) < (len(best), -len(best[0])):
-                best = candidate
+        better = best is None or (len(candidate), -len(candidate[0])) < (len(best), -len(best[0]))
+        if candidate and names and better:
+            best = candidate
     return best
 
 
@@ -153,9 +169,9 @@ def _term_options(word: str, word_stem: str, lexicon: Lexicon) -> Options:
 
 
 def _name_options(word: str, lexicon: Lexicon) -> Options:
-    """The name words a word may stand for, scored."""
+    """The name words a word may stand for, scored: itself and its variants, or near spellings."""
     if word in lexicon.name_words.members:
-        return {word: 1.0}
+        return {word: 1.0, **dict(lexicon.neighbours.get(word, ()))}
     if word in lexicon.known or word.isdigit():
         return {}
     options = similar(word, lexicon.name_words, lexicon.known, NEAR_NAME, names=True, loose=True)
@@ -216,15 +232,16 @@ def _loose_names(words: Sequence[str], lexicon: Lexicon, name_options: Sequence[
     ]
 
 
-def _values(words: Sequence[str]) -> list[Mention]:
-    """Numbers: a year, a percentage ("48 percent"), or a plain number."""
+def _values(words: Sequence[str], percent: frozenset[str]) -> list[Mention]:
+    """Numbers: a year, a percentage ("48 percent", "48 per cent"), or a plain number."""
     found: list[Mention] = []
     for i, word in enumerate(words):
         if not word.isdigit() or len(word) > 6:
             continue
         number = int(word)
-        if i + 1 < len(words) and words[i + 1] in ("percent", "per", "pc", "percentage"):
-            end = i + 3 if words[i + 1] == "per" and i + 2 < len(words) and words[i + 2] == "cent" else i + 2
+        two = " ".join(words[i + 1 : i + 3])
+        if i + 1 < len(words) and (words[i + 1] in percent or two in percent):
+            end = i + 3 if two in percent else i + 2
             found.append(Mention("percent", str(number), i, end))
         elif YEAR_RANGE[0] <= number <= YEAR_RANGE[1] and len(word) == 4:
             found.append(Mention("year", str(number), i, i + 1))
@@ -244,7 +261,10 @@ def _resolve_overlaps(hits: list[Mention]) -> list[Mention]:
         if span in chosen_spans or all(hit.end <= s or hit.start >= e for s, e in chosen_spans):
             if span not in chosen_spans:
                 chosen_spans.append(span)
-            if not any(k.span == span and k.kind == hit.kind and k.target == hit.target and k.detail == hit.detail for k in kept):
+            if not any(
+                k.span == span and k.kind == hit.kind and k.target == hit.target and k.detail == hit.detail
+                for k in kept
+            ):
                 kept.append(hit)
     secondary = list(dict.fromkeys(hit for hit in hits if hit.kind in SECONDARY))
     return sorted(kept + secondary, key=lambda m: (m.start, m.end, PRIORITY.get(m.kind, 9), m.kind, m.target))
@@ -267,9 +287,9 @@ def _leftovers(text: Text, covered: set[int], lexicon: Lexicon) -> tuple[tuple[U
                 unexplained.append(i)
         name_at.append(is_name)
     for i in range(len(words)):  # a capitalised word next to an unknown name is part of it ("Michael Jordan")
-        if not name_at[i] and i not in covered and capitalised[i] and words[i] not in lexicon.stopwords:
-            if (i > 0 and name_at[i - 1]) or (i + 1 < len(words) and name_at[i + 1]):
-                name_at[i] = True
+        beside = (i > 0 and name_at[i - 1]) or (i + 1 < len(words) and name_at[i + 1])
+        if not name_at[i] and i not in covered and capitalised[i] and words[i] not in lexicon.stopwords and beside:
+            name_at[i] = True
     names: list[UnknownName] = []
     start: int | None = None
     for i in range(len(words) + 1):

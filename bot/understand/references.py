@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.knowledge.graph import Graph
+from bot.understand.grammar import Grammar
 from bot.understand.model import Found, Mention
 from bot.understand.roles import side
 
 RELATIVE_REACH = 6  # how far after a type noun its relative clause may run ("the fund that owns part of X")
 CONTEXT_SCORE = 0.9  # how sure an entity taken from the conversation is
 DEFINITE_SCORE = 0.85  # how sure "the <type>" names the one entity of that type
-DETERMINERS = frozenset({"the", "this", "that", "its", "their", "our"})
 ALTERNATIVES = 3  # a pronoun may stand for any of the last few entities that fit it, the latest preferred
 ALTERNATIVE_STEP = 0.05  # ... each one further back a little less
 REFERENCE_SCORE = 0.9  # how sure an entity reached through a relation is
@@ -23,7 +23,9 @@ def from_context(found: Found, history: Sequence[str], graph: Graph, named: set[
     mentions: list[Mention] = []
     if not history:
         return mentions
-    covered = {i for m in found.of("yesno", "smalltalk", "advice") if m.end - m.start > 1 for i in range(m.start, m.end)}
+    covered = {
+        i for m in found.of("yesno", "smalltalk", "advice") if m.end - m.start > 1 for i in range(m.start, m.end)
+    }
     types = found.of("type")
     for demonstrative in found.of("demonstrative"):
         noun = next((t for t in types if t.start == demonstrative.end), None)
@@ -44,7 +46,7 @@ def from_context(found: Found, history: Sequence[str], graph: Graph, named: set[
     return mentions
 
 
-def definite(found: Found, graph: Graph, skip: tuple[int, int] | None) -> list[Mention]:
+def definite(found: Found, graph: Graph, skip: tuple[int, int] | None, grammar: Grammar) -> list[Mention]:
     """'The sovereign wealth fund', 'the city': a type noun after "the" names the one entity of that type.
 
     Adjectives between narrow it ("the Russian fund"); a description that fits several entities, or
@@ -63,7 +65,7 @@ def definite(found: Found, graph: Graph, skip: tuple[int, int] | None) -> list[M
             attribute = next(a for a in attributes if a.end == start)
             narrowing.append(attribute)
             start = attribute.start
-        if start == 0 or tokens[start - 1] not in DETERMINERS:
+        if start == 0 or tokens[start - 1] not in grammar.definite:
             continue
         fitting = [
             e
@@ -90,7 +92,7 @@ def _fits(entity: str, types: str, graph: Graph) -> bool:
 
 
 def through_relations(
-    found: Found, entities: list[Mention], graph: Graph, focus_end: int | None = None
+    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar, focus_end: int | None = None
 ) -> list[tuple[Mention, tuple[int, ...]]]:
     """References through one relation, each as an entity mention plus the positions it explains.
 
@@ -104,11 +106,11 @@ def through_relations(
         for entity in entities:
             if entity.start < word.end and word.start < entity.end:
                 continue
-            if word.detail == "agent" and side(word, entity, tokens, possessive) == "object":
+            if word.detail == "agent" and side(word, entity, tokens, possessive, grammar) == "object":
                 if entity.end == word.start or _close(word, entity):
                     referred = _subjects(word.target, entity.target, graph, _title(found, word))
                     references += _make(referred, word, entity, None)
-            elif word.detail == "patient" and side(word, entity, tokens, possessive) == "subject":
+            elif word.detail == "patient" and side(word, entity, tokens, possessive, grammar) == "subject":
                 referred = _objects(word.target, entity.target, graph)
                 references += _make(referred, word, entity, None)
     for noun in found.of("type"):
@@ -120,7 +122,7 @@ def through_relations(
             for entity in entities:
                 if not noun.end <= entity.start <= noun.end + RELATIVE_REACH + 2 or entity.start == word.start:
                     continue
-                role = side(word, entity, tokens, possessive)
+                role = side(word, entity, tokens, possessive, grammar)
                 if role == "subject":
                     referred = _objects(word.target, entity.target, graph)
                 elif role == "object":

@@ -9,28 +9,23 @@ the types still decide.
 
 from __future__ import annotations
 
+from bot.understand.grammar import Grammar
 from bot.understand.model import Mention
 
-BE = frozenset({"is", "was", "were", "are", "been", "be", "being"})
-DO = frozenset({"do", "does", "did", "will", "would", "has", "have", "had", "can", "could"})
-BY = frozenset({"by"})
-PARTICIPLE = ("ed", "en", "wn", "ld", "lt", "ne", "un", "up", "ht", "id", "de", "ut", "ot", "ll", "d")  # founded, set up
-LINKS = frozenset({"of", "for", "at", "from", "behind"})  # "the owner of X", "head of X"
-INTO = frozenset({"in", "into", "within", "inside", "about", "on", "regarding", "concerning", "over"})  # "a stake in X"
-ASKING = frozenset({"what", "which", "how", "much", "big", "large"})  # "what share of X": X is the whole
-FILLER = frozenset({"the", "a", "an", "its", "their", "his", "her", "new", "joint", "russian", "chinese"})
 ATTACH_REACH = 3  # words allowed between a noun and the entity attached before it ("MegaFon's total stake")
 
 
-def side(relation_word: Mention, entity: Mention, tokens: tuple[str, ...], possessive: tuple[bool, ...]) -> str | None:
+def side(
+    relation_word: Mention, entity: Mention, tokens: tuple[str, ...], possessive: tuple[bool, ...], grammar: Grammar
+) -> str | None:
     """The slot the word's form puts an entity in: 'subject', 'object', or None when the words do not tell."""
     form = relation_word.detail
     before = entity.end <= relation_word.start
     after = entity.start >= relation_word.end
     if form == "verb":
-        passive = _passive(relation_word, tokens)
+        passive = _passive(relation_word, tokens, grammar)
         if passive and after:
-            return "subject" if _by_before(entity, relation_word, tokens) else None
+            return "subject" if _by_before(entity, relation_word, tokens, grammar) else None
         if before:
             return "object" if passive else "subject"
         if after:
@@ -38,65 +33,67 @@ def side(relation_word: Mention, entity: Mention, tokens: tuple[str, ...], posse
         return None
     if form == "passive":
         return "object" if before else "subject" if after else None
-    attached = _attached(relation_word, entity, tokens, possessive)
+    attached = _attached(relation_word, entity, tokens, possessive, grammar)
     if form == "agent":
-        if after and _copula(relation_word, entity, tokens):
+        if after and _copula(relation_word, entity, tokens, grammar):
             return "subject"  # "whose owner is Usmanov"
         return "object" if attached else None
     if form == "patient":
         return "subject" if attached else None
     if form == "holding":
-        if after and _into(relation_word, entity, tokens):
+        if after and _into(relation_word, entity, tokens, grammar):
             return "object"
-        if after and _copula(relation_word, entity, tokens):
+        if after and _copula(relation_word, entity, tokens, grammar):
             return "subject"  # "how old is Jack Ma": his age
-        if after and attached and _partitive(relation_word, tokens):
+        if after and attached and _partitive(relation_word, tokens, grammar):
             return "object"
         return "subject" if attached and entity.end <= relation_word.start else None
     if form == "action":
-        if after and any(tokens[i] in BY for i in range(relation_word.end, entity.start)):
+        if after and _by_before(entity, relation_word, tokens, grammar):
             return "subject"
-        return "object" if attached or (after and _copula(relation_word, entity, tokens)) else None
+        return "object" if attached or (after and _copula(relation_word, entity, tokens, grammar)) else None
     return None
 
 
-def _passive(word: Mention, tokens: tuple[str, ...]) -> bool:
+def _passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     """A participle after a form of "be" ("when was Alibaba set up"), or with "by" after it ("founded by")."""
-    if word.end < len(tokens) and tokens[word.end] in BY:
+    if word.end < len(tokens) and tokens[word.end] in grammar.agent_marker:
         return True
     previous = tokens[max(0, word.start - 4) : word.start]
-    if any(token in DO for token in previous) or not tokens[word.end - 1].endswith(PARTICIPLE):
+    if any(t in grammar.auxiliary for t in previous) or not tokens[word.end - 1].endswith(grammar.participle_endings):
         return False
-    return any(token in BE for token in previous)
+    return any(token in grammar.be for token in previous)
 
 
-def _copula(word: Mention, entity: Mention, tokens: tuple[str, ...]) -> bool:
+def _copula(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     """Only a form of "be" between the word and the entity after it ("how old is X", "whose owner is X")."""
     between = tokens[word.end : entity.start]
-    return bool(between) and all(token in BE for token in between)
+    return bool(between) and all(token in grammar.be for token in between)
 
 
-def _by_before(entity: Mention, word: Mention, tokens: tuple[str, ...]) -> bool:
-    return any(tokens[i] in BY for i in range(word.end, entity.start))
+def _by_before(entity: Mention, word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    return any(tokens[i] in grammar.agent_marker for i in range(word.end, entity.start))
 
 
-def _attached(noun: Mention, entity: Mention, tokens: tuple[str, ...], possessive: tuple[bool, ...]) -> bool:
+def _attached(
+    noun: Mention, entity: Mention, tokens: tuple[str, ...], possessive: tuple[bool, ...], grammar: Grammar
+) -> bool:
     """The entity belongs to the noun: "MegaFon's stake", "MegaFon stake", "the stake of MegaFon"."""
     if entity.end <= noun.start:
         between = tokens[entity.end : noun.start]
         owns = bool(possessive) and possessive[entity.end - 1]
-        return len(between) <= ATTACH_REACH and all(t in FILLER for t in between) and (owns or not between)
+        return len(between) <= ATTACH_REACH and all(t in grammar.filler for t in between) and (owns or not between)
     if entity.start >= noun.end:
         between = tokens[noun.end : entity.start]
-        return bool(between) and between[0] in LINKS and all(t in FILLER for t in between[1:])
+        return bool(between) and between[0] in grammar.of and all(t in grammar.filler for t in between[1:])
     return False
 
 
-def _partitive(noun: Mention, tokens: tuple[str, ...]) -> bool:
+def _partitive(noun: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     """'what percent of X', 'how big a share of X': the X after "of" is the whole, not the holder."""
-    return any(token in ASKING for token in tokens[max(0, noun.start - 2) : noun.start])
+    return any(token in grammar.asking for token in tokens[max(0, noun.start - 2) : noun.start])
 
 
-def _into(noun: Mention, entity: Mention, tokens: tuple[str, ...]) -> bool:
+def _into(noun: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     between = tokens[noun.end : entity.start]
-    return bool(between) and between[0] in INTO and all(t in FILLER for t in between[1:])
+    return bool(between) and between[0] in grammar.inside and all(t in grammar.filler for t in between[1:])

@@ -1,0 +1,96 @@
+"""What the facts say back about a reading: words its answer explains after all, and how sure it is.
+
+Reading and fact are chosen together. A reading that left a word out gets the cost back when the facts
+it found explain that word anyway ("What did Evans say Alibaba wants?": the quote it finds mentions
+Alibaba), and a word nothing else explains, found in the sentence an answer cites, counts for it ("who
+called the partnership a significant step ...": only Usmanov's sentence has those words).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bot.answer.compose import Result
+from bot.knowledge.graph import Graph
+from bot.understand.grammar import Grammar
+from bot.understand.model import Found, Mention, Reading
+from bot.understand.normalize import simplify
+from bot.understand.readings import miss_weight, use_weight
+
+EVIDENCE_WORD = 0.5  # a word nothing else explains, found in the sentence an answer cites
+STRONG_WORD_BACK = 0.5  # a strong relation word left out gets back this share of its cost when the facts use it
+UNEXPLAINED = 0.75  # confidence kept per content word the reading leaves unexplained ...
+UNEXPLAINED_NAME = 0.5  # ... per capitalised word left unexplained (a name it could not place)
+UNEXPLAINED_GUESS = 0.45  # ... per word left unexplained by a reading no relation word supports (a guess)
+NO_MATCH_QUALITY = 0.8  # match quality assumed when a reading uses no matched word at all
+
+
+class Tried(NamedTuple):
+    """A reading and what the facts gave for it."""
+
+    reading: Reading
+    result: Result | None
+
+
+def with_evidence(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> Tried:
+    """The reading rescored with what its answer's facts explain."""
+    result = tried.result
+    if result is None:
+        return tried
+    words = _cited_words(result, graph)
+    refund = sum(
+        EVIDENCE_WORD for i in found.unexplained if i not in tried.reading.used and found.text.tokens[i] in words
+    )
+    for mention in tried.reading.missed:
+        if mention.kind == "entity":
+            if mention.target in _mentioned(result, graph) or _placed_in(mention, found, result, graph, grammar):
+                refund += miss_weight(mention, graph) + use_weight(mention, graph)
+        elif all(token in words for token in found.text.tokens[mention.start : mention.end]):
+            share = STRONG_WORD_BACK if mention.kind == "relation" and not mention.weak else 1.0
+            refund += miss_weight(mention, graph) * share
+    if not refund:
+        return tried
+    return Tried(tried.reading._replace(score=round(tried.reading.score + refund, 4)), result)
+
+
+def _cited_words(result: Result, graph: Graph) -> set[str]:
+    known = [graph.fact_words[f] for f in result.facts if f in graph.fact_words]
+    if known:
+        return set().union(*known)
+    return set(simplify(" ".join(c.sentence for c in result.citations)).split())
+
+
+def _placed_in(mention: Mention, found: Found, result: Result, graph: Graph, grammar: Grammar) -> bool:
+    """'How is Alibaba present in Russia?': a place after "in", named in the sentence the answer cites."""
+    tokens = found.text.tokens
+    if mention.start == 0 or tokens[mention.start - 1] not in grammar.locative:
+        return False
+    if not grammar.locative_types or not graph.is_a(mention.target, grammar.locative_types):
+        return False
+    cited = " ".join(c.sentence for c in result.citations).lower()
+    return any(alias.lower() in cited for alias in graph.entities[mention.target].aliases)
+
+
+def _mentioned(result: Result, graph: Graph) -> set[str]:
+    """Entities the answer's facts mention in passing (not as their subject or object)."""
+    facts = [f for f in (graph.fact_by_id.get(i) for i in result.facts) if f is not None]
+    return {e for f in facts for e in f.mentions}
+
+
+def confidence(found: Found, tried: Tried, graph: Graph) -> float:
+    """How much of the question the reading explains, times how well its words matched (0..1)."""
+    reading = tried.reading
+    evidence = _cited_words(tried.result, graph) if tried.result is not None else set()
+    capitalised = found.text.capitalised or tuple(False for _ in found.text.tokens)
+    guessed = not any(m.kind in ("relation", "title", "aggregate") for m in found.mentions if m.start in reading.used)
+    kept = 1.0
+    for position in found.unexplained:
+        if position in reading.used:
+            continue
+        if capitalised[position]:
+            kept *= UNEXPLAINED_NAME
+        elif found.text.tokens[position] not in evidence:
+            kept *= UNEXPLAINED_GUESS if guessed else UNEXPLAINED
+    scores = [m.score for m in found.mentions if any(i in reading.used for i in range(m.start, m.end))]
+    quality = min(scores) if scores else NO_MATCH_QUALITY
+    return round(kept * (0.5 + 0.5 * quality), 3)

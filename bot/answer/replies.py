@@ -1,0 +1,45 @@
+"""Replies that are not answers: small talk, requests for advice, unknown names, and "I'm not sure"."""
+
+from __future__ import annotations
+
+from bot.answer.compose import join
+from bot.answer.decline import topic
+from bot.knowledge.graph import Graph
+from bot.knowledge.model import Knowledge
+from bot.understand.model import Found, Reading
+
+EXAMPLES = 3  # example questions a reply offers
+
+
+def examples(knowledge: Knowledge) -> str:
+    """A few example questions from the sources, quoted and joined: '"a", "b" or "c"'."""
+    found = [e for s in knowledge.sources for e in s.examples][:EXAMPLES]
+    return join([f'"{e}"' for e in found], knowledge.language.message("list_or"))
+
+
+def smalltalk(kind: str, knowledge: Knowledge) -> str:
+    """The reply to a greeting, thanks, a request for help or a goodbye."""
+    reply = next(t.reply for t in knowledge.language.smalltalk if t.id == kind)
+    titles = ", ".join(f'"{s.title}"' for s in knowledge.sources)
+    return reply.format(titles=titles, examples=examples(knowledge))
+
+
+def advice(knowledge: Knowledge) -> str:
+    """The reply to a request for advice or an opinion."""
+    language = knowledge.language
+    hint = language.message("advice_hint").format(examples=examples(knowledge))
+    return language.message("advice").format(hint=hint)
+
+
+def unknown_names(names: list[str], knowledge: Knowledge) -> str:
+    """'The article doesn't mention Baidu.'"""
+    language = knowledge.language
+    return language.message("unknown_name").format(names=join(names, language.message("list_and")))
+
+
+def unsure(found: Found, reading: Reading, graph: Graph, knowledge: Knowledge) -> str:
+    """'I understood a question about <topic>, but not the words "x" and "y".'"""
+    language = knowledge.language
+    words = [f'"{found.text.tokens[i]}"' for i in found.unexplained if i not in reading.used]
+    what = topic(reading, graph, language) or reading.describe()
+    return language.message("understood").format(what=what, words=join(words, language.message("list_and")))

@@ -1,0 +1,68 @@
+"""The grammar words the understanding rules rely on, as sets: built once from the language layer."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bot.knowledge.model import Language
+
+
+class Grammar(NamedTuple):
+    """Small word classes ("is", "by", "of", "the", ...) and the types whose entities are often context."""
+
+    stopwords: frozenset[str]
+    be: frozenset[str]
+    auxiliary: frozenset[str]
+    agent_marker: frozenset[str]
+    participle_endings: tuple[str, ...]
+    of: frozenset[str]
+    inside: frozenset[str]
+    asking: frozenset[str]
+    filler: frozenset[str]
+    partitive: frozenset[str]
+    relative: frozenset[str]
+    determiners: frozenset[str]
+    definite: frozenset[str]
+    coordination: frozenset[str]
+    comparison: frozenset[str]
+    locative: frozenset[str]
+    aside: frozenset[str]
+    attribution: tuple[str, ...]
+    beside: frozenset[str]
+    percent: frozenset[str]
+    context_types: tuple[str, ...]
+    locative_types: tuple[str, ...]
+
+
+def build_grammar(language: Language) -> Grammar:
+    """Collect the word classes; attribute adjectives ("Russian") may also stand between a noun and its owner."""
+    classes = dict(language.word_classes)
+    adjectives = {words[0] for attribute in language.attributes for _, words in attribute.values if words}
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(classes.get(name, ()))
+
+    return Grammar(
+        stopwords=language.stopwords,
+        be=words("be"),
+        auxiliary=words("auxiliary"),
+        agent_marker=words("agent_marker"),
+        participle_endings=tuple(sorted(classes.get("participle_endings", ()), key=lambda e: (-len(e), e))),
+        of=words("of"),
+        inside=words("inside"),
+        asking=words("asking"),
+        filler=words("filler") | adjectives,
+        partitive=words("partitive"),
+        relative=words("relative"),
+        determiners=words("determiners"),
+        definite=words("definite"),
+        coordination=words("coordination"),
+        comparison=words("comparison"),
+        locative=words("locative"),
+        aside=words("aside"),
+        attribution=tuple(classes.get("attribution", ())),
+        beside=words("beside"),
+        percent=words("percent"),
+        context_types=tuple(t.id for t in language.types if t.context),
+        locative_types=tuple(t.id for t in language.types if t.locative),
+    )

@@ -1,0 +1,61 @@
+"""Candidate readings of a question: small query graphs built from its mentions.
+
+Each reading links the question's entities through one relation (two, when an entity is named through
+another relation: "the company Jack Ma founded"), says which slot the question asks for, and carries the
+constraints the other words add. Its score says how much of the question it explains and how well the
+grammar fits; whether the facts can answer it is decided later, so reading and fact are chosen together.
+
+    question.py    the question made ready: its entities, references and the words to explain
+    candidates.py  which relations to try
+    slots.py       where entities go, and which slot is asked
+    assemble.py    readings of one relation, with their constraints and derived operations
+    selection.py   "which partner is the sovereign wealth fund?"
+    followups.py   "and Mail.ru?", "when?"
+    scoring.py     what a reading explains and what it leaves out
+    weights.py     the numbers behind the scores
+"""
+
+from __future__ import annotations
+
+from bot.knowledge.graph import Graph
+from bot.understand.grammar import Grammar
+from bot.understand.model import Form, Found, Mention, Reading
+from bot.understand.readings.assemble import assign
+from bot.understand.readings.candidates import candidate_relations
+from bot.understand.readings.followups import followups
+from bot.understand.readings.question import Context, Question, prepare
+from bot.understand.readings.scoring import score
+from bot.understand.readings.selection import select
+from bot.understand.readings.weights import Draft, miss_weight, use_weight
+
+__all__ = ["Context", "build_readings", "miss_weight", "use_weight"]
+
+
+def build_readings(found: Found, form: Form, context: Context, graph: Graph, grammar: Grammar) -> list[Reading]:
+    """Every candidate reading of the question, scored, best first; ties keep the order they were built in."""
+    q = prepare(found, form, context, graph, grammar)
+    readings = [score(q, draft) for draft in _drafts(q)]
+    unique: dict[tuple[str, str], Reading] = {}
+    for reading in sorted(readings, key=lambda r: -r.score):
+        unique.setdefault((reading.describe(), reading.mode), reading)
+    return list(unique.values())
+
+
+def _drafts(q: Question) -> list[Draft]:
+    """Drafts for the question's entities as named, with each pronoun's other candidates, and with each
+    reference through a relation in place of the words it spans."""
+    variants: list[tuple[list[Mention], tuple[Mention, ...]]] = [(q.entities, ())]
+    for alternative in q.alternatives:
+        variants.append(([alternative if e.span == alternative.span else e for e in q.entities], ()))
+    for reference, _positions in q.references:
+        kept = [e for e in q.entities if not (reference.start <= e.start and e.end <= reference.end)]
+        consumed = tuple(
+            m for m in q.found.mentions if reference.start <= m.start and m.end <= reference.end and m.kind != "entity"
+        )
+        variants.append((sorted([*kept, reference], key=lambda m: m.start), consumed))
+    drafts: list[Draft] = []
+    for entities, consumed in variants:
+        for pair in candidate_relations(q, entities, consumed):
+            drafts += assign(q, pair, entities, consumed)
+        drafts += select(q, entities, consumed)
+    return drafts + followups(q)

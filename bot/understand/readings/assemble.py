@@ -1,0 +1,162 @@
+"""Assemble readings for one relation: place the entities, bind the values, choose what is asked, and add
+the constraints (types, attributes, derived operations) the other words bring."""
+
+from __future__ import annotations
+
+import itertools
+
+from bot.knowledge.model import Relation
+from bot.understand.model import Mention, Reading, Value
+from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
+from bot.understand.readings.slots import NUMERIC, asks, coordinated, fit, placements
+from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
+
+MAJORITY = "majority"
+VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations that give a number, never an entity
+COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
+AGAINST_A_VALUE = frozenset({"closest", "compare", "more", "less"})  # operations that take the question's number
+SPECIFIC_REACH = 4  # a word naming the value asked for ("what was the occasion") counts this close after the cue
+
+
+def assign(
+    q: Question, pair: tuple[Relation, float], entities: list[Mention], consumed: tuple[Mention, ...]
+) -> list[Draft]:
+    """Every way to place the entities in the relation, each completed into drafts."""
+    relation, bonus = pair
+    words = [m for m in q.relation_words if m.target == relation.id and m not in consumed]
+    words += [m for m in q.titles if m.target == relation.id and m not in consumed]
+    cues = sorted((m for m in words if m.kind == "relation"), key=lambda m: m.weak)
+    if any(m.detail in ("verb", "passive") and not m.weak for m in cues):
+        bonus += MAIN_VERB
+    options = [placements(q, relation, entity, cues) for entity in entities]
+    drafts = []
+    for combination in itertools.product(*options) if options else [()]:
+        placed = list(zip(entities, combination, strict=True))
+        drafts += _complete(q, relation, placed, words, consumed, bonus=bonus)
+    return drafts
+
+
+def _complete(
+    q: Question,
+    relation: Relation,
+    placed: list[tuple[Mention, tuple[str, float]]],
+    words: list[Mention],
+    consumed: tuple[Mention, ...],
+    *,
+    bonus: float,
+) -> list[Draft]:
+    comparing = any(a.target in (*COMPARATIVES, "difference") for a in q.aggregates)
+    for slot in ("subject", "object"):
+        together = [e for e, (s, _) in placed if s == slot]
+        if len(together) > 1 and not comparing and not coordinated(q, together):
+            return []  # two entities share a side only when the question joins them ("Alibaba and MegaFon")
+    subject = tuple(dict.fromkeys(e.target for e, (slot, _) in placed if slot == "subject"))
+    obj = tuple(dict.fromkeys(e.target for e, (slot, _) in placed if slot == "object"))
+    if set(subject) & set(obj):
+        return []  # one thing on both sides: the second mention names it again ("the venture is called X")
+    values: list[tuple[str, Value]] = [
+        (slot, e.target) for e, (slot, _) in placed if slot not in ("", "subject", "object")
+    ]
+    used: list[Mention] = [*words, *(e for e, (slot, _) in placed if slot), *consumed]
+    role_score = sum(score for _, (slot, score) in placed if slot)
+    used += [m for m in _bind_values(q, relation, values) if m not in used]
+    drafts: list[Draft] = []
+    slots = asks(q, relation, subject, obj, values=values, words=words)
+    if not slots and q.form.focus and words:
+        slots = [q.form.focus]  # the relation cannot give what is asked: kept, so it can be declined in its words
+    for ask in slots:
+        reading, extra = constrain(
+            q, Reading(relation.id, subject, obj, ask, tuple(values), notes=(relation.id,)), relation, used
+        )
+        if q.focus_noun is not None and reading.ask:
+            extra.append(q.focus_noun)
+        reading = reading._replace(mode="yesno" if q.form.yesno and not ask else reading.mode)
+        shape = fit(q, relation, ask)
+        near = q.form.focus_span[1] + SPECIFIC_REACH if q.form.focus_span else -1
+        naming = [v for v in q.found.of("valueword") if v.target == ask and v.start <= near]  # "what occasion"
+        if naming:
+            shape += FOCUS_FIT
+            extra += naming
+        drafts.append(Draft(reading, tuple(used + extra), bonus + role_score + shape))
+    return drafts
+
+
+def _bind_values(q: Question, relation: Relation, values: list[tuple[str, Value]]) -> list[Mention]:
+    """Numbers, dates, titles and attribute values the relation can carry; return the mentions used."""
+    used: list[Mention] = []
+    for value in q.values:
+        kind = next((k for k in relation.values if q.graph.kinds[k].kind in value_slots(value)), None)
+        if kind is not None and not any(k == kind for k, _ in values):
+            values.append((kind, parse_value(value)))
+            used.append(value)
+    if relation.titles:
+        used += [t for t in q.titles if t.target == relation.id]
+        title = next((t.detail for t in q.titles if t.target == relation.id), None)
+        if title is not None:
+            values.append(("title", title))
+    for attribute in q.attributes:
+        if attribute.target in relation.values:
+            values.append((attribute.target, attribute.detail))
+            used.append(attribute)
+    return used
+
+
+def constrain(q: Question, reading: Reading, relation: Relation, used: list[Mention]) -> tuple[Reading, list[Mention]]:
+    """Types, attributes and a role that narrow an asked entity, and the derived operation on a number.
+
+    Only words before the main verb narrow the asked entity ("which Russian partner holds ...", not
+    "... sells Chinese goods").
+    """
+    extra: list[Mention] = []
+    in_entities = {i for e in q.entities for i in range(e.start, e.end)}
+    used_spans = {m.span for m in used}
+    verbs = [m.start for m in used if m.kind == "relation" and m.detail in ("verb", "passive")]
+    limit = min(verbs) if verbs else len(q.tokens)
+    if reading.ask in ("subject", "object"):
+        types = [t for t in q.types if t.start not in in_entities and t.span not in used_spans and t.start < limit]
+        allowed = relation.subject_types if reading.ask == "subject" else relation.object_types
+        fitting = [t for t in types if types_overlap(allowed, (t.target,), q.graph)]
+        if fitting:
+            reading = reading._replace(types=tuple(dict.fromkeys(t.target for t in fitting)))
+            extra += fitting
+        named_spans = {e.span for e in q.entities}
+        attributes = [a for a in q.attributes if a not in used and a.start < limit and a.span not in named_spans]
+        if attributes:
+            reading = reading._replace(attributes=tuple((a.target, a.detail) for a in attributes))
+            extra += attributes
+        role = q.form.focus_type
+        if role and role.startswith("role:"):
+            reading = reading._replace(role=role[5:])
+    reading, derived = _derive(q, reading, relation)
+    return reading, extra + derived
+
+
+def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading, list[Mention]]:
+    """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
+    numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
+    picks_entity = q.picks_entity()
+    aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
+    if numeric and aggregates:
+        aggregate = aggregates[0]
+        against_value = any(k == numeric[0] for k, _ in reading.values)
+        if aggregate.target in COMPARATIVES and against_value:
+            both = {a.target for a in aggregates} >= set(COMPARATIVES)  # "more or less than 15 percent?"
+            aggregate = aggregate._replace(target="compare" if both else aggregate.target)
+        elif aggregate.target in COMPARATIVES:
+            aggregate = aggregate._replace(target=COMPARATIVES[aggregate.target] if picks_entity else "difference")
+        ordinal = int(q.ordinals[0].detail) if q.ordinals else None
+        mode = "yesno" if aggregate.target == MAJORITY else reading.mode
+        target = next((float(v) for k, v in reading.values if k == numeric[0] and isinstance(v, float)), None)
+        values = (
+            tuple((k, v) for k, v in reading.values if k != numeric[0])
+            if aggregate.target in AGAINST_A_VALUE
+            else reading.values
+        )
+        reading = reading._replace(aggregate=aggregate.target, ordinal=ordinal, mode=mode, target=target, values=values)
+        return reading, [aggregate, *q.ordinals[:1]]
+    if numeric and q.ordinals and reading.ask == "subject":
+        return reading._replace(aggregate="max", ordinal=int(q.ordinals[0].detail)), list(q.ordinals[:1])
+    counting = q.focus.aggregate if q.focus else None
+    if counting and reading.ask in ("subject", "object"):
+        return reading._replace(aggregate=counting), []
+    return reading, []

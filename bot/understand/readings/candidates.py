@@ -1,0 +1,87 @@
+"""Which relations to try: those the question names, and those its question word and the facts suggest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.knowledge.model import Fact, Relation
+from bot.understand.model import Mention
+from bot.understand.readings.question import Question, value_slots
+from bot.understand.readings.slots import NUMERIC, asks
+from bot.understand.readings.weights import IMPLIED
+
+
+def candidate_relations(
+    q: Question, entities: list[Mention], consumed: tuple[Mention, ...]
+) -> list[tuple[Relation, float]]:
+    """Named relations first (no penalty), then implied ones (a small penalty), in a fixed order.
+
+    Implied relations are tried when no strong word names a relation, or when the named ones cannot
+    give what a specific question word asks ("why did they set up the venture?" is about its purpose).
+    """
+    named = [m.target for m in q.relation_words if m not in consumed]
+    named += [m.target for m in q.titles if m not in consumed]
+    ordered = list(dict.fromkeys(named))
+    candidates: list[tuple[Relation, float]] = [(q.graph.relations[r], 0.0) for r in ordered]
+    strong = any(not m.weak for m in q.relation_words if m not in consumed)
+    focus = q.focus
+    unanswerable = (
+        focus is not None
+        and not focus.generic
+        and "entity" not in focus.expects
+        and not any(asks(q, q.graph.relations[r], (), (), values=(), words=()) for r in ordered)
+    )
+    if not strong or unanswerable:
+        candidates += [(q.graph.relations[r], -IMPLIED) for r in implied(q, entities) if r not in ordered]
+    return candidates
+
+
+def implied(q: Question, entities: list[Mention]) -> list[str]:
+    """Relations no strong word names. A bare or generic question about an entity ("who is X?",
+    "what is X?") reads as a description; a specific one ("where is the forum?", "why?") as any
+    relation whose facts about the entity (or the backdrop) carry what it asks for; named values
+    ("what happened in August?") as any relation whose facts carry them; a derived one ("Alibaba and
+    Mail.ru combined?") as any relation whose facts about them carry numbers."""
+    graph = q.graph
+    if not entities and not q.values and not q.aggregates:
+        return []  # nothing named: no relation can be guessed ("tell me something interesting")
+    about = [e.target for e in entities] or list(graph.backdrops)
+    relations: list[str] = []
+    focus = q.focus
+    describes = graph.relations.get(graph.describes)
+    by_description = describes is not None and (
+        focus is None or any(graph.fits_focus(k, focus.id) for k in describes.values)
+    )
+    if entities and by_description and describes is not None and not q.aggregates:
+        relations.append(describes.id)
+    guessing = focus is not None and not by_description and focus.guesses
+    wanted = {k for k in graph.kinds if graph.fits_focus(k, focus.id)} if guessing and focus else set()
+    for ident in about:
+        relations += [f.relation for f in graph.facts_by_entity.get(ident, ()) if _suggests(q, f, ident, wanted)]
+    value_kinds = {k for m in q.values for k in value_slots(m)}
+    if value_kinds:
+        for relation_id, facts in graph.facts_by_relation.items():
+            if any(graph.kinds[k].kind in value_kinds for f in facts for k, _ in f.values):
+                relations.append(relation_id)
+    return list(dict.fromkeys(relations))
+
+
+def _suggests(q: Question, fact: Fact, about: str, wanted: set[str]) -> bool:
+    """Whether a fact about the entity suggests its relation: it carries what is asked (a year for "when"),
+    a place for "where", a number to derive from, or things to count."""
+    focus = q.focus
+    kinds = {k for k, _ in fact.values}
+    if wanted and focus is not None:
+        if kinds & wanted or any(question == focus.id for question, _ in q.graph.relations[fact.relation].focus):
+            return True
+        if "entity" in focus.expects and _places(q, fact.objects):
+            return True
+    if q.aggregates and any(q.graph.kinds[k].kind in NUMERIC for k in kinds):
+        return True
+    return bool(focus and focus.aggregate and about in fact.objects)
+
+
+def _places(q: Question, entities: Sequence[str]) -> bool:
+    """Whether any entity fits the types the focus asks for ("where": places)."""
+    types = q.focus.types if q.focus else ()
+    return bool(types) and any(q.graph.is_a(e, types) for e in entities)

@@ -1,0 +1,98 @@
+"""Follow-ups: the previous reading carried over ("and Mail.ru?", "when?", "and the smallest?", "together?")."""
+
+from __future__ import annotations
+
+from bot.knowledge.model import Relation
+from bot.understand.model import Mention, Reading, Value
+from bot.understand.readings.assemble import MAJORITY, VALUE_RESULTS
+from bot.understand.readings.question import Question, parse_value, value_slots
+from bot.understand.readings.slots import asks
+from bot.understand.readings.weights import FOLLOWUP, Draft
+
+SUPERLATIVES = frozenset({"max", "min", "closest"})  # carried over, they would swallow a newly named entity
+
+
+def followups(q: Question) -> list[Draft]:
+    """New entities take the place of the previous ones of a fitting type; new values, aggregates, types and
+    attributes replace or narrow the previous ones; a new question word asks a new slot."""
+    previous = q.context.reading
+    if previous is None:
+        return []
+    if any(not m.weak for m in q.relation_words) and not q.form.followup:
+        return []
+    base = previous._replace(score=0.0, used=frozenset(), notes=("follow-up",), missed=(), words=(), excluded=())
+    fresh = [e for e in q.entities if e not in q.context_entities]
+    if previous.mode == "select":
+        return _narrow_selection(q, base, previous, fresh)
+    relation = q.graph.relations.get(previous.relation)
+    if relation is None:
+        return []
+    used: list[Mention] = []
+    reading = base
+    if fresh:
+        targets = tuple(e.target for e in fresh)
+        slot = _slot_for(q, relation, previous, targets)
+        if slot is None:
+            return []
+        reading = reading._replace(subject=targets) if slot == "subject" else reading._replace(object=targets)
+        used += fresh
+    reading = reading._replace(values=_values(q, relation, reading, used))
+    if q.aggregates:
+        aggregate = q.aggregates[0].target
+        ordinal = int(q.ordinals[0].detail) if q.ordinals else None
+        reading = reading._replace(
+            aggregate=aggregate, ordinal=ordinal, mode="yesno" if aggregate == MAJORITY else "answer"
+        )
+        if not fresh and aggregate not in VALUE_RESULTS:
+            reading = reading._replace(subject=(), ask="subject")
+        used += [*q.aggregates[:1], *q.ordinals[:1]]
+    elif fresh and reading.aggregate in SUPERLATIVES:
+        reading = reading._replace(aggregate=None)
+    if q.form.focus and not fresh:
+        slots = asks(q, relation, reading.subject, reading.object, values=reading.values, words=())
+        if not slots:
+            return []
+        if slots[0] != previous.ask:
+            reading = reading._replace(ask=slots[0], aggregate=None, mode="answer")
+    if q.types or q.attributes:
+        reading = reading._replace(
+            types=tuple(t.target for t in q.types), attributes=tuple((a.target, a.detail) for a in q.attributes)
+        )
+        used += [*q.types, *q.attributes]
+    if q.form.yesno:
+        reading = reading._replace(mode="yesno", ask="")
+    return [Draft(reading, tuple(used), FOLLOWUP)]
+
+
+def _narrow_selection(q: Question, base: Reading, previous: Reading, fresh: list[Mention]) -> list[Draft]:
+    """'And the telecoms company among them?': a new constraint on the entities last selected."""
+    if not (q.types or q.attributes or fresh):
+        return []
+    reading = base._replace(
+        types=tuple(t.target for t in q.types),
+        attributes=tuple((a.target, a.detail) for a in q.attributes),
+        members_of=previous.options or previous.members_of,
+        options=tuple(e.target for e in fresh),
+    )
+    return [Draft(reading, (*q.types, *q.attributes, *fresh), FOLLOWUP)]
+
+
+def _values(q: Question, relation: Relation, reading: Reading, used: list[Mention]) -> tuple[tuple[str, Value], ...]:
+    """The previous values, replaced by any new one of the same kind ("and in 2017?")."""
+    kinds = {k: q.graph.kinds[k].kind for k in relation.values}
+    values = dict(reading.values)
+    for value in q.values:
+        kind = next((k for k, v in kinds.items() if v in value_slots(value)), None)
+        if kind is not None:
+            values[kind] = parse_value(value)
+            used.append(value)
+    return tuple(values.items())
+
+
+def _slot_for(q: Question, relation: Relation, previous: Reading, targets: tuple[str, ...]) -> str | None:
+    """Where new entities go in a carried-over reading: the bound side they fit, else any side they fit."""
+    sides = [("subject", relation.subject_types), ("object", relation.object_types)]
+    fits = [s for s, types in sides if types and all(q.graph.is_a(t, types) for t in targets)]
+    bound = [s for s in fits if (previous.subject if s == "subject" else previous.object)]
+    open_sides = [s for s in fits if s != previous.ask]
+    return (bound or open_sides or [None])[0]

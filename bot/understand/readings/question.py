@@ -1,0 +1,166 @@
+"""A question made ready for building readings: its entities (named, pointed at, or reached through a
+relation), the words a reading may use, and the words its openings and cue already explain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from bot.knowledge.graph import Graph
+from bot.knowledge.model import FocusDef
+from bot.understand.grammar import Grammar
+from bot.understand.model import Form, Found, Mention, Reading, Value
+from bot.understand.readings.weights import MISS
+from bot.understand.references import definite, from_context, through_relations
+
+VALUE_KINDS = {"percent": ("number",), "year": ("year",), "number": ("number", "count"), "weekday": ("weekday",),
+               "month": ("month",)}  # fmt: skip  # mention kinds -> the value kinds they can fill
+INSIDE_CUE = frozenset({"aggregate", "type", "valueword", "attribute"})  # words a cue explains ("how big")
+
+
+class Context(NamedTuple):
+    """What the conversation remembers: the last reading and the entities talked about, newest first."""
+
+    reading: Reading | None = None
+    entities: tuple[str, ...] = ()
+
+
+class Question(NamedTuple):
+    """Everything the reading builders look at, computed once per question."""
+
+    found: Found
+    form: Form
+    context: Context
+    graph: Graph
+    grammar: Grammar
+    tokens: tuple[str, ...]
+    entities: list[Mention]  # named (or pointed at) entities a reading places
+    context_entities: list[Mention]  # those taken from the conversation
+    alternatives: list[Mention]  # other entities a pronoun may stand for
+    references: list[tuple[Mention, tuple[int, ...]]]  # entities named through a relation
+    excluded: list[Mention]  # "besides Alibaba"
+    attributed: list[Mention]  # "according to the RDIF chief"
+    focus_noun: Mention | None  # "which FUND"
+    primary: list[Mention]  # every mention a reading should explain
+    relation_words: list[Mention]
+    values: list[Mention]
+    types: list[Mention]
+    attributes: list[Mention]
+    aggregates: list[Mention]
+    titles: list[Mention]
+    ordinals: list[Mention]
+
+    @property
+    def focus(self) -> FocusDef | None:
+        """The definition of the question's focus, if it has one."""
+        return self.graph.focus.get(self.form.focus or "")
+
+    def picks_entity(self) -> bool:
+        """Whether the question asks for an entity ("who", "which partner"), not a value or a yes/no."""
+        focus = self.focus
+        return focus is not None and "entity" in focus.expects and not focus.generic
+
+
+def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: Grammar) -> Question:
+    """Collect the question's entities and the mentions readings may use."""
+    tokens = found.text.tokens
+    noun = focus_noun(found, form)
+    noun_span = noun.span if noun else None
+    named = best_per_span(
+        [*(e for e in found.of("entity") if e.span != noun_span), *definite(found, graph, noun_span, grammar)]
+    )
+    exclusions = found.of("exclusion")
+    excluded = [e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions)]
+    named = [_aside(e, tokens, graph, grammar) for e in named]
+    attributed = [e for e in named if _attributed(e, tokens, grammar)]
+    named = [e for e in named if e not in excluded and e not in attributed]
+    context_entities = from_context(found, context.entities, graph, {m.target for m in named})
+    entities = sorted(named + [m for m in context_entities if m.detail == "context"], key=lambda m: m.start)
+    alternatives = [m for m in context_entities if m.detail == "context:alternative"]
+    focus_end = form.focus_span[1] if form.focus_span else None
+    references = through_relations(found, entities, graph, grammar, focus_end)
+    found = found._replace(mentions=tuple(m for m in found.mentions if m not in _explained(found, form, graph, noun)))
+    asides = {(e.span, e.target): e for e in entities if e.detail == "aside"}
+    primary = [asides.get((m.span, m.target), m) for m in found.mentions if m.kind in MISS or m.kind in VALUE_KINDS]
+    primary += [m for m in context_entities if m not in primary]
+    return Question(
+        found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
+        attributed, noun, primary, found.of("relation"), found.of(*VALUE_KINDS), found.of("type"),
+        found.of("attribute"), found.of("aggregate"), found.of("title"), found.of("ordinal"),
+    )  # fmt: skip
+
+
+def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None) -> list[Mention]:
+    """Mentions the question's cue and openings already explain ("how BIG", "what about", "can you tell me")."""
+    focus = set(range(*form.focus_span)) if form.focus_span else set()
+    openings = {i for m in found.of("followup") if m.start == 0 for i in range(m.start, m.end)}
+    openings |= {
+        i
+        for m in found.of("focus")
+        if m.end - m.start > 2 or graph.focus[m.target].defers
+        for i in range(m.start, m.end)
+    }
+    inside = [m for m in found.mentions if m.kind in INSIDE_CUE and set(range(m.start, m.end)) <= focus | openings]
+    inside += [m for m in found.mentions if m.kind == "relation" and set(range(m.start, m.end)) <= openings]
+    if noun is not None:  # "which fund" is a noun, not the verb "fund"; "which platforms" keeps its noun
+        same = [m for m in found.mentions if m.span == noun.span and m is not noun]
+        inside += [m for m in same if m.kind != "relation" or m.detail in ("verb", "passive")]
+    return inside
+
+
+def _aside(entity: Mention, tokens: tuple[str, ...], graph: Graph, grammar: Grammar) -> Mention:
+    """Mark the backdrop named after a preposition ("... in the deal", "... of the venture"): often mere context."""
+    before = entity.start - 1
+    while before >= 0 and tokens[before] in grammar.partitive - grammar.of:
+        before -= 1
+    context = before >= 0 and tokens[before] in grammar.aside
+    source = graph.is_a(entity.target, grammar.context_types) if grammar.context_types else False
+    if entity.target in graph.backdrops and not entity.detail and (context or source):
+        return entity._replace(detail="aside")  # "how does the article describe him?": the article is the source
+    return entity
+
+
+def _attributed(entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """'... according to the RDIF chief': the source of a claim, not a part of it."""
+    text = " ".join(tokens[max(0, entity.start - 4) : entity.start])
+    return any(marker in text for marker in grammar.attribution)
+
+
+def focus_noun(found: Found, form: Form) -> Mention | None:
+    """The type noun "which"/"what" asks about ("which fund"): it names the answer, not a relation."""
+    if form.focus_type is None or form.focus_span is None:
+        return None
+    end = form.focus_span[1]
+    nouns = [m for m in found.mentions if m.kind in ("type", "relation") and end <= m.start <= end + 3]
+    return next((m for m in nouns if m.kind == "type" or m.detail == "agent"), None)
+
+
+def best_per_span(mentions: Iterable[Mention]) -> list[Mention]:
+    """One entity per span: the best match (ties to the first in knowledge order)."""
+    best: dict[tuple[int, int], Mention] = {}
+    for mention in mentions:
+        if mention.span not in best or mention.score > best[mention.span].score:
+            best[mention.span] = mention
+    return sorted(best.values(), key=lambda m: m.start)
+
+
+def value_slots(mention: Mention) -> tuple[str, ...]:
+    """The value kinds a value mention can fill (a percentage: numbers)."""
+    return VALUE_KINDS.get(mention.kind, ())
+
+
+def parse_value(mention: Mention) -> Value:
+    """A value mention as a fact stores it: numbers as floats, words as they are."""
+    if mention.kind in ("percent", "year", "number"):
+        return float(mention.target)
+    return mention.target
+
+
+def types_overlap(allowed: Sequence[str], wanted: Sequence[str], graph: Graph) -> bool:
+    """Whether a slot taking `allowed` types can hold an entity of one of the `wanted` types (or vice versa)."""
+    for want in wanted:
+        if set(graph.ancestors.get(want, (want,))) & set(allowed):
+            return True
+        if any(want in graph.ancestors.get(a, (a,)) for a in allowed):
+            return True
+    return False

@@ -1,0 +1,44 @@
+"""Selection: "which partner is the sovereign wealth fund?", "which of them is Chinese?" picks among entities."""
+
+from __future__ import annotations
+
+from bot.understand.model import Mention, Reading
+from bot.understand.readings.question import Question
+from bot.understand.readings.weights import FOCUS_FIT, Draft
+
+TYPE_REACH = 3  # the noun "which" asks about stands this close after it
+
+
+def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) -> list[Draft]:
+    """A selection reading, when the question asks which entity (of a type or role) meets a description and
+    names no relation but that role."""
+    focus_type = q.form.focus_type
+    focus = q.focus
+    if focus is None or focus.expects != ("entity",) or (focus_type is None and focus.needs_type):
+        return []
+    role = focus_type[5:] if focus_type and focus_type.startswith("role:") else None
+    others = [m for m in q.relation_words if m not in consumed and not (m.target == role and m.detail == "agent")]
+    if others or q.aggregates:
+        return []
+    kind = focus_type if focus_type and not role else None
+    focus_end = q.form.focus_span[1] if q.form.focus_span else 0
+    noun = [
+        m for m in q.found.mentions if m.kind in ("type", "relation") and focus_end <= m.start <= focus_end + TYPE_REACH
+    ]
+    constraint_types = [t for t in q.types if t not in noun]
+    wanted = [kind] if kind else []
+    options = tuple(e.target for e in entities if not wanted or q.graph.is_a(e.target, wanted))
+    if not (constraint_types or q.attributes or options):
+        return []
+    reading = Reading(
+        role or q.graph.describes,
+        ask="subject",
+        types=tuple(dict.fromkeys([*([kind] if kind else []), *(t.target for t in constraint_types)])),
+        attributes=tuple((a.target, a.detail) for a in q.attributes),
+        role=role,
+        options=options,
+        mode="select",
+        notes=("select",),
+    )
+    used = [*noun, *constraint_types, *q.attributes, *(e for e in entities if e.target in options), *consumed]
+    return [Draft(reading, tuple(used), FOCUS_FIT)]

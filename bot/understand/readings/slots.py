@@ -1,0 +1,185 @@
+"""Where an entity goes in a relation, and which slot a question asks for."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from bot.knowledge.model import Relation
+from bot.understand.model import Mention, Value
+from bot.understand.readings.question import Question, types_overlap
+from bot.understand.readings.weights import FOCUS_FIT, ROLE, ROLE_AGAINST
+from bot.understand.roles import side
+
+COMPARING = frozenset({"more", "less", "difference"})  # aggregates that set two holders side by side
+NUMERIC = ("number",)
+
+
+def placements(q: Question, relation: Relation, entity: Mention, cues: list[Mention]) -> list[tuple[str, float]]:
+    """Where an entity may go in the relation, with the score the grammar gives each place.
+
+    The relation's strong words speak first; a weak one ("get") decides only where they are silent.
+    Comparisons put both holders on one side ("more than X"); "how much of X" makes X the whole; a
+    symmetric relation puts "with X" beside the subject; a place or event after "in"/"at" may fill a value.
+    """
+    grammar, tokens = q.grammar, q.tokens
+    places: list[tuple[str, float]] = [("", 0.0)]
+    sides = (side(cue, entity, tokens, q.found.text.possessive, grammar) for cue in cues)
+    said = next((s for s in sides if s is not None), None)
+    if q.aggregates and entity.start > 0 and tokens[entity.start - 1] in grammar.comparison:
+        said = "subject"
+    if any(a.target in COMPARING for a in q.aggregates if a.end <= entity.start):
+        said = "subject"  # "Alibaba's stake exceeds MegaFon's": both are holders
+    if partitive(q, entity):
+        said = "object"
+    if relation.symmetric and entity.start > 0 and tokens[entity.start - 1] in grammar.beside:
+        said = "subject"
+    for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
+        if types and q.graph.is_a(entity.target, types):
+            places.append((slot, ROLE if said == slot else -ROLE_AGAINST if said else 0.0))
+    before = entity.start - 1
+    while before >= 0 and tokens[before] in grammar.determiners:
+        before -= 1
+    locative = before >= 0 and tokens[before] in grammar.locative
+    for kind in relation.values:
+        value_kind = q.graph.kinds[kind]
+        if locative and value_kind.kind == "entity" and q.graph.is_a(entity.target, value_kind.types or ("entity",)):
+            places.append((kind, 0.0))
+    return places
+
+
+def asks(
+    q: Question,
+    relation: Relation,
+    subject: tuple[str, ...],
+    obj: tuple[str, ...],
+    *,
+    values: Sequence[tuple[str, Value]],
+    words: Sequence[Mention],
+) -> list[str]:
+    """The slots the question may ask for, given its focus and what is already bound.
+
+    A focus asks for the value kinds that answer it and for an open entity side whose types fit (the
+    type noun after "which" narrows those). A question about an entity that names it already ("which
+    company is MegaFon?") falls back to what a generic question would ask.
+    """
+    graph = q.graph
+    bound = {k for k, _ in values} | ({"subject"} if subject else set()) | ({"object"} if obj else set())
+    slots = [k for k in relation.values if k not in bound]
+    sides = [
+        (s, t)
+        for s, t in (("object", relation.object_types), ("subject", relation.subject_types))
+        if t and s not in bound
+    ]
+    if relation.symmetric and subject:
+        sides.append(("subject", relation.subject_types))  # "which company partnered with Sberbank?": beside it
+    if q.form.yesno or q.form.either:
+        return [""]
+    definition = q.focus
+    if definition is None:
+        form = next((w.detail for w in words if not w.weak), words[0].detail if words else "")
+        if form == "agent" and "subject" not in bound:
+            return ["subject"]
+        if form == "patient" and "object" not in bound:
+            return ["object"]
+        return [*slots[:1], *(s for s, _ in sides[:1])] or [""]
+    focus = definition.id
+    if definition.aggregate and counts_a_value(q):
+        return [k for k in slots if graph.kinds[k].kind == definition.aggregate]
+    asked = [k for k in slots if graph.fits_focus(k, focus)]
+    asked += [slot for question, slot in relation.focus if question == focus and slot not in bound]
+    if definition.generic and any(w.detail == "holding" for w in words):
+        asked = [k for k in slots if graph.kinds[k].kind in NUMERIC] + asked  # "what is MegaFon's stake?"
+    wanted = _wanted(q)
+    if "entity" in definition.expects:
+        fitting = [s for s, types in sides if not wanted or types_overlap(types, wanted, graph)]
+        entity_kinds = [
+            k
+            for k in slots
+            if graph.kinds[k].kind == "entity" and wanted and types_overlap(graph.kinds[k].types, wanted, graph)
+        ]
+        fitting += [k for k in entity_kinds if k not in asked]
+        if definition.generic:  # "what did they announce?": the object before where or at what event
+            valued = [k for k in asked if graph.kinds[k].kind == "entity"]
+            asked = [k for k in asked if k not in valued] + fitting + valued
+        else:
+            asked = fitting + asked
+    if asked or definition.expects != ("entity",) or not _names_the_asked(q, wanted):
+        return list(dict.fromkeys(asked))
+    generic = {f.id for f in graph.focus.values() if f.generic}
+    return [k for k in slots if any(graph.fits_focus(k, g) for g in generic)]
+
+
+def _wanted(q: Question) -> tuple[str, ...]:
+    """The entity types the question asks for: the type noun after "which", else the focus's own."""
+    focus_type = q.form.focus_type
+    if focus_type and ":" not in focus_type:
+        return (focus_type,)
+    return q.focus.types if q.focus else ()
+
+
+def _names_the_asked(q: Question, wanted: Sequence[str]) -> bool:
+    """Whether the question names an entity of the kind it asks for ("what kind of company is MegaFon?")."""
+    return any(not wanted or q.graph.is_a(e.target, wanted) for e in q.entities)
+
+
+def fit(q: Question, relation: Relation, ask: str) -> float:
+    """How well the asked slot fits the question word: a value that answers it, or a side of exactly the
+    types it wants, fully; a side that merely could hold such an entity, or an attribute, half."""
+    focus = q.form.focus
+    if not ask or focus is None:
+        return 0.0
+    if ask == focus:
+        return -FOCUS_FIT  # the relation cannot give what is asked: kept only to decline in its words
+    if ask in q.graph.kinds:
+        fits = q.graph.fits_focus(ask, focus) or ask in dict(relation.focus).values()
+        loose = q.graph.kinds[ask].kind == "attribute"  # "where is X?": a nationality answers it only loosely
+        return (FOCUS_FIT / 2 if loose else FOCUS_FIT) if fits else 0.0
+    wanted = _wanted(q)
+    allowed = relation.subject_types if ask == "subject" else relation.object_types
+    narrow = not wanted or all(any(w in q.graph.ancestors.get(a, (a,)) for w in wanted) for a in allowed)
+    return FOCUS_FIT if narrow else FOCUS_FIT / 2
+
+
+def identifies(q: Question, mention: Mention, bound: set[str]) -> bool:
+    """'the forum in Vladivostok': a place right after a bound entity, tied to it by some fact, only says
+    which one is meant."""
+    if mention.start < 2 or q.tokens[mention.start - 1] not in q.grammar.locative:
+        return False
+    before = next((e for e in q.entities if e.end == mention.start - 1 and e.target in bound), None)
+    if before is None:
+        return False
+    return any(
+        mention.target in f.entities or mention.target in [v for _, v in f.values]
+        for f in q.graph.facts_by_entity.get(before.target, ())
+    )
+
+
+def coordinated(q: Question, entities: list[Mention]) -> bool:
+    """Whether entities are joined as one phrase: "Alibaba and MegaFon", "Mail.ru, MegaFon or the RDIF"."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    for left, right in itertools.pairwise(ordered):
+        if not all(token in q.grammar.coordination for token in q.tokens[left.end : right.start]):
+            return False
+    return True
+
+
+def partitive(q: Question, entity: Mention) -> bool:
+    """'How much of the new company ...', 'what share of X ...': the X is the whole, the object."""
+    if q.form.focus_span is None:
+        return False
+    end = q.form.focus_span[1]
+    of = q.grammar.of & q.grammar.partitive
+    between = q.tokens[end - 1 if q.tokens[end - 1] in of else end : entity.start]
+    return bool(between) and between[0] in of and all(t in q.grammar.partitive for t in between)
+
+
+def counts_a_value(q: Question) -> bool:
+    """'How many shares does Alibaba have?' counts a quantity, not the entities of a type."""
+    if q.form.focus_span is None:
+        return False
+    end = q.form.focus_span[1]
+    after = [m for m in q.found.mentions if m.start == end]
+    return any(m.kind == "relation" and m.detail == "holding" for m in after) and not any(
+        m.kind == "type" or (m.kind == "relation" and m.detail == "agent") for m in after
+    )
