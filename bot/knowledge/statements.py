@@ -71,7 +71,7 @@ def read_facts(
                     citations,
                     mentions,
                     record.texts("keywords"),
-                    record.number("value"),
+                    record.number("value", minimum=0, maximum=100),  # a percentage of `of`
                     of,
                     record.text("topic", required=False),
                     fact_qtypes,

@@ -165,7 +165,7 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
         if qtype_ids:  # without question types the language section is reported instead
             record.check_known("qtypes", qtypes, qtype_ids, "qtype")
         record.check_known("kinds", kinds, ENTITY_KINDS, "entity kind")
-        min_entities = record.number("min_entities")
+        min_entities = record.number("min_entities", minimum=0, whole=True)
         if draft.unique("intent", record, ident) and ident is not None:
             intents[ident] = Intent(
                 ident,
