@@ -8,8 +8,7 @@ from typing import Any
 import yaml
 
 from bot.errors import KnowledgeError, Problem
-
-MAX_FILE_BYTES = 8 * 1024 * 1024
+from bot.knowledge.disk import MAX_FILE_BYTES, FileProblem, read_bytes
 
 
 class LineDict(dict[str, Any]):
@@ -79,15 +78,11 @@ _KnowledgeLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 file, or raise a KnowledgeError that says why it cannot be read."""
+    """Read a UTF-8 regular file, or raise a KnowledgeError that says why it cannot be read."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise KnowledgeError([Problem(shown, 0, f"file is larger than {MAX_FILE_BYTES} bytes")])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KnowledgeError([Problem(shown, 0, "file not found")]) from None
-    except OSError as error:
-        raise KnowledgeError([Problem(shown, 0, f"cannot read file: {error.strerror}")]) from None
+        data = read_bytes(path, limit=MAX_FILE_BYTES)
+    except FileProblem as problem:
+        raise KnowledgeError([Problem(shown, 0, str(problem))]) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.errors import KnowledgeError, Problem
 from bot.knowledge.consistency import check_consistency
+from bot.knowledge.disk import knowledge_files
 from bot.knowledge.draft import Draft
 from bot.knowledge.fields import Fields
 from bot.knowledge.files import read_text, read_yaml
@@ -31,7 +32,7 @@ def load_knowledge(root: Path | str) -> Knowledge:
     draft = Draft()
     if not base.is_dir():
         raise KnowledgeError([Problem(str(root), 0, "knowledge directory not found")])
-    files = sorted(base.glob("*.yaml"))
+    files = knowledge_files(base)
     if not files:
         raise KnowledgeError([Problem(str(root), 0, "no *.yaml files in the knowledge directory")])
     for path in files:

@@ -109,7 +109,7 @@ def _ask(args: argparse.Namespace, out: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     directory = args.directory or bundled_knowledge_dir()
     try:
-        knowledge = load(directory).knowledge
+        knowledge = load(directory, use_cache=False).knowledge  # check what is on disk, not a cached copy
     except KnowledgeError as error:
         for problem in error.problems:
             err.write(f"{problem}\n")
