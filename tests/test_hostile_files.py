@@ -7,12 +7,139 @@ process with a timeout.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bot.shell.cli import main
 from tests.conftest import replace_in
+
+
+def dealbot(*args: str, cache: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot` with its own cache and state directories."""
+    environment = {**os.environ, "XDG_CACHE_HOME": str(cache), "XDG_STATE_HOME": str(cache.parent / "state")}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        errors="backslashreplace",
+        check=False,
+        timeout=timeout,
+        env=environment,
+    )
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def _broken_link(path: Path) -> None:
+    path.symlink_to("nowhere")
+
+
+def _link_loop(path: Path) -> None:
+    path.symlink_to(path.name)
+
+
+def _directory(path: Path) -> None:
+    path.mkdir()
+
+
+def _too_big(path: Path) -> None:
+    path.write_bytes(b"# padding\n" * 900_000)
+
+
+PLAIN_ONLY = "knowledge must be plain files, remove or replace it"
+SPECIAL = [
+    (_fifo, f"not a regular file (a named pipe): {PLAIN_ONLY}"),
+    (_dev_zero, f"not a regular file (a character device): {PLAIN_ONLY}"),
+    (_broken_link, "broken symbolic link to 'nowhere': fix or remove it"),
+    (_link_loop, "symbolic link loop: fix or remove the link"),
+    (_directory, f"not a regular file (a directory): {PLAIN_ONLY}"),
+    (_too_big, "file is larger than 8388608 bytes"),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), SPECIAL, ids=[make.__name__.strip("_") for make, _ in SPECIAL])
+def test_a_special_yaml_file_is_a_one_line_error_even_with_a_warm_cache(
+    knowledge_copy: Path, tmp_path: Path, make: object, message: str
+) -> None:
+    cache = tmp_path / "cache"
+    assert dealbot("ask", "--knowledge", str(knowledge_copy), "who founded alibaba", cache=cache).returncode == 0
+    assert callable(make)
+    make(knowledge_copy / "x.yaml")
+    checked = dealbot("check", str(knowledge_copy), cache=cache, timeout=30)
+    assert checked.returncode == 2
+    assert checked.stderr.splitlines()[0] == f"x.yaml: {message}"
+    asked = dealbot("ask", "--knowledge", str(knowledge_copy), "who founded alibaba", cache=cache, timeout=30)
+    assert (asked.returncode, asked.stdout) == (2, "")
+    assert asked.stderr == f"dealbot: knowledge error: x.yaml: {message}\n"
+
+
+SOURCE = "sources.yaml:4: source 'aliexpress-russia'"
+SPECIAL_SOURCES = [
+    (_fifo, f"{SOURCE}: not a regular file (a named pipe): {PLAIN_ONLY}: sources/aliexpress-russia.txt"),
+    (_broken_link, f"{SOURCE}: broken symbolic link to 'nowhere': fix or remove it: sources/aliexpress-russia.txt"),
+    (_link_loop, f"{SOURCE}: symbolic link loop: fix or remove the link: sources/aliexpress-russia.txt"),
+    (_dev_zero, "sources.yaml:4: source file 'sources/aliexpress-russia.txt' must lie inside the knowledge directory"),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"), SPECIAL_SOURCES, ids=[make.__name__.strip("_") for make, _ in SPECIAL_SOURCES]
+)
+def test_a_special_source_file_is_a_one_line_error(
+    knowledge_copy: Path, tmp_path: Path, make: object, message: str
+) -> None:
+    source = knowledge_copy / "sources" / "aliexpress-russia.txt"
+    source.unlink()
+    assert callable(make)
+    make(source)
+    asked = dealbot("ask", "--knowledge", str(knowledge_copy), "who founded alibaba", cache=tmp_path / "c", timeout=30)
+    assert (asked.returncode, asked.stderr) == (2, f"dealbot: knowledge error: {message}\n")
+
+
+def test_files_the_knowledge_does_not_name_are_never_read(knowledge_copy: Path, tmp_path: Path) -> None:
+    os.mkfifo(knowledge_copy / "notes.md")  # reading either would hang
+    os.mkfifo(knowledge_copy / "sources" / "draft.txt")
+    with (knowledge_copy / "video.bin").open("wb") as big:  # 500 MB, sparse: reading it would be slow
+        big.truncate(500 * 1024 * 1024)
+    cache = tmp_path / "cache"
+    for _ in range(2):  # cold, then from the cache
+        asked = dealbot("ask", "--knowledge", str(knowledge_copy), "who founded alibaba", cache=cache, timeout=30)
+        assert (asked.returncode, asked.stderr) == (0, "")
+        assert "Jack Ma" in asked.stdout
+    assert dealbot("check", str(knowledge_copy), cache=cache, timeout=30).returncode == 0
+
+
+@pytest.mark.parametrize("depth", [33, 198, 300, 999, 5000])
+def test_deep_nesting_is_a_located_one_line_error(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str], depth: int
+) -> None:
+    (knowledge_copy / "zz.yaml").write_text("x: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    assert main(["check", str(knowledge_copy)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("zz.yaml:1: ")
+    assert "nest" in err
+    assert "Traceback" not in err
+    assert main(["ask", "--knowledge", str(knowledge_copy), "who founded alibaba"]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err.count("\n")) == ("", 1)
+
+
+def test_deep_block_nesting_names_its_line(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [f"{'  ' * level}k{level}:" for level in range(40)]
+    (knowledge_copy / "zz.yaml").write_text("\n".join(lines) + " end\n", encoding="utf-8")
+    assert main(["check", str(knowledge_copy)]) == 2
+    assert capsys.readouterr().err.startswith("zz.yaml:32: nested more than 32 levels deep")
+
 
 # (file, old text, new text, expected message)
 NUMBERS = [

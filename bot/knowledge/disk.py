@@ -87,6 +87,17 @@ def knowledge_files(base: Path) -> list[Path]:
     return sorted(base.glob("*.yaml"))
 
 
+def escapes(base: Path, path: Path) -> bool:
+    """Whether a path resolves, through any links, to somewhere outside the base directory.
+
+    A link loop resolves nowhere, so it does not escape: reading it reports the loop.
+    """
+    try:
+        return base.resolve() not in path.resolve().parents
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return False
+
+
 def read_private(path: Path, *, limit: int) -> bytes:
     """The bytes of a regular file of the current user's that no one else may write; FileProblem otherwise.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.errors import KnowledgeError, Problem
 from bot.knowledge.consistency import check_consistency
-from bot.knowledge.disk import knowledge_files
+from bot.knowledge.disk import escapes, knowledge_files
 from bot.knowledge.draft import Draft
 from bot.knowledge.fields import Fields
 from bot.knowledge.files import read_text, read_yaml
@@ -87,12 +87,11 @@ def _sources(draft: Draft, base: Path) -> list[Source]:
         ident, file, title = record.text("id"), record.text("file"), record.text("title")
         if not draft.unique("source", record, ident) or file is None or ident is None:
             continue
-        path = (base / file).resolve()
-        if base.resolve() not in path.parents:
+        if escapes(base, base / file):
             record.problem(record.where("file"), f"source file {file!r} must lie inside the knowledge directory")
             continue
         try:
-            text = read_text(path, f"{record.file}:{record.where('file')}: {file}")
+            text = read_text(base / file, f"{record.file}:{record.where('file')}: {file}")
             sources.append(Source(ident, title or ident, text, record.texts("examples")))
         except KnowledgeError as error:
             record.problem(record.where("file"), f"source {ident!r}: {error.problems[0].message}: {file}")
