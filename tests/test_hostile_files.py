@@ -177,3 +177,20 @@ def test_a_stake_of_zero_and_of_one_hundred_are_allowed(
     assert main(["check", str(knowledge_copy)]) == 0
     assert main(["ask", "--knowledge", str(knowledge_copy), "who has the largest stake"]) == 0
     assert "MegaFon" in capsys.readouterr().out
+
+
+def test_a_knowledge_directory_whose_path_is_not_utf8(knowledge_copy: Path, tmp_path: Path) -> None:
+    strange = Path(os.fsdecode(bytes(tmp_path) + b"/k\xff\xfe"))
+    knowledge_copy.rename(strange)
+    cache = tmp_path / "cache"
+    for _ in range(2):  # cold, then from the cache
+        asked = dealbot("ask", "--knowledge", str(strange), "who founded alibaba", cache=cache)
+        assert (asked.returncode, asked.stderr) == (0, "")
+        assert "Jack Ma" in asked.stdout
+    checked = dealbot("check", str(strange), cache=cache)
+    assert checked.returncode == 0
+    assert checked.stdout.startswith(f"ok: {tmp_path}/k\\xff\\xfe\n")
+    (strange / os.fsdecode(b"bad\xff.yaml")).write_bytes(b"- a list\n")  # a file name that is not UTF-8 either
+    checked = dealbot("check", str(strange), cache=cache)
+    assert checked.returncode == 2
+    assert checked.stderr.startswith("bad\\xff.yaml:1: top level must be a mapping")

@@ -162,3 +162,118 @@ def test_billion_laughs_is_refused_quickly(knowledge_copy: Path, capsys: pytest.
     err = capsys.readouterr().err
     assert "bomb.yaml:" in err
     assert "aliases (*name) are not allowed" in err
+
+
+# --- streams, locales, interrupts: a one-line message or a correct answer, never a traceback ---
+
+
+def dealbot_sh(command: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run a shell command line in which "$dealbot" is the command (`python -m bot`)."""
+    environment = {**os.environ, **(env or {}), "dealbot": f"{sys.executable} -m bot"}
+    return subprocess.run(["sh", "-c", command], capture_output=True, check=False, timeout=60, env=environment)
+
+
+def test_closed_stdout_is_one_line_and_exit_2() -> None:
+    result = dealbot_sh("$dealbot ask who founded alibaba >&-")
+    assert result.returncode == 2
+    assert result.stderr == b"dealbot: error: standard output is closed: give the answers somewhere to go (> file)\n"
+
+
+def test_closed_stdin_is_one_line_and_exit_2() -> None:
+    result = dealbot_sh("$dealbot <&-")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr == (
+        b"dealbot: error: standard input is closed: pipe questions in, or ask one with 'dealbot ask QUESTION'\n"
+    )
+
+
+def test_closed_stdin_does_not_matter_to_ask_and_closed_stderr_is_quiet() -> None:
+    result = dealbot_sh("$dealbot ask who founded alibaba <&- 2>&-")
+    assert result.returncode == 0
+    assert result.stdout.startswith(b"Alibaba was founded by tech billionaire Jack Ma")
+
+
+NOT_UTF8 = [
+    {"PYTHONIOENCODING": "latin-1"},
+    {"PYTHONIOENCODING": "ascii"},
+    {"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+]
+
+
+@pytest.mark.parametrize("env", NOT_UTF8, ids=["latin-1", "ascii", "C-locale"])
+def test_a_locale_without_curly_quotes_gets_escapes(env: dict[str, str]) -> None:
+    result = dealbot_sh("$dealbot ask what did usmanov say", env)
+    assert (result.returncode, b"Traceback" in result.stderr) == (0, False), result.stderr
+    assert b"a \\u201csignificant step for the digital transformation" in result.stdout
+
+
+@pytest.mark.parametrize("env", NOT_UTF8, ids=["latin-1", "ascii", "C-locale"])
+def test_json_stays_valid_json_on_any_locale(env: dict[str, str]) -> None:
+    result = dealbot_sh("$dealbot ask --json what did usmanov say && echo what did usmanov say | $dealbot --json", env)
+    assert result.returncode == 0, result.stderr
+    for line in result.stdout.splitlines():
+        assert line.isascii()
+        assert "\u201csignificant step" in json.loads(line)["citations"][0]["sentence"]
+
+
+@pytest.mark.parametrize("json_flag", ["", "--json"])
+def test_a_question_argument_that_is_not_utf8_is_reported(json_flag: str) -> None:
+    result = dealbot_sh(
+        f"$dealbot ask {json_flag} \"who founded $(printf 'ali\\377baba')\"", {"PYTHONIOENCODING": "utf-8"}
+    )
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr == (
+        b"dealbot: error: the question is not valid UTF-8 (byte 0xff): set your terminal to UTF-8\n"
+    )
+
+
+def test_json_escapes_lone_surrogates_from_the_library() -> None:
+    from bot.answer.render import render_json
+    from bot.shell.streams import json_for
+
+    line = json_for(sys.stdout, render_json(bot.ask("who founded \udcffalibaba")))
+    assert "\\udcff" in line
+    line.encode("utf-8")  # no lone surrogate left to fail on
+
+
+INTERRUPTER = """
+import sys
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == sys.argv[1]:
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, Interrupt())
+from bot.shell.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "command"),
+    [
+        ("argparse", "ask"),
+        ("bot.shell.streams", "ask"),
+        ("bot.engine", "ask"),
+        ("bot.knowledge.cache", "ask"),
+        ("bot.answer.render", "ask"),
+        ("yaml", "check"),
+        ("bot.shell.session", "--json"),
+    ],
+)
+def test_ctrl_c_while_modules_are_still_importing_exits_130(module: str, command: str) -> None:
+    """Ctrl-C in the first 50 ms lands in an import: simulated by an import that raises KeyboardInterrupt."""
+    argv = {"ask": ["ask", "who founded alibaba"], "check": ["check"], "--json": ["--json"]}[command]
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPTER, module, *argv],
+        input=b"who founded alibaba\n",
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (130, b"", b"dealbot: interrupted\n")
+
+
+def test_importing_the_command_line_imports_nothing_heavy() -> None:
+    code = "import sys; import bot.shell.cli; print(sorted(m for m in sys.modules if m.startswith('bot')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "['bot', 'bot.shell', 'bot.shell.cli']"

@@ -9,6 +9,7 @@ from typing import BinaryIO, TextIO
 from bot.answer.render import render_answer, render_json
 from bot.engine import Bot
 from bot.errors import RecordingError
+from bot.shell.streams import json_for
 from bot.shell.transcript import Recorder
 
 
@@ -50,7 +51,7 @@ def answer_lines(
         if recorder is not None:
             recorder.record(answer)
         if json_lines:
-            out.write(render_json(answer) + "\n")
+            out.write(json_for(out, render_json(answer)) + "\n")
         else:
             out.write(("" if first else "\n") + render_answer(answer) + "\n")
         out.flush()
