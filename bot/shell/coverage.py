@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.engine import Bot
+from bot.shell.replay import answers
 from bot.shell.transcript import parse_transcript
 
 
@@ -14,9 +15,9 @@ def exercised(bot: Bot, directory: Path) -> tuple[set[str], set[str]]:
     facts: set[str] = set()
     intents: set[str] = set()
     for path in sorted(directory.glob("*.txt")):
-        chat = bot.conversation()
-        for turn in parse_transcript(path.read_text(encoding="utf-8"), str(path)).turns:
-            answer = chat.ask(turn.question)
+        for _, answer in answers(parse_transcript(path.read_text(encoding="utf-8"), str(path)), bot):
+            if answer is None:
+                continue
             for intent in (answer.intent, answer.explanation.intent):
                 if intent is not None:
                     intents.add(intent)

@@ -17,7 +17,9 @@ from prompt_toolkit.output import Output
 
 from bot.answer.render import render_answer, render_explanation
 from bot.engine import Bot, Conversation
-from bot.shell.transcript import Recorder
+from bot.errors import RecordingError
+from bot.shell.recording import Recorder, refusal
+from bot.shell.transcript import RESET, RESET_REPLY, TranscriptError
 
 HISTORY_LIMIT = 1000  # entries kept in the history file
 COMMANDS = {
@@ -99,12 +101,18 @@ class Repl:
             return
         answer = self.chat.ask(line)
         self.say(render_answer(answer, color=self.color))
-        if self.recorder is not None:
-            try:
-                self.recorder.record(answer)
-            except OSError as error:
-                self.say(f"recording stopped: {error}")
-                self.recorder = None
+        self._record(lambda recorder: recorder.record(answer))
+
+    def _record(self, write: Callable[[Recorder], None]) -> None:
+        """Record a turn, if recording; a write that fails stops the recording and says why."""
+        if self.recorder is None:
+            return
+        try:
+            write(self.recorder)
+        except RecordingError as error:
+            self.say(f"Recording stopped: {error}")
+            self.recorder.close()
+            self.recorder = None
 
     def command(self, line: str) -> None:
         """Run one /command."""
@@ -127,9 +135,10 @@ class Repl:
                 self.say(f"Recording saved to {self.recorder.path}.")
                 self.recorder.close()
                 self.recorder = None
-        elif name == "/reset":
+        elif name == RESET:
             self.chat.reset()
-            self.say("Context forgotten.")
+            self.say(RESET_REPLY)
+            self._record(Recorder.record_reset)
         elif name in ("/quit", "/exit"):
             self.running = False
         else:
@@ -145,9 +154,9 @@ class Repl:
         try:
             self.recorder = Recorder(Path(argument).expanduser())
             self.say(f"Recording to {argument}; /stop ends it.")
-        except OSError as error:
+        except (OSError, TranscriptError) as error:
             self.recorder = None
-            self.say(f"Cannot record to {argument}: {error.strerror or error}")
+            self.say(f"Cannot record to {argument}: {refusal(error)}")
 
 
 def completion_words(bot: Bot) -> list[str]:

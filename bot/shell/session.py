@@ -9,8 +9,9 @@ from typing import BinaryIO, TextIO
 from bot.answer.render import render_answer, render_json
 from bot.engine import Bot
 from bot.errors import RecordingError
+from bot.shell.recording import Recorder, refusal
 from bot.shell.streams import json_for
-from bot.shell.transcript import Recorder
+from bot.shell.transcript import TranscriptError
 
 
 def run_session(
@@ -19,8 +20,8 @@ def run_session(
     """Start the REPL when stdin is a terminal, else answer piped lines; return the exit code."""
     try:
         recorder = Recorder(record) if record is not None else None
-    except OSError as error:
-        raise RecordingError(f"cannot record to {record}: {error.strerror or error}") from None
+    except (OSError, TranscriptError) as error:
+        raise RecordingError(f"cannot record to {record}: {refusal(error)}") from None
     try:
         source = stdin if stdin is not None else sys.stdin.buffer
         if stdin is None and sys.stdin.isatty() and not json_lines:
