@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -398,6 +399,24 @@ def test_a_failing_write_is_cut_back_to_the_last_whole_turn(
     monkeypatch.undo()
     recorder.close()
     assert replays_cleanly(path) == ["who founded alibaba"]
+
+
+def test_a_history_file_that_is_a_symlink_is_not_followed(tmp_path: Path) -> None:
+    from prompt_toolkit.history import InMemoryHistory
+
+    from bot.shell.repl import open_history
+
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    os.chmod(target, 0o644)
+    link = tmp_path / "state" / "dealbot" / "history"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(target)
+    warnings: list[str] = []
+    assert isinstance(open_history(link, warnings.append), InMemoryHistory)
+    assert warnings == [f"history not saved ({link} is a symbolic link); keeping it in memory"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert target.read_text(encoding="utf-8") == "keep me\n"
 
 
 def test_the_chat_records_reset_and_refuses_notes(dealbot: bot.Bot, tmp_path: Path) -> None:

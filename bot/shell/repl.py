@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -40,16 +41,28 @@ def history_path() -> Path:
 
 
 def open_history(path: Path, warn: Callable[[str], None]) -> History:
-    """A file history created 0600 and trimmed to HISTORY_LIMIT; in memory if the file is unusable."""
+    """A file history created 0600 and trimmed to HISTORY_LIMIT; in memory if the file is unusable.
+
+    Only a regular file of its own is used: a symbolic link is refused rather than followed, so
+    the file it points to is never chmodded or rewritten.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(descriptor)
-        os.chmod(path, 0o600)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if path.is_symlink():
+            raise OSError(f"{path} is a symbolic link")
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        descriptor = os.open(path, flags, 0o600)
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise OSError(f"{path} is not a regular file")
+            os.fchmod(descriptor, 0o600)
+        finally:
+            os.close(descriptor)
         _trim_history(path)
         return FileHistory(str(path))
     except OSError as error:
-        warn(f"history not saved ({path}: {error.strerror or error}); keeping it in memory")
+        reason = f"{path}: {error.strerror}" if error.strerror else str(error)
+        warn(f"history not saved ({reason}); keeping it in memory")
         return InMemoryHistory()
 
 
@@ -57,11 +70,17 @@ def _trim_history(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     entries = text.split("\n\n#")
     if len(entries) > HISTORY_LIMIT:
+        import tempfile
+
         kept = "\n\n#".join(entries[-HISTORY_LIMIT:])
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text("\n#" + kept if not kept.startswith("\n") else kept, encoding="utf-8")
-        os.chmod(temporary, 0o600)
-        temporary.replace(path)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".history-")  # 0600, never a planted link
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write("\n#" + kept if not kept.startswith("\n") else kept)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
 
 
 class Repl:
