@@ -56,7 +56,7 @@ def _too_big(path: Path) -> None:
     path.write_bytes(b"# padding\n" * 900_000)
 
 
-PLAIN_ONLY = "knowledge must be plain files, remove or replace it"
+PLAIN_ONLY = "replace it with a plain file"
 SPECIAL = [
     (_fifo, f"not a regular file (a named pipe): {PLAIN_ONLY}"),
     (_dev_zero, f"not a regular file (a character device): {PLAIN_ONLY}"),

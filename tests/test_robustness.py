@@ -435,3 +435,23 @@ def test_a_piped_question_reset_is_recorded_and_replayed_as_a_question(tmp_path:
     path = tmp_path / "t.txt"
     assert record(path, "who founded alibaba", "/reset", "when?").returncode == 0
     assert replays_cleanly(path) == ["who founded alibaba", "/reset", "when?"]
+
+
+@pytest.mark.parametrize("command", ["eval", "transcripts"])
+def test_question_and_transcript_files_that_are_pipes_are_refused(tmp_path: Path, command: str) -> None:
+    pipe = tmp_path / "q.yaml" if command == "eval" else tmp_path / "t.txt"
+    os.mkfifo(pipe)
+    argv = ["eval", str(pipe)] if command == "eval" else ["transcripts", "coverage", str(tmp_path)]
+    result = subprocess.run([sys.executable, "-m", "bot", *argv], capture_output=True, check=False, timeout=30)
+    assert result.returncode == 2
+    assert (
+        result.stderr.decode()
+        == f"dealbot: error: {pipe}: not a regular file (a named pipe): replace it with a plain file\n"
+    )
+
+
+def test_a_missing_transcript_directory_is_not_an_output_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcripts", "coverage", "/nonexistent"]) == 2
+    assert capsys.readouterr().err == (
+        "dealbot: error: no transcript directory /nonexistent: give the directory of your *.txt transcripts\n"
+    )

@@ -160,7 +160,7 @@ def _require_regular(mode: int) -> None:
     if stat.S_ISREG(mode):
         return
     kind = next((name for test, name in _KINDS if test(mode)), "not a plain file")
-    raise FileProblem(f"not a regular file ({kind}): knowledge must be plain files, remove or replace it")
+    raise FileProblem(f"not a regular file ({kind}): replace it with a plain file")
 
 
 def _missing(path: Path) -> str:
