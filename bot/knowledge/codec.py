@@ -20,7 +20,6 @@ True
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 import math
@@ -37,11 +36,13 @@ class CodecError(ValueError):
 
 def field_names(cls: type) -> tuple[str, ...]:
     """The fields a record class is built from, in constructor order."""
-    if dataclasses.is_dataclass(cls):
-        return tuple(field.name for field in dataclasses.fields(cls) if field.init)
     names = getattr(cls, "_fields", None)
     if isinstance(cls, type) and issubclass(cls, tuple) and isinstance(names, tuple):
         return names
+    if hasattr(cls, "__dataclass_fields__"):
+        import dataclasses  # only for dataclasses: it imports inspect, slow on the cached start-up path
+
+        return tuple(field.name for field in dataclasses.fields(cls) if field.init)
     raise CodecError(f"{cls!r} is neither a NamedTuple nor a dataclass")
 
 
@@ -118,9 +119,7 @@ def decode(data: bytes, records: Sequence[type]) -> object:
     collecting = gc.isenabled()
     gc.disable()  # hundreds of thousands of new containers would each trigger collections: 3x slower
     try:
-        schema, stored, root = json.loads(
-            data, object_hook=hook, parse_float=_finite, parse_constant=_refuse, parse_int=int
-        )
+        schema, stored, root = json.loads(data, object_hook=hook, parse_float=_finite, parse_constant=_refuse)
         if len(stored) != len(table):
             raise CodecError("records outside the table")
         for name, names in schema:
@@ -144,9 +143,9 @@ def _pair(item: object) -> tuple[object, object]:
 
 def _frozen(value: object) -> object:
     """JSON arrays as tuples, all the way down (objects were decoded by the hook already)."""
-    if type(value) is list:
-        return tuple(_frozen(part) for part in value)
-    return value
+    if type(value) is not list:
+        return value
+    return tuple([_frozen(part) if type(part) is list else part for part in value])
 
 
 def _finite(text: str) -> float:
