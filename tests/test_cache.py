@@ -8,6 +8,7 @@ import pickle
 import stat
 import subprocess
 import sys
+import time
 import typing
 from pathlib import Path
 from typing import NamedTuple
@@ -228,6 +229,25 @@ def test_an_edit_during_a_load_is_never_stored_under_the_old_content(
     assert load(knowledge_copy).ask(MEGAFON).text == MEGAFON_ANSWER
 
 
+def test_an_edit_during_a_slow_load_from_the_command_line(knowledge_copy: Path, tmp_path: Path) -> None:
+    """The reproduction as a person would run it: whenever the edit lands, the restored file is answered right."""
+    aliases = ", ".join(f"zq{number:06d} corp" for number in range(100_000))  # parsing it takes a while
+    entity = f"entities:\n  - {{id: slow, name: Slow, kind: thing, aliases: [{aliases}]}}\n"
+    (knowledge_copy / "aaa.yaml").write_text(entity, encoding="utf-8")
+    facts = knowledge_copy / "facts.yaml"
+    original = facts.read_text(encoding="utf-8")
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "home")}
+    command = [sys.executable, "-m", "bot", "--knowledge", str(knowledge_copy), "ask", MEGAFON]
+    asking = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.4)
+    facts.write_text(original.replace(MEGAFON_ANSWER, "MegaFon will own a quarter of AliExpress Russia."), "utf-8")
+    asking.communicate(timeout=120)
+    facts.write_text(original, encoding="utf-8")
+    for _ in range(2):
+        result = subprocess.run(command, env=environment, capture_output=True, text=True, check=True, timeout=120)
+        assert result.stdout.startswith(MEGAFON_ANSWER)
+
+
 def test_an_edited_source_during_a_load_is_a_miss_next_time(
     knowledge_copy: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, parses: list[Path]
 ) -> None:
@@ -429,6 +449,18 @@ def test_a_failed_write_leaves_nothing_behind(
 
     monkeypatch.setattr("bot.knowledge.cache.os.replace", full)
     assert load(knowledge_copy).ask(MEGAFON).text == MEGAFON_ANSWER
+    assert list(cache_home.iterdir()) == []
+
+
+def test_ctrl_c_during_a_write_leaves_nothing_behind(
+    knowledge_copy: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("bot.knowledge.cache.os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        load(knowledge_copy)
     assert list(cache_home.iterdir()) == []
 
 

@@ -1,8 +1,9 @@
-"""Read the bytes of knowledge files safely: regular files only, bounded by bytes read, logged for the cache.
+"""Read the bytes of data files safely: regular files only, bounded by bytes read, logged for the cache.
 
-Only plain files are knowledge: a named pipe would block for ever, a device such as /dev/zero would
-never end, and `st_size` cannot be trusted to bound either, so every read stops after its limit
-whatever the file claims. No YAML here: the cached start-up path reads files without importing it.
+Only plain files are data (knowledge, question files, transcripts): a named pipe would block for
+ever, a device such as /dev/zero would never end, and `st_size` cannot be trusted to bound either,
+so every read stops after its limit whatever the file claims. No YAML here: the cached start-up
+path reads files without importing it.
 
 While a `Reads` log is active, every file read is recorded with the SHA-256 of its bytes, and bytes
 read beforehand are served from the log instead of the disk. The cache keys an entry on exactly the
@@ -32,7 +33,7 @@ _KINDS = (
 
 
 class FileProblem(Exception):
-    """A file that cannot be knowledge; the message says why in a few words."""
+    """A file that cannot be read as data; the message says why in a few words."""
 
 
 class Reads:
@@ -159,7 +160,7 @@ def _read_descriptor(descriptor: int, limit: int) -> bytes:
 def _require_regular(mode: int) -> None:
     if stat.S_ISREG(mode):
         return
-    kind = next((name for test, name in _KINDS if test(mode)), "not a plain file")
+    kind = next((name for test, name in _KINDS if test(mode)), "an unusual kind of file")
     raise FileProblem(f"not a regular file ({kind}): replace it with a plain file")
 
 
