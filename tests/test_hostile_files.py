@@ -153,6 +153,9 @@ NUMBERS = [
     ("intents.yaml", "min_entities: 2", "min_entities: .nan", "intent field 'min_entities' must be a finite number"),
     ("intents.yaml", "min_entities: 2", "min_entities: -1", "intent field 'min_entities' must be at least 0, found -1"),
     ("intents.yaml", "min_entities: 2", "min_entities: 1.5", "intent field 'min_entities' must be a whole number"),
+    ("intents.yaml", "{stake: 1.0}", "{stake: .nan}", "weight of family 'stake' must be a positive, finite number"),
+    ("intents.yaml", "{stake: 1.0}", "{stake: .inf}", "weight of family 'stake' must be a positive, finite number"),
+    ("intents.yaml", "{stake: 1.0}", "{stake: 1" + "0" * 400 + "}", "weight of family 'stake' must be a positive"),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.errors import Problem
 from bot.knowledge.draft import Draft
-from bot.knowledge.fields import Fields
+from bot.knowledge.fields import Fields, finite_number
 from bot.knowledge.files import LineDict
 from bot.knowledge.model import Entity, Intent, Language, QuestionType
 from bot.understand.normalize import simplify
@@ -152,10 +152,12 @@ def read_intents(draft: Draft, families: dict[str, tuple[str, ...]], language: L
         for family, weight in weighted.items():
             if family not in families:
                 continue
-            if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
-                record.problem(record.where("families"), f"weight of family {family!r} must be a positive number")
+            number = finite_number(weight) if isinstance(weight, int | float) and not isinstance(weight, bool) else None
+            if number is None or number <= 0:
+                message = f"weight of family {family!r} must be a positive, finite number"
+                record.problem(record.where("families"), message)
             else:
-                weights.append((family, float(weight)))
+                weights.append((family, number))
         requires, one_of = record.texts("requires"), record.texts("requires_one_of")
         for key, names in (("requires", requires), ("requires_one_of", one_of)):
             for family in names:
