@@ -42,5 +42,5 @@ bench: $(STAMP)  ## speed benchmarks
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
-fuzz: $(STAMP)  ## long property-based fuzzing of the question path (CI runs a short version)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_robustness.py -k property
+fuzz: $(STAMP)  ## long fuzzing: any question text, and 300 random corruptions of the cache (CI runs short versions)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_robustness.py tests/test_cache.py -k property

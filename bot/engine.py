@@ -9,10 +9,14 @@ from typing import NamedTuple
 from bot.answer.model import Answer, Explanation
 from bot.answer.respond import Setting, respond
 from bot.conversation import Context, Conversation
-from bot.knowledge import cache
+from bot.knowledge import cache, disk
 from bot.knowledge.graph import Graph, build_graph
-from bot.knowledge.model import Knowledge
-from bot.understand.lexicon import Lexicon, build_lexicon
+from bot.knowledge.model import (
+    Aggregate, AttributeDef, Citation, Entity, Fact, FocusDef, Knowledge, Language, Relation, RelationWord, SmallTalk,
+    Source, TypeDef, ValueKind,
+)  # fmt: skip
+from bot.understand.grammar import Grammar
+from bot.understand.lexicon import Lexicon, Phrase, Vocabulary, build_lexicon
 from bot.understand.normalize import tokenize
 
 MAX_QUESTION_CHARS = 2000  # longer questions are declined at once, so work stays bounded
@@ -83,6 +87,13 @@ def bundled() -> Bot:
     return _bundled
 
 
+# The record classes the compiled-knowledge cache may rebuild, and nothing else: register new ones here.
+CACHED_RECORDS: tuple[type, ...] = (
+    Knowledge, Language, Source, TypeDef, FocusDef, ValueKind, AttributeDef, RelationWord, Relation, Aggregate,
+    SmallTalk, Entity, Fact, Citation, Index, Graph, Lexicon, Phrase, Vocabulary, Grammar,
+)  # fmt: skip
+
+
 def load(path: str | Path, *, use_cache: bool | None = None) -> Bot:
     """Load a knowledge directory; raise KnowledgeError listing its problems.
 
@@ -90,13 +101,26 @@ def load(path: str | Path, *, use_cache: bool | None = None) -> Bot:
     next load of unchanged files is fast; `use_cache=False` (or DEALBOT_CACHE=0) skips the cache.
     """
     root = Path(path)
-    key = cache.content_key(root) if (cache.enabled() if use_cache is None else use_cache) else None
-    cached = cache.read(key) if key is not None else None
-    if cached is not None:
-        return Bot(*cached)
-    from bot.knowledge.loader import load_knowledge  # YAML is parsed only on a cache miss
-
-    bot = Bot(load_knowledge(root))
-    if key is not None:
-        cache.write(key, bot.knowledge, bot.index)
+    if not (cache.enabled() if use_cache is None else use_cache):
+        return Bot(_parse(root))
+    snapshot = disk.read_all(disk.knowledge_files(root)) if root.is_dir() else None
+    if not snapshot:  # nothing to key on, or a file that cannot be read: the loader says what is wrong
+        return Bot(_parse(root))
+    key = cache.content_key(root, snapshot)
+    cached = cache.read(key, CACHED_RECORDS) if key is not None else None
+    if isinstance(cached, tuple) and len(cached) == 2:
+        knowledge, index = cached
+        if isinstance(knowledge, Knowledge) and isinstance(index, Index):
+            return Bot(knowledge, index)
+    with disk.logging_reads(snapshot) as reads:  # parse the very bytes the key was computed from
+        bot = Bot(_parse(root))
+    if key is not None and not reads.preloaded:  # every file in the key was parsed
+        others = {path: digest for path, digest in reads.digests.items() if path not in snapshot}
+        cache.write(key, (bot.knowledge, bot.index), CACHED_RECORDS, files=others)
     return bot
+
+
+def _parse(root: Path) -> Knowledge:
+    from bot.knowledge.loader import load_knowledge  # YAML is imported only when files are parsed
+
+    return load_knowledge(root)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Bot, bundled
+from bot.shell.recording import Recorder
 from bot.shell.replay import replay
-from bot.shell.transcript import Recorder, TranscriptError, format_transcript, parse_transcript
+from bot.shell.transcript import TranscriptError, format_transcript, parse_transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "transcripts" / "follow-ups.txt"

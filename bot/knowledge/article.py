@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from bot.knowledge.disk import escapes
 from bot.knowledge.draft import Draft
 from bot.knowledge.fields import Fields
 from bot.knowledge.files import read_text
@@ -18,14 +19,13 @@ GROUP = "group"  # the type of an entity made of members; it fits a slot when al
 def read_sources(draft: Draft, root: Path) -> list[Source]:
     """Every source with its verbatim text; a file must lie inside the knowledge directory."""
     sources: list[Source] = []
-    base = root.resolve()
     for directory, record in draft.records("sources", "source"):
         record.only("id", "file", "title", "examples")
         ident, file, title = record.text("id"), record.text("file"), record.text("title")
         if not draft.unique("source", record, ident) or file is None or ident is None:
             continue
-        path = (Path(directory) / file).resolve()
-        if base not in path.parents:
+        path = Path(directory) / file
+        if escapes(root, path):
             record.problem(record.where("file"), f"source file {file!r} must lie inside the knowledge directory")
             continue
         try:

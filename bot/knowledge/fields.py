@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -25,6 +26,29 @@ def describe_type(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     return "text"
+
+
+def finite_number(value: float) -> float | None:
+    """The value as a float, or None for nan, infinities and integers too large for a float."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def in_range(number: float, minimum: float | None, maximum: float | None) -> bool:
+    """Whether a number lies within the bounds given (None: unbounded on that side)."""
+    return (minimum is None or number >= minimum) and (maximum is None or number <= maximum)
+
+
+def describe_range(minimum: float | None, maximum: float | None) -> str:
+    """Say which numbers are allowed: "between 0 and 100", "at least 0", "at most 5"."""
+    if minimum is not None and maximum is not None:
+        return f"between {minimum:g} and {maximum:g}"
+    if minimum is not None:
+        return f"at least {minimum:g}"
+    return f"at most {maximum:g}" if maximum is not None else "a number"
 
 
 class Fields:
@@ -96,15 +120,40 @@ class Fields:
                 )
         return tuple(result)
 
-    def number(self, key: str, *, required: bool = False) -> float | None:
-        """A number field."""
+    def number(
+        self,
+        key: str,
+        *,
+        required: bool = False,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        whole: bool = False,
+    ) -> float | None:
+        """A finite number field; `minimum`, `maximum` and `whole` narrow what is accepted.
+
+        YAML reads `.nan` and `.inf` as numbers: they are refused, like anything out of range,
+        so no later comparison or conversion meets them.
+        """
         value = self._get(key, required)
         if value is None and key not in self.data:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(self.where(key), f"{self.what} field {key!r} must be a number, found {describe_type(value)}")
             return None
-        return float(value)
+        number = finite_number(value)
+        if number is None:
+            self.problem(self.where(key), f"{self.what} field {key!r} must be a finite number, found {value!r}")
+            return None
+        if whole and not number.is_integer():
+            self.problem(self.where(key), f"{self.what} field {key!r} must be a whole number, found {number:g}")
+            return None
+        if not in_range(number, minimum, maximum):
+            self.problem(
+                self.where(key),
+                f"{self.what} field {key!r} must be {describe_range(minimum, maximum)}, found {number:g}",
+            )
+            return None
+        return number
 
     def flag(self, key: str, *, default: bool = False) -> bool:
         """A true/false field."""

@@ -8,8 +8,9 @@ from typing import Any
 import yaml
 
 from bot.errors import KnowledgeError, Problem
+from bot.knowledge.disk import MAX_FILE_BYTES, FileProblem, read_bytes
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_NESTING = 32  # records need a handful of levels; deeper is a mistake (and would exhaust the stack)
 
 
 class LineDict(dict[str, Any]):
@@ -33,24 +34,44 @@ class _Refusal(yaml.MarkedYAMLError):
     """Raised for YAML that is valid but not allowed in knowledge files."""
 
 
-class _NoAliases:
-    """Refuses YAML aliases: a node met a second time during construction is one (so no alias bombs)."""
+class _Guards:
+    """Refuses YAML aliases (a node met a second time during construction is one, so no alias bombs) and
+    nesting deeper than MAX_NESTING, which would otherwise end in a RecursionError."""
 
     constructed_objects: dict[Any, Any]
+    _depth: int = 0
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
-        """Build one node, refusing a node seen before (which only an alias can cause)."""
+        """Build one node, refusing a node seen before (which only an alias can cause) or one nested too deep."""
         if node in self.constructed_objects:
             raise _Refusal(problem="aliases (*name) are not allowed in knowledge files", problem_mark=node.start_mark)
-        return super().construct_object(node, deep)  # type: ignore[misc]
+        self._enter(node.start_mark)
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """Compose one node within the nesting limit (only the pure-Python parser; libyaml composes in C)."""
+        self._enter(self.peek_event().start_mark)  # type: ignore[attr-defined]
+        try:
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+
+    def _enter(self, mark: Any) -> None:
+        if self._depth >= MAX_NESTING:
+            message = f"nested more than {MAX_NESTING} levels deep: knowledge records need only a few levels"
+            raise _Refusal(problem=message, problem_mark=mark)
+        self._depth += 1
 
 
 # libyaml's parser when PyYAML has it (much faster on large files), else the pure-Python one.
 _Base: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
 
-class _KnowledgeLoader(_NoAliases, _Base):  # type: ignore[misc]
-    """PyYAML's safe loader, without aliases and with duplicate keys detected."""
+class _KnowledgeLoader(_Guards, _Base):  # type: ignore[misc]
+    """PyYAML's safe loader, without aliases or deep nesting, and with duplicate keys detected."""
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
@@ -79,15 +100,11 @@ _KnowledgeLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 file, or raise a KnowledgeError that says why it cannot be read."""
+    """Read a UTF-8 regular file, or raise a KnowledgeError that says why it cannot be read."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise KnowledgeError([Problem(shown, 0, f"file is larger than {MAX_FILE_BYTES} bytes")])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KnowledgeError([Problem(shown, 0, "file not found")]) from None
-    except OSError as error:
-        raise KnowledgeError([Problem(shown, 0, f"cannot read file: {error.strerror}")]) from None
+        data = read_bytes(path, limit=MAX_FILE_BYTES)
+    except FileProblem as problem:
+        raise KnowledgeError([Problem(shown, 0, str(problem))]) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

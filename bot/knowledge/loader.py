@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.errors import KnowledgeError, Problem
 from bot.knowledge.article import read_entities, read_facts, read_sources
 from bot.knowledge.checks import check_knowledge
+from bot.knowledge.disk import knowledge_files
 from bot.knowledge.draft import Draft
 from bot.knowledge.fields import Fields
 from bot.knowledge.files import read_yaml
@@ -33,11 +34,6 @@ def bundled_language_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return package / "_knowledge" / "language"
-
-
-def knowledge_files(root: Path) -> list[Path]:
-    """The YAML files of a knowledge directory, at any depth, in path order."""
-    return sorted(root.rglob("*.yaml"), key=lambda p: p.relative_to(root).as_posix())
 
 
 def load_knowledge(root: Path | str) -> Knowledge:

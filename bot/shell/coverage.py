@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.engine import Bot
-from bot.shell.transcript import parse_transcript
+from bot.knowledge.disk import FileProblem, read_bytes
+from bot.shell.replay import answers
+from bot.shell.transcript import TranscriptError, parse_transcript
 
 
 def exercised(bot: Bot, directory: Path) -> tuple[set[str], set[str]]:
@@ -14,9 +16,9 @@ def exercised(bot: Bot, directory: Path) -> tuple[set[str], set[str]]:
     facts: set[str] = set()
     intents: set[str] = set()
     for path in sorted(directory.glob("*.txt")):
-        chat = bot.conversation()
-        for turn in parse_transcript(path.read_text(encoding="utf-8"), str(path)).turns:
-            answer = chat.ask(turn.question)
+        for _, answer in answers(parse_transcript(_read(path), str(path)), bot):
+            if answer is None:
+                continue
             for intent in (answer.intent, answer.explanation.intent):
                 if intent is not None:
                     intents.add(intent)
@@ -24,10 +26,20 @@ def exercised(bot: Bot, directory: Path) -> tuple[set[str], set[str]]:
     return facts, intents
 
 
+def _read(path: Path) -> str:
+    """A transcript's text; a file that is not one (a pipe, not UTF-8) is an error naming it."""
+    try:
+        return read_bytes(path).decode("utf-8")
+    except FileProblem as problem:
+        raise TranscriptError(f"{path}: {problem}") from None
+    except UnicodeDecodeError:
+        raise TranscriptError(f"{path}: not UTF-8 text") from None
+
+
 def coverage_main(directory: Path, bot: Bot, out: TextIO) -> int:
     """Print what is not exercised; 0 when everything is, 1 otherwise."""
     if not directory.is_dir():
-        raise OSError(f"no transcript directory {directory}")
+        raise TranscriptError(f"no transcript directory {directory}: give the directory of your *.txt transcripts")
     facts, intents = exercised(bot, directory)
     knowledge = bot.knowledge
     missing_facts = [f.id for f in knowledge.facts if f.id not in facts]

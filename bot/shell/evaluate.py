@@ -12,6 +12,7 @@ import yaml
 from bot.answer.model import Answer
 from bot.engine import Bot
 from bot.errors import InputFileError
+from bot.knowledge.disk import FileProblem, read_bytes
 
 EXPECTATIONS = ("answer", "refuse")
 
@@ -76,11 +77,15 @@ def parse_cases(data: Any, name: str) -> list[Case]:
 def load_cases(path: Path) -> list[Case]:
     """Read a question file (safe YAML) into cases."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        data = yaml.safe_load(read_bytes(path).decode("utf-8"))
+    except FileProblem as problem:
+        raise CaseFileError(f"{path}: {problem}") from None
+    except UnicodeDecodeError as error:
         raise CaseFileError(f"{path}: cannot read: {error}") from None
     except yaml.YAMLError as error:
         raise CaseFileError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
+    except RecursionError:
+        raise CaseFileError(f"{path}: nested too deeply: a question file needs a few levels") from None
     return parse_cases(data, str(path))
 
 

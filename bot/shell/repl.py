@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,9 @@ from prompt_toolkit.output import Output
 
 from bot.answer.render import render_answer, render_explanation
 from bot.engine import Bot, Conversation
-from bot.shell.transcript import Recorder
+from bot.errors import RecordingError
+from bot.shell.recording import Recorder, refusal
+from bot.shell.transcript import RESET, RESET_REPLY, TranscriptError
 
 HISTORY_LIMIT = 1000  # entries kept in the history file
 COMMANDS = {
@@ -38,16 +41,28 @@ def history_path() -> Path:
 
 
 def open_history(path: Path, warn: Callable[[str], None]) -> History:
-    """A file history created 0600 and trimmed to HISTORY_LIMIT; in memory if the file is unusable."""
+    """A file history created 0600 and trimmed to HISTORY_LIMIT; in memory if the file is unusable.
+
+    Only a regular file of its own is used: a symbolic link is refused rather than followed, so
+    the file it points to is never chmodded or rewritten.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(descriptor)
-        os.chmod(path, 0o600)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if path.is_symlink():
+            raise OSError(f"{path} is a symbolic link")
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        descriptor = os.open(path, flags, 0o600)
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise OSError(f"{path} is not a regular file")
+            os.fchmod(descriptor, 0o600)
+        finally:
+            os.close(descriptor)
         _trim_history(path)
         return FileHistory(str(path))
     except OSError as error:
-        warn(f"history not saved ({path}: {error.strerror or error}); keeping it in memory")
+        reason = f"{path}: {error.strerror}" if error.strerror else str(error)
+        warn(f"history not saved ({reason}); keeping it in memory")
         return InMemoryHistory()
 
 
@@ -55,11 +70,17 @@ def _trim_history(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     entries = text.split("\n\n#")
     if len(entries) > HISTORY_LIMIT:
+        import tempfile
+
         kept = "\n\n#".join(entries[-HISTORY_LIMIT:])
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text("\n#" + kept if not kept.startswith("\n") else kept, encoding="utf-8")
-        os.chmod(temporary, 0o600)
-        temporary.replace(path)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".history-")  # 0600, never a planted link
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write("\n#" + kept if not kept.startswith("\n") else kept)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
 
 
 class Repl:
@@ -99,12 +120,18 @@ class Repl:
             return
         answer = self.chat.ask(line)
         self.say(render_answer(answer, color=self.color))
-        if self.recorder is not None:
-            try:
-                self.recorder.record(answer)
-            except OSError as error:
-                self.say(f"recording stopped: {error}")
-                self.recorder = None
+        self._record(lambda recorder: recorder.record(answer))
+
+    def _record(self, write: Callable[[Recorder], None]) -> None:
+        """Record a turn, if recording; a write that fails stops the recording and says why."""
+        if self.recorder is None:
+            return
+        try:
+            write(self.recorder)
+        except RecordingError as error:
+            self.say(f"Recording stopped: {error}")
+            self.recorder.close()
+            self.recorder = None
 
     def command(self, line: str) -> None:
         """Run one /command."""
@@ -127,9 +154,10 @@ class Repl:
                 self.say(f"Recording saved to {self.recorder.path}.")
                 self.recorder.close()
                 self.recorder = None
-        elif name == "/reset":
+        elif name == RESET:
             self.chat.reset()
-            self.say("Context forgotten.")
+            self.say(RESET_REPLY)
+            self._record(Recorder.record_reset)
         elif name in ("/quit", "/exit"):
             self.running = False
         else:
@@ -145,9 +173,9 @@ class Repl:
         try:
             self.recorder = Recorder(Path(argument).expanduser())
             self.say(f"Recording to {argument}; /stop ends it.")
-        except OSError as error:
+        except (OSError, TranscriptError) as error:
             self.recorder = None
-            self.say(f"Cannot record to {argument}: {error.strerror or error}")
+            self.say(f"Cannot record to {argument}: {refusal(error)}")
 
 
 def completion_words(bot: Bot) -> list[str]:

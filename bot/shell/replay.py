@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from typing import NamedTuple
 
+from bot.answer.model import Answer
 from bot.answer.render import render_answer
 from bot.engine import Bot
-from bot.shell.transcript import Transcript, Turn, format_turn
+from bot.shell.transcript import RESET_REPLY, Transcript, Turn, format_turn, is_reset
 
 
 class Replayed(NamedTuple):
@@ -28,10 +30,24 @@ class Replayed(NamedTuple):
         return "".join(difflib.unified_diff(expected, actual, f"{name} (expected)", f"{name} (actual)"))
 
 
-def replay(transcript: Transcript, bot: Bot) -> list[Replayed]:
-    """Ask every question of the transcript, in order, in one new conversation."""
+def answers(transcript: Transcript, bot: Bot) -> Iterator[tuple[Turn, Answer | None]]:
+    """Ask every question of the transcript, in order, in one new conversation; a /reset turn
+    (None for its answer) starts a new one, as in the chat."""
     chat = bot.conversation()
-    return [Replayed(turn, render_answer(chat.ask(turn.question))) for turn in transcript.turns]
+    for turn in transcript.turns:
+        if is_reset(turn):
+            chat = bot.conversation()
+            yield turn, None
+        else:
+            yield turn, chat.ask(turn.question)
+
+
+def replay(transcript: Transcript, bot: Bot) -> list[Replayed]:
+    """Every turn of the transcript with the answer the bot gives now."""
+    return [
+        Replayed(turn, RESET_REPLY if answer is None else render_answer(answer))
+        for turn, answer in answers(transcript, bot)
+    ]
 
 
 def rerecorded(transcript: Transcript, results: list[Replayed]) -> Transcript:

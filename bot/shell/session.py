@@ -9,7 +9,9 @@ from typing import BinaryIO, TextIO
 from bot.answer.render import render_answer, render_json
 from bot.engine import Bot
 from bot.errors import RecordingError
-from bot.shell.transcript import Recorder
+from bot.shell.recording import Recorder, refusal
+from bot.shell.streams import json_for
+from bot.shell.transcript import TranscriptError
 
 
 def run_session(
@@ -18,8 +20,8 @@ def run_session(
     """Start the REPL when stdin is a terminal, else answer piped lines; return the exit code."""
     try:
         recorder = Recorder(record) if record is not None else None
-    except OSError as error:
-        raise RecordingError(f"cannot record to {record}: {error.strerror or error}") from None
+    except (OSError, TranscriptError) as error:
+        raise RecordingError(f"cannot record to {record}: {refusal(error)}") from None
     try:
         source = stdin if stdin is not None else sys.stdin.buffer
         if stdin is None and sys.stdin.isatty() and not json_lines:
@@ -50,7 +52,7 @@ def answer_lines(
         if recorder is not None:
             recorder.record(answer)
         if json_lines:
-            out.write(render_json(answer) + "\n")
+            out.write(json_for(out, render_json(answer)) + "\n")
         else:
             out.write(("" if first else "\n") + render_answer(answer) + "\n")
         out.flush()

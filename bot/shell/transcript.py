@@ -2,21 +2,20 @@
 
 A transcript is a sequence of turns. A turn starts with a line "> question"; the lines
 after it, up to a blank line, are the expected answer exactly as `render_answer` prints it.
-Lines starting with "#" are comments and are kept when a transcript is re-recorded.
+Lines starting with "#" are comments and are kept when a transcript is re-recorded. A turn
+"> /reset" forgets the conversation so far, as in the chat; it separates recorded sessions.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import NamedTuple
 
-from bot.answer.model import Answer
-from bot.answer.render import render_answer
 from bot.errors import InputFileError
 
 QUESTION = "> "
 COMMENT = "#"
+RESET = "/reset"  # a turn that starts the conversation afresh, as the chat's /reset does
+RESET_REPLY = "Context forgotten."
 
 
 class Turn(NamedTuple):
@@ -25,6 +24,11 @@ class Turn(NamedTuple):
     question: str
     expected: str
     comments: tuple[str, ...] = ()
+
+
+def is_reset(turn: Turn) -> bool:
+    """Whether a turn is the chat's /reset (a question "/reset" asked in a pipe is answered like any other)."""
+    return turn.question == RESET and turn.expected == RESET_REPLY
 
 
 class Transcript(NamedTuple):
@@ -75,31 +79,3 @@ def format_transcript(transcript: Transcript) -> str:
     """The text of a whole transcript; a recorded file comes back unchanged."""
     body = "".join(format_turn(t.question, t.expected, t.comments) for t in transcript.turns)
     return body + "".join(f"{line}\n" for line in transcript.trailing)
-
-
-class Recorder:
-    """Appends each turn to a transcript file as it happens, flushed to disk."""
-
-    def __init__(self, path: Path) -> None:
-        if not path.parent.is_dir():
-            raise OSError(f"the directory {path.parent} does not exist")
-        self.path = path
-        self._file: TextIO | None = path.open("a", encoding="utf-8")
-        if path.stat().st_size == 0:
-            self._write("# dealbot transcript: '> ' lines are questions, the lines under them the expected answer.\n\n")
-
-    def _write(self, text: str) -> None:
-        assert self._file is not None
-        self._file.write(text)
-        self._file.flush()
-        os.fsync(self._file.fileno())
-
-    def record(self, answer: Answer) -> None:
-        """Write one turn now, so a killed process loses at most the turn in progress."""
-        self._write(format_turn(" ".join(answer.question.split()), render_answer(answer)))
-
-    def close(self) -> None:
-        """Stop recording."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
