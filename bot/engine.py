@@ -12,8 +12,20 @@ from bot.conversation import Context, Conversation
 from bot.knowledge import cache, disk
 from bot.knowledge.graph import Graph, build_graph
 from bot.knowledge.model import (
-    Aggregate, AttributeDef, Citation, Entity, Fact, FocusDef, Knowledge, Language, Relation, RelationWord, SmallTalk,
-    Source, TypeDef, ValueKind,
+    Aggregate,
+    AttributeDef,
+    Citation,
+    Entity,
+    Fact,
+    FocusDef,
+    Knowledge,
+    Language,
+    Relation,
+    RelationWord,
+    SmallTalk,
+    Source,
+    TypeDef,
+    ValueKind,
 )  # fmt: skip
 from bot.understand.grammar import Grammar
 from bot.understand.lexicon import Lexicon, Phrase, Vocabulary, build_lexicon
@@ -52,8 +64,8 @@ class Bot:
             text = language.message("too_long").format(length=len(question), limit=MAX_QUESTION_CHARS)
             return Answer(question, False, text, explanation=Explanation("", reason="too long")), context
         lexicon = self.index.lexicon
-        text = tokenize(question, lexicon.rewrites, lexicon.symbols)
-        return respond(question, text, Setting(self.knowledge, self.index.graph, lexicon), context)
+        words = tokenize(question, lexicon.rewrites, lexicon.symbols)
+        return respond(question, words, Setting(self.knowledge, self.index.graph, lexicon), context)
 
     def ask(self, question: str) -> Answer:
         """Answer one question with no conversation context."""

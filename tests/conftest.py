@@ -14,6 +14,14 @@ from hypothesis import settings
 from bot.engine import Bot, bundled, bundled_knowledge_dir
 
 KNOWLEDGE = bundled_knowledge_dir()
+# Where things live in a knowledge directory: the article's files, and the shared language layer.
+FACTS = "aliexpress-russia/facts.yaml"
+ENTITIES = "aliexpress-russia/entities.yaml"
+SOURCES = "aliexpress-russia/sources.yaml"
+ARTICLE = "aliexpress-russia/article.txt"
+RELATIONS = "language/relations.yaml"
+GRAMMAR = "language/grammar.yaml"
+AGGREGATES = "language/aggregates.yaml"
 
 
 @pytest.fixture(scope="session")

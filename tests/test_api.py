@@ -17,7 +17,7 @@ def test_to_dict_has_exactly_the_contract_keys_and_types() -> None:
     assert data["question"] == "How much does MegaFon own?"
     assert data["answered"] is True
     assert "24 percent" in data["answer"]
-    assert data["intent"] == "stake"
+    assert data["intent"] == "own"  # the relation the answer came from
     assert isinstance(data["confidence"], float)
     assert 0.0 <= data["confidence"] <= 1.0
     [citation] = data["citations"]

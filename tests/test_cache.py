@@ -18,11 +18,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import bot.engine
-from bot.engine import CACHED_RECORDS, Bot, load
+from bot.engine import CACHED_RECORDS, Bot, Index, load
 from bot.knowledge import cache, codec, disk
-from bot.knowledge.index import Index
 from bot.knowledge.model import Knowledge
-from tests.conftest import replace_in
+from tests.conftest import ARTICLE, FACTS, replace_in
 
 MEGAFON = "how much does megafon own"
 MEGAFON_ANSWER = "MegaFon will own 24 percent of AliExpress Russia."
@@ -182,7 +181,7 @@ def test_a_cached_start_never_imports_yaml(knowledge_copy: Path, cache_home: Pat
 def test_any_edit_makes_a_new_key_so_the_cache_is_never_stale(knowledge_copy: Path, cache_home: Path) -> None:
     assert "Jack Ma" in load(knowledge_copy).ask("who founded alibaba").text
     replace_in(
-        knowledge_copy / "facts.yaml",
+        knowledge_copy / FACTS,
         "answer: Alibaba was founded by tech billionaire Jack Ma in 1999.",
         "answer: Alibaba was founded by Jack Ma, a tech billionaire, in 1999.",
     )
@@ -195,14 +194,14 @@ def test_any_edit_makes_a_new_key_so_the_cache_is_never_stale(knowledge_copy: Pa
 
 def test_an_edited_source_text_is_a_miss(knowledge_copy: Path, cache_home: Path, parses: list[Path]) -> None:
     load(knowledge_copy)
-    replace_in(knowledge_copy / "sources" / "aliexpress-russia.txt", "Leave a Reply", "Leave a comment")
+    replace_in(knowledge_copy / ARTICLE, "Leave a Reply", "Leave a comment")
     load(knowledge_copy)
     assert len(parses) == 2
 
 
 def test_a_broken_edit_is_reported_even_after_a_cached_load(knowledge_copy: Path, cache_home: Path) -> None:
     load(knowledge_copy)
-    replace_in(knowledge_copy / "facts.yaml", "about: [megafon]\n    of:", "about: [megafone]\n    of:")
+    replace_in(knowledge_copy / FACTS, "subject: megafon\n", "subject: megafone\n")
     with pytest.raises(Exception, match="megafone"):
         load(knowledge_copy)
 
@@ -210,7 +209,7 @@ def test_a_broken_edit_is_reported_even_after_a_cached_load(knowledge_copy: Path
 def test_an_edit_during_a_load_is_never_stored_under_the_old_content(
     knowledge_copy: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    facts = knowledge_copy / "facts.yaml"
+    facts = knowledge_copy / FACTS
     original = facts.read_text(encoding="utf-8")
     edited = original.replace(MEGAFON_ANSWER, "MegaFon will own a quarter of AliExpress Russia.")
     real_read = disk.read_bytes
@@ -232,9 +231,9 @@ def test_an_edit_during_a_load_is_never_stored_under_the_old_content(
 def test_an_edit_during_a_slow_load_from_the_command_line(knowledge_copy: Path, tmp_path: Path) -> None:
     """The reproduction as a person would run it: whenever the edit lands, the restored file is answered right."""
     aliases = ", ".join(f"zq{number:06d} corp" for number in range(100_000))  # parsing it takes a while
-    entity = f"entities:\n  - {{id: slow, name: Slow, kind: thing, aliases: [{aliases}]}}\n"
+    entity = f"entities:\n  - {{id: slow, name: Slow, type: organisation, aliases: [{aliases}]}}\n"
     (knowledge_copy / "aaa.yaml").write_text(entity, encoding="utf-8")
-    facts = knowledge_copy / "facts.yaml"
+    facts = knowledge_copy / FACTS
     original = facts.read_text(encoding="utf-8")
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "home")}
     command = [sys.executable, "-m", "bot", "--knowledge", str(knowledge_copy), "ask", MEGAFON]
@@ -251,7 +250,7 @@ def test_an_edit_during_a_slow_load_from_the_command_line(knowledge_copy: Path, 
 def test_an_edited_source_during_a_load_is_a_miss_next_time(
     knowledge_copy: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, parses: list[Path]
 ) -> None:
-    source = knowledge_copy / "sources" / "aliexpress-russia.txt"
+    source = knowledge_copy / ARTICLE
     real_read = disk.read_bytes
 
     def read_then_edit(path: Path, **options: int) -> bytes:
@@ -496,7 +495,7 @@ def test_only_the_newest_entries_are_kept(knowledge_copy: Path, cache_home: Path
     stale = cache_home / ".tmp-stale.json"
     stale.write_bytes(b"left by a killed process")
     os.utime(stale, (0, 0))
-    facts = knowledge_copy / "facts.yaml"
+    facts = knowledge_copy / FACTS
     for number in range(cache.KEEP + 2):
         facts.write_text(facts.read_text(encoding="utf-8") + f"# edit {number}\n", encoding="utf-8")
         load(knowledge_copy)

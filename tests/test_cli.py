@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+import bot
 from bot.shell.cli import main
-from tests.conftest import replace_in
+from tests.conftest import FACTS, replace_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,7 +68,7 @@ def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "question:   alibba stak" in out
     assert "alibaba (0.92)" in out
-    assert "intents:    stake" in out
+    assert "reading:    own(alibaba, _) ? percent" in out
 
 
 @pytest.mark.parametrize("argv", [["ask", ""], ["ask", "   "], ["--bogus"], ["ask"], ["frobnicate"]])
@@ -80,10 +81,10 @@ def test_usage_errors_exit_2_with_one_line(argv: list[str], capsys: pytest.Captu
 
 
 def test_broken_knowledge_exits_2_without_traceback(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    replace_in(knowledge_copy / "facts.yaml", "about: [megafon]\n    of:", "about: [megafone]\n    of:")
+    replace_in(knowledge_copy / FACTS, "subject: megafon\n", "subject: megafone\n")
     assert main(["ask", "--knowledge", str(knowledge_copy), "who founded alibaba"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("dealbot: knowledge error: facts.yaml:")
+    assert err.startswith(f"dealbot: knowledge error: {FACTS}:")
     assert "Traceback" not in err
     assert main(["check", str(knowledge_copy)]) == 2
     assert "unknown entity 'megafone'" in capsys.readouterr().err
@@ -92,7 +93,15 @@ def test_broken_knowledge_exits_2_without_traceback(knowledge_copy: Path, capsys
 def test_check_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     out = capsys.readouterr().out
-    for label in ("sources: 1", "entities:", "intents:", "facts:", "cited sentences:"):
+    for label in (
+        "sources: 1",
+        "entities:",
+        "types:",
+        "relations:",
+        "facts:",
+        "every one reachable",
+        "cited sentences:",
+    ):
         assert label in out
 
 
@@ -122,7 +131,7 @@ def test_eval_rejects_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_version_and_help() -> None:
     version = run("--version")
     assert version.returncode == 0
-    assert version.stdout.decode().startswith("dealbot 0.1.0")
+    assert version.stdout.decode() == f"dealbot {bot.__version__}\n"
     helped = run("--help")
     assert helped.returncode == 0
     assert b"examples:" in helped.stdout

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.shell.cli import main
-from tests.conftest import replace_in
+from tests.conftest import AGGREGATES, ARTICLE, FACTS, SOURCES, replace_in
 
 
 def dealbot(*args: str, cache: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -83,12 +83,12 @@ def test_a_special_yaml_file_is_a_one_line_error_even_with_a_warm_cache(
     assert asked.stderr == f"dealbot: knowledge error: x.yaml: {message}\n"
 
 
-SOURCE = "sources.yaml:4: source 'aliexpress-russia'"
+SOURCE = f"{SOURCES}:4: source 'aliexpress-russia'"
 SPECIAL_SOURCES = [
-    (_fifo, f"{SOURCE}: not a regular file (a named pipe): {PLAIN_ONLY}: sources/aliexpress-russia.txt"),
-    (_broken_link, f"{SOURCE}: broken symbolic link to 'nowhere': fix or remove it: sources/aliexpress-russia.txt"),
-    (_link_loop, f"{SOURCE}: symbolic link loop: fix or remove the link: sources/aliexpress-russia.txt"),
-    (_dev_zero, "sources.yaml:4: source file 'sources/aliexpress-russia.txt' must lie inside the knowledge directory"),
+    (_fifo, f"{SOURCE}: not a regular file (a named pipe): {PLAIN_ONLY}: article.txt"),
+    (_broken_link, f"{SOURCE}: broken symbolic link to 'nowhere': fix or remove it: article.txt"),
+    (_link_loop, f"{SOURCE}: symbolic link loop: fix or remove the link: article.txt"),
+    (_dev_zero, f"{SOURCES}:4: source file 'article.txt' must lie inside the knowledge directory"),
 ]
 
 
@@ -98,7 +98,7 @@ SPECIAL_SOURCES = [
 def test_a_special_source_file_is_a_one_line_error(
     knowledge_copy: Path, tmp_path: Path, make: object, message: str
 ) -> None:
-    source = knowledge_copy / "sources" / "aliexpress-russia.txt"
+    source = knowledge_copy / ARTICLE
     source.unlink()
     assert callable(make)
     make(source)
@@ -108,7 +108,7 @@ def test_a_special_source_file_is_a_one_line_error(
 
 def test_files_the_knowledge_does_not_name_are_never_read(knowledge_copy: Path, tmp_path: Path) -> None:
     os.mkfifo(knowledge_copy / "notes.md")  # reading either would hang
-    os.mkfifo(knowledge_copy / "sources" / "draft.txt")
+    os.mkfifo(knowledge_copy / ARTICLE.replace("article.txt", "draft.txt"))
     with (knowledge_copy / "video.bin").open("wb") as big:  # 500 MB, sparse: reading it would be slow
         big.truncate(500 * 1024 * 1024)
     cache = tmp_path / "cache"
@@ -143,19 +143,16 @@ def test_deep_block_nesting_names_its_line(knowledge_copy: Path, capsys: pytest.
 
 # (file, old text, new text, expected message)
 NUMBERS = [
-    ("facts.yaml", "value: 24", "value: .nan", "fact field 'value' must be a finite number, found nan"),
-    ("facts.yaml", "value: 24", "value: .inf", "fact field 'value' must be a finite number, found inf"),
-    ("facts.yaml", "value: 24", "value: -.inf", "fact field 'value' must be a finite number, found -inf"),
-    ("facts.yaml", "value: 24", "value: 1" + "0" * 400, "fact field 'value' must be a finite number"),
-    ("facts.yaml", "value: 24", "value: -24", "fact field 'value' must be between 0 and 100, found -24"),
-    ("facts.yaml", "value: 24", "value: 124", "fact field 'value' must be between 0 and 100, found 124"),
-    ("intents.yaml", "min_entities: 2", "min_entities: .inf", "intent field 'min_entities' must be a finite number"),
-    ("intents.yaml", "min_entities: 2", "min_entities: .nan", "intent field 'min_entities' must be a finite number"),
-    ("intents.yaml", "min_entities: 2", "min_entities: -1", "intent field 'min_entities' must be at least 0, found -1"),
-    ("intents.yaml", "min_entities: 2", "min_entities: 1.5", "intent field 'min_entities' must be a whole number"),
-    ("intents.yaml", "{stake: 1.0}", "{stake: .nan}", "weight of family 'stake' must be a positive, finite number"),
-    ("intents.yaml", "{stake: 1.0}", "{stake: .inf}", "weight of family 'stake' must be a positive, finite number"),
-    ("intents.yaml", "{stake: 1.0}", "{stake: 1" + "0" * 400 + "}", "weight of family 'stake' must be a positive"),
+    (FACTS, "percent: 24", "percent: .nan", "fact field 'percent' must be a finite number, found nan"),
+    (FACTS, "percent: 24", "percent: .inf", "fact field 'percent' must be a finite number, found inf"),
+    (FACTS, "percent: 24", "percent: -.inf", "fact field 'percent' must be a finite number, found -inf"),
+    (FACTS, "percent: 24", "percent: 1" + "0" * 400, "fact field 'percent' must be a finite number"),
+    (FACTS, "percent: 24", "percent: -24", "fact field 'percent' must be between 0 and 100, found -24"),
+    (FACTS, "percent: 24", "percent: 124", "fact field 'percent' must be between 0 and 100, found 124"),
+    (FACTS, "year: 1999", "year: .inf", "fact field 'year' must be a finite number, found inf"),
+    (FACTS, "year: 1999", "year: 1999.5", "fact field 'year' must be a whole number, found 1999.5"),
+    (AGGREGATES, "majority_threshold: 50", "majority_threshold: .nan", "'majority_threshold' must be a finite number"),
+    (AGGREGATES, "majority_threshold: 50", "majority_threshold: 150", "'majority_threshold' must be between 0 and 100"),
 ]
 
 
@@ -176,7 +173,7 @@ def test_every_number_is_finite_and_in_range(  # noqa: PLR0917 - one parameter p
 def test_a_stake_of_zero_and_of_one_hundred_are_allowed(
     knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    replace_in(knowledge_copy / "facts.yaml", "value: 48", "value: 0")
+    replace_in(knowledge_copy / FACTS, "percent: 48", "percent: 0")
     assert main(["check", str(knowledge_copy)]) == 0
     assert main(["ask", "--knowledge", str(knowledge_copy), "who has the largest stake"]) == 0
     assert "MegaFon" in capsys.readouterr().out

@@ -8,110 +8,110 @@ import pytest
 
 from bot.errors import KnowledgeError
 from bot.knowledge.loader import load_knowledge
-from tests.conftest import replace_in
+from tests.conftest import ENTITIES, FACTS, GRAMMAR, RELATIONS, SOURCES, replace_in
 
 # (file, old text, new text, expected message fragment, text on the line the problem must name, or None)
 BROKEN = [
     (
-        "facts.yaml",
+        FACTS,
         'cite: ["24 percent by MegaFon"]',
         'cite: ["25 percent by MegaFon"]',
         "not found verbatim",
         "25 percent by MegaFon",
     ),
     (
-        "facts.yaml",
-        "about: [megafon]\n    of:",
-        "about: [megafone]\n    of:",
+        FACTS,
+        "    subject: megafon\n    object: aliexpress_russia",
+        "    subject: megafone\n    object: aliexpress_russia",
         "unknown entity 'megafone'",
-        "about: [megafone]",
+        "subject: megafone",
     ),
     (
-        "facts.yaml",
-        "intents: [stake]\n    about: [megafon]",
-        "intents: [stakes]\n    about: [megafon]",
-        "unknown intent 'stakes'",
-        "intents: [stakes]",
+        FACTS,
+        "  - id: stake_megafon\n    relation: own",
+        "  - id: stake_megafon\n    relation: owns",
+        "unknown relation 'owns'",
+        "relation: owns",
     ),
     (
-        "facts.yaml",
-        "  - id: stake_megafon",
-        "  - id: stake_alibaba",
-        "duplicate fact id 'stake_alibaba'",
-        "  - id: stake_alibaba\n    intents: [stake]\n    about: [megafon]",
+        FACTS,
+        "  - id: stake_megafon\n    relation: own\n    subject: megafon",
+        "  - id: stake_megafon\n    relation: own\n    subject: vladivostok",
+        "'vladivostok' (city) cannot be the subject of 'own'",
+        "subject: vladivostok",
     ),
+    (FACTS, "  - id: stake_megafon", "  - id: stake_alibaba", "duplicate fact id 'stake_alibaba'", None),
+    (FACTS, "    percent: 24\n", '    percent: "24"\n', "must be a number", 'percent: "24"'),
+    (FACTS, "    percent: 24\n", "    percent: 44\n", "adds up to 120", "  - id: stake_rdif"),
+    (FACTS, "    percent: 24\n", "    percent: 124\n", "must be between 0 and 100", "percent: 124"),
+    (FACTS, "    percent: 52\n", "    percent: 50\n", "members' own adds up to 52", "  - id: stake_russian_partners"),
+    (FACTS, "    year: 1999\n", "    year: Tuesday\n", "must be a number", "year: Tuesday"),
+    (FACTS, "    day: tuesday\n", "    day: someday\n", "is not a weekday", "day: someday"),
     (
-        "facts.yaml",
-        "    answer: MegaFon will own 24 percent of AliExpress Russia.\n",
-        "",
-        "missing the field 'answer'",
-        "  - id: stake_megafon",
-    ),
-    ("facts.yaml", "value: 24", 'value: "24"', "must be a number", 'value: "24"'),
-    ("facts.yaml", "value: 24", "value: 44", "adds up to 120", "  - id: stake_rdif"),
-    ("facts.yaml", "value: 52", "value: 50", "members' stake adds up to 52", "  - id: stake_russian_partners"),
-    (
-        "facts.yaml",
+        FACTS,
         'cite: ["24 percent by MegaFon"]',
         'cite: ["Alibaba, Russian tech firm Mail.ru"]',
         "found 4 times",
         'Alibaba, Russian tech firm Mail.ru"]',
     ),
     (
-        "entities.yaml",
+        ENTITIES,
         "  - id: megafon\n    name: MegaFon",
         "  - id: megafon\n    name: no",
         "must be text, found true/false",
         "name: no",
     ),
     (
-        "entities.yaml",
+        ENTITIES,
         "members: [megafon, mail_ru, rdif]",
         "members: [megafon, mail_ru, rdif, sber]",
         "unknown member 'sber'",
         "rdif, sber]",
     ),
     (
-        "entities.yaml",
-        "    kind: person\n    aliases: [Jack Ma,",
-        "    kind: human\n    aliases: [Jack Ma,",
-        "kind 'human'",
-        "kind: human",
-    ),
-    ("intents.yaml", "    families: {stake: 1.0}\n", "    families: {stakes: 1.0}\n", "unknown family 'stakes'", None),
-    (
-        "sources.yaml",
-        "file: sources/aliexpress-russia.txt",
-        "file: sources/missing.txt",
-        "file not found",
-        "missing.txt",
-    ),
-    ("facts.yaml", "source: aliexpress-russia", "source: other-article", "unknown source 'other-article'", None),
-    (
-        "facts.yaml",
-        "  - id: stake_megafon\n",
-        "  - id: stake_megafon\n    id: again\n",
-        "duplicate key 'id'",
-        "id: again",
+        ENTITIES,
+        "    name: Jack Ma\n    type: person",
+        "    name: Jack Ma\n    type: human",
+        "type 'human'",
+        "type: human",
     ),
     (
-        "facts.yaml",
+        ENTITIES,
+        "      nationality: {value: chinese,",
+        "      nationality: {value: martian,",
+        "nationality 'martian' is not a known value",
+        "value: martian",
+    ),
+    (
+        RELATIONS,
+        "  - id: own\n    subject: [organisation, person, group]",
+        "  - id: own\n    subject: [organization]",
+        "unknown type 'organization'",
+        None,
+    ),
+    (RELATIONS, "      verb: [own, hold,", "      verbs: [own, hold,", "word form 'verbs' is not one of", None),
+    (SOURCES, "file: article.txt", "file: missing.txt", "file not found", "missing.txt"),
+    (FACTS, "source: aliexpress-russia", "source: other-article", "unknown source 'other-article'", None),
+    (FACTS, "  - id: stake_megafon\n", "  - id: stake_megafon\n    id: again\n", "duplicate key 'id'", "id: again"),
+    (
+        FACTS,
         "  - id: stake_megafon\n",
         "  - id: stake_megafon\n    colour: red\n",
         "unknown field 'colour'",
         "colour: red",
     ),
-    ("facts.yaml", "  - id: stake_megafon\n", "  - id: stake_megafon\n   bad: [indent\n", "", None),
+    (FACTS, "  - id: stake_megafon\n", "  - id: stake_megafon\n   bad: [indent\n", "", None),
     (
-        "facts.yaml",
+        FACTS,
         "  - id: stake_megafon\n",
         '  - id: !!python/object/apply:os.system ["touch pwned"]\n',
         "tags such as !!python",
         "os.system",
     ),
-    ("facts.yaml", "  - id: stake_megafon\n", "  - id: 2019-08-01\n", "found a date", "2019-08-01"),
-    ("entities.yaml", "aliases: [Megafon,", "aliases: [Alibaba Group, Megafon,", "also names entity 'alibaba'", None),
-    ("language.yaml", "    no_match:", "    no_match_typo:", "missing 'no_match'", None),
+    (FACTS, "  - id: stake_megafon\n", "  - id: 2019-08-01\n", "found a date", "2019-08-01"),
+    (ENTITIES, "aliases: [Megafon,", "aliases: [Alibaba Group, Megafon,", "also names entity 'alibaba'", None),
+    ("language/conversation.yaml", "  no_match:", "  no_match_typo:", "missing 'no_match'", None),
+    (GRAMMAR, "    be: [is,", "    been: [is,", "word_classes needs 'be'", None),
 ]
 
 
@@ -139,11 +139,9 @@ def test_broken_knowledge_is_located(  # noqa: PLR0917 - one parameter per table
 
 
 def test_all_problems_are_reported_at_once(knowledge_copy: Path) -> None:
-    replace_in(knowledge_copy / "facts.yaml", "about: [megafon]\n    of:", "about: [megafone]\n    of:")
-    replace_in(knowledge_copy / "facts.yaml", 'cite: ["15 percent by Mail.ru"]', 'cite: ["16 percent by Mail.ru"]')
-    replace_in(
-        knowledge_copy / "entities.yaml", "kind: person\n    aliases: [Jack Ma,", "kind: human\n    aliases: [Jack Ma,"
-    )
+    replace_in(knowledge_copy / FACTS, "    subject: megafon\n", "    subject: megafone\n")
+    replace_in(knowledge_copy / FACTS, 'cite: ["15 percent by Mail.ru"]', 'cite: ["16 percent by Mail.ru"]')
+    replace_in(knowledge_copy / ENTITIES, "    name: Jack Ma\n    type: person", "    name: Jack Ma\n    type: human")
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
     assert len(caught.value.problems) >= 3
@@ -169,15 +167,16 @@ def test_hostile_or_empty_files(knowledge_copy: Path, content: bytes, fragment: 
 
 
 def test_a_second_source_is_only_new_files(knowledge_copy: Path) -> None:
-    (knowledge_copy / "sources" / "second.txt").write_text(
-        "Acme Corp was founded by Jane Roe in 2001.\n", encoding="utf-8"
-    )
-    (knowledge_copy / "second.yaml").write_text(
-        "sources:\n  - {id: second, file: sources/second.txt, title: Acme}\n"
-        "entities:\n  - {id: acme, name: Acme Corp, kind: organization, aliases: [Acme]}\n"
+    second = knowledge_copy / "second"
+    second.mkdir()
+    (second / "second.txt").write_text("Acme Corp was founded by Jane Roe in 2001.\n", encoding="utf-8")
+    (second / "second.yaml").write_text(
+        "sources:\n  - {id: second, file: second.txt, title: Acme}\n"
+        "entities:\n  - {id: acme, name: Acme Corp, type: company, aliases: [Acme]}\n"
+        "  - {id: jane_roe, name: Jane Roe, type: person}\n"
         "source: second\n"
-        "facts:\n  - id: acme_founder\n    intents: [founder, founding_date]\n    about: [acme]\n"
-        '    answer: Acme Corp was founded by Jane Roe in 2001.\n    cite: ["founded by Jane Roe"]\n',
+        "facts:\n  - id: acme_founder\n    relation: found\n    subject: jane_roe\n    object: acme\n"
+        '    year: 2001\n    answer: Acme Corp was founded by Jane Roe in 2001.\n    cite: ["founded by Jane Roe"]\n',
         encoding="utf-8",
     )
     from bot.engine import Bot
@@ -189,8 +188,8 @@ def test_a_second_source_is_only_new_files(knowledge_copy: Path) -> None:
 
 
 def test_a_missing_source_file_is_one_problem_not_one_per_fact(knowledge_copy: Path) -> None:
-    replace_in(knowledge_copy / "sources.yaml", "sources/aliexpress-russia.txt", "sources/missing.txt")
+    replace_in(knowledge_copy / SOURCES, "file: article.txt", "file: missing.txt")
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
     messages = [str(problem) for problem in caught.value.problems]
-    assert messages == ["sources.yaml:4: source 'aliexpress-russia': file not found: sources/missing.txt"]
+    assert messages == [f"{SOURCES}:4: source 'aliexpress-russia': file not found: missing.txt"]

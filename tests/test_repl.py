@@ -43,8 +43,8 @@ def test_banner_question_and_follow_up(dealbot: Bot) -> None:
 
 def test_explain_and_reset(dealbot: Bot) -> None:
     _, printed = chat(dealbot, "alibba stak\r/explain\r/reset\rand megafon?\r/quit\r")
-    assert "entities:   alibaba (0.92)" in printed
-    assert "intents:    stake" in printed
+    assert "entity:alibaba (0.92)" in printed
+    assert "reading:    own(alibaba, _) ? percent" in printed
     assert "Context forgotten." in printed
     assert "MegaFon will own" not in printed  # after /reset, "and megafon?" is not a stake follow-up
 

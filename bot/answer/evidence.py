@@ -20,7 +20,7 @@ from bot.understand.readings import miss_weight, use_weight
 EVIDENCE_WORD = 0.5  # a word nothing else explains, found in the sentence an answer cites
 STRONG_WORD_BACK = 0.5  # a strong relation word left out gets back this share of its cost when the facts use it
 UNEXPLAINED = 0.75  # confidence kept per content word the reading leaves unexplained ...
-UNEXPLAINED_NAME = 0.5  # ... per capitalised word left unexplained (a name it could not place)
+UNEXPLAINED_NAME = 0.45  # ... per capitalised word or name word left unexplained (a name it could not place)
 UNEXPLAINED_GUESS = 0.45  # ... per word left unexplained by a reading no relation word supports (a guess)
 NO_MATCH_QUALITY = 0.8  # match quality assumed when a reading uses no matched word at all
 
@@ -77,8 +77,11 @@ def _mentioned(result: Result, graph: Graph) -> set[str]:
     return {e for f in facts for e in f.mentions}
 
 
-def confidence(found: Found, tried: Tried, graph: Graph) -> float:
-    """How much of the question the reading explains, times how well its words matched (0..1)."""
+def confidence(found: Found, tried: Tried, graph: Graph, name_words: frozenset[str] = frozenset()) -> float:
+    """How much of the question the reading explains, times how well its words matched (0..1).
+
+    A word left over that is part of a known name ("mail" of Mail.ru) counts as a name it could not place.
+    """
     reading = tried.reading
     evidence = _cited_words(tried.result, graph) if tried.result is not None else set()
     capitalised = found.text.capitalised or tuple(False for _ in found.text.tokens)
@@ -87,9 +90,10 @@ def confidence(found: Found, tried: Tried, graph: Graph) -> float:
     for position in found.unexplained:
         if position in reading.used:
             continue
-        if capitalised[position]:
+        word = found.text.tokens[position]
+        if word in name_words or (capitalised[position] and word not in evidence):
             kept *= UNEXPLAINED_NAME
-        elif found.text.tokens[position] not in evidence:
+        elif word not in evidence:
             kept *= UNEXPLAINED_GUESS if guessed else UNEXPLAINED
     scores = [m.score for m in found.mentions if any(i in reading.used for i in range(m.start, m.end))]
     quality = min(scores) if scores else NO_MATCH_QUALITY

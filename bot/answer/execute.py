@@ -8,7 +8,7 @@ from bot.answer.query import asked_entities, attribute_fact, describing_fact, ma
 from bot.answer.verify import choose, verify
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import Reading
+from bot.understand.model import DESCRIBED, Reading
 
 MAX_SELECTED = 3  # a selection naming more entities than this lists the first ones
 
@@ -44,10 +44,10 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     for side in ("subject", "object"):
         bound: tuple[str, ...] = getattr(reading, side)
         if not facts and len(bound) > 1:
-            each = [
-                _exact_first(matching_facts(reading._replace(**{side: (e,)}), graph), reading._replace(**{side: (e,)}))
-                for e in bound
+            singles = [
+                reading._replace(subject=(e,)) if side == "subject" else reading._replace(object=(e,)) for e in bound
             ]
+            each = [_exact_first(matching_facts(single, graph), single) for single in singles]
             if all(each):
                 facts = list(dict.fromkeys(found[0] for found in each))
     if reading.ask in ("subject", "object"):
@@ -74,6 +74,8 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
         return _named(reading, graph)
     asked = asked_entities(facts, reading.ask) if reading.ask in ("subject", "object") else []
     asked = [e for e in asked if e not in getattr(reading, reading.ask, ())] if asked else asked
+    if asked and DESCRIBED in reading.notes:
+        return _describe(asked, graph, reading._replace(attributes=()), intent=reading.relation)
     return from_facts(facts, [*asked, *reading.subject, *reading.object], reading.relation)
 
 
@@ -128,13 +130,13 @@ def _select(reading: Reading, graph: Graph) -> Result | None:
 
 
 def _describe(chosen: list[str], graph: Graph, reading: Reading, intent: str) -> Result | None:
-    """The chosen entities, each by the fact that shows it meets the constraints (or its description)."""
+    """The chosen entities, each by its description, or else by the fact that shows it meets the constraints."""
     facts: list[Fact] = []
     for entity in chosen[:MAX_SELECTED]:
-        fact = None
+        fact = describing_fact(entity, graph)  # what it is says more than the attribute asked about
         for attribute, _ in reading.attributes:
             fact = fact or attribute_fact(entity, attribute, graph)
-        fact = fact or describing_fact(entity, graph) or next(iter(graph.facts_by_entity.get(entity, ())), None)
+        fact = fact or next(iter(graph.facts_by_entity.get(entity, ())), None)
         if fact is not None:
             facts.append(fact)
     if not facts:

@@ -36,7 +36,7 @@ def matching_facts(reading: Reading, graph: Graph, *, check_values: bool = True)
     Ranked: facts naming exactly what was asked about first, then facts about the backdrop (the venture)
     when a side is open, then knowledge order.
     """
-    found: list[tuple[tuple[int, int, int], Fact]] = []
+    found: list[tuple[tuple[int, int, int, int], Fact]] = []
     for fact in graph.facts_by_relation.get(reading.relation, ()):
         if not all(holds(s, fact.subjects, graph) for s in reading.subject):
             continue

@@ -24,20 +24,25 @@ def render_answer(answer: Answer, *, color: bool = False) -> str:
 
 
 def render_explanation(answer: Answer) -> str:
-    """Why the answer was given: normalised question, matches with scores, runner-up intents."""
+    """Why the answer was given: the question as normalised, what was found, the reading chosen as a query
+    with its score, and the runner-up readings with why each lost."""
     info = answer.explanation
-    entities = ", ".join(f"{name} ({score:.2f})" for name, score in info.entities) or "none"
-    intents = ", ".join(f"{name} ({score:.2f})" for name, score in info.intents) or "none"
-    return "\n".join(
-        [
-            f"question:   {info.normalized}",
-            f"type:       {info.qtype or 'none'}",
-            f"entities:   {entities}",
-            f"intents:    {intents}",
-            f"context:    {'used' if info.context_used else 'not used'}",
-            f"result:     {info.reason} (intent {answer.intent or 'none'}, confidence {answer.confidence:.2f})",
-        ]
-    )
+    lines = [
+        f"question:   {info.normalized}",
+        f"focus:      {info.focus or 'none'}",
+        f"found:      {', '.join(info.mentions) or 'nothing'}",
+    ]
+    if info.unknown:
+        lines.append(f"unknown:    {', '.join(info.unknown)}")
+    if info.unexplained:
+        lines.append(f"unexplained: {', '.join(info.unexplained)}")
+    lines.append(f"reading:    {info.reading or 'none'}  (score {info.score:.2f})")
+    for runner in info.runners_up:
+        lines.append(f"  lost:     {runner.query}  (score {runner.score:.2f}: {runner.why})")
+    lines.append(f"context:    {'used' if info.context_used else 'not used'}")
+    facts = f", facts {', '.join(info.facts)}" if info.facts else ""
+    lines.append(f"result:     {info.reason} (confidence {answer.confidence:.2f}{facts})")
+    return "\n".join(lines)
 
 
 def render_json(answer: Answer) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.answer import replies
+from bot.answer.compound import join, second_question
 from bot.answer.decline import not_covered, premise
 from bot.answer.evidence import Tried, confidence, with_evidence
 from bot.answer.execute import execute
@@ -52,6 +53,11 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     def reply(text_out: str, reason: str) -> tuple[Answer, Context]:
         return Answer(question, False, text_out, explanation=explanation(found, form, reason=reason)), context
 
+    split = second_question(found, form, lexicon.grammar)
+    if split is not None:
+        first, middle = respond(question, text.part(0, split - 1), setting, context)
+        second, after = respond(question, text.part(split, len(text.tokens)), setting, middle)
+        return join(question, first, second), after
     if form.smalltalk is not None:
         return reply(replies.smalltalk(form.smalltalk, knowledge), f"small talk ({form.smalltalk})")
     if form.advice:
@@ -78,7 +84,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         and answerable.result is not None
         and answerable.reading.score >= max(best.reading.score - MARGIN, MIN_SCORE)
     ):
-        sure = confidence(found, answerable, graph)
+        sure = confidence(found, answerable, graph, lexicon.name_heads)
         if sure < MIN_CONFIDENCE:
             text_out = replies.unsure(found, answerable.reading, graph, knowledge)
             return Answer(
@@ -86,11 +92,16 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             ), context
         result = answerable.result
         used_context = _used_context(found, answerable.reading)
+        if not used_context and _dangling(found, graph):
+            message = knowledge.language.message("unclear_followup")
+            return Answer(
+                question, False, message, (), None, sure, explanation(found, form, tried, reason="dangling pronoun")
+            ), context
         why = explanation(found, form, tried, answerable, reason="answered", context_used=used_context)
         answer = Answer(question, True, result.text, result.citations, result.intent, sure, why)
-        return answer, _next_context(answerable.reading, result.entities, context, found, form, graph)
+        return answer, _next_context(answerable.reading, result.entities, context, found=found, form=form, graph=graph)
     return _decline(question, found, form, tried, setting), _next_context(
-        best.reading, (*best.reading.subject, *best.reading.object), context, found, form, graph
+        best.reading, (*best.reading.subject, *best.reading.object), context, found=found, form=form, graph=graph
     )
 
 
@@ -117,12 +128,20 @@ def _shares(a: Reading, b: Reading) -> bool:
 
 def _used_context(found: Found, reading: Reading) -> bool:
     named = {m.target for m in found.of("entity")}
-    bound = set(reading.subject) | set(reading.object)
+    bound = set(reading.subject) | set(reading.object) | set(reading.options)
     return bool(bound - named) or "follow-up" in reading.notes
 
 
+def _dangling(found: Found, graph: Graph) -> bool:
+    """A pronoun with nothing to point at: no name in the question, no antecedent in the conversation,
+    and no backdrop it could mean ("what does it do?" is about the venture; "what did he say?" is unclear)."""
+    if found.of("entity"):
+        return False
+    return any(not any(graph.is_a(b, p.target.split()) for b in graph.backdrops) for p in found.of("pronoun"))
+
+
 def _next_context(
-    reading: Reading, entities: Sequence[str], context: Context, found: Found, form: Form, graph: Graph
+    reading: Reading, entities: Sequence[str], context: Context, *, found: Found, form: Form, graph: Graph
 ) -> Context:
     """What the next question can point back at, most salient first: what a "who"/"which" question found,
     then what the question named, last named first ("When did Mail.ru launch Pandao?" then "what does it
@@ -134,7 +153,7 @@ def _next_context(
         if m.target in entities or m.target in bound
     ]
     focus = graph.focus.get(form.focus or "")
-    asked_for_one = focus is not None and not focus.generic and "entity" in focus.expects
+    asked_for_one = focus is not None and "entity" in focus.expects and (not focus.generic or bool(form.focus_type))
     found_by_asking = (
         [e for e in entities if e not in named] if asked_for_one and reading.ask in ("subject", "object") else []
     )

@@ -37,10 +37,10 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
             return all(graph.is_a(entity, [t]) for t in reading.types), fact
     if reading.attributes and reading.subject:
         entity = reading.subject[0]
-        for attribute, value in reading.attributes:
+        for attribute, wanted in reading.attributes:
             fact = attribute_fact(entity, attribute, graph)
             if fact is not None:
-                return has_attribute(entity, attribute, value, graph), fact
+                return has_attribute(entity, attribute, wanted, graph), fact
     exact = matching_facts(reading._replace(ask=""), graph)
     if exact:
         return True, exact[0]
@@ -76,7 +76,10 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
             slot = "object" if reading.subject and relation.object_types else "subject"
             if slot == "subject" and reading.subject:
                 continue
-            trial = reading._replace(**{slot: (*getattr(reading, slot), option)}, mode="yesno", options=())
+            placed = (*getattr(reading, slot), option)
+            trial = (
+                reading._replace(subject=placed) if slot == "subject" else reading._replace(object=placed)
+            )._replace(mode="yesno", options=())
         else:
             kind = next((k for k in relation.values if _fits(option, k, graph, language)), None)
             if kind is None:

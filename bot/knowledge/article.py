@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from bot.knowledge.disk import escapes
@@ -46,7 +45,8 @@ class _Types:
         self.parent = {t.id: t.parent for t in language.types}
 
     def ancestors(self, type_id: str) -> list[str]:
-        chain, current = [], type_id
+        chain: list[str] = []
+        current: str | None = type_id
         while current is not None and current not in chain:
             chain.append(current)
             current = self.parent.get(current)
@@ -111,7 +111,9 @@ class _FactReader:
 
     def fits(self, entity: str, allowed: tuple[str, ...]) -> bool:
         """Whether an entity (or every member of a group) has one of the allowed types."""
-        found = self.entities[entity]
+        found = self.entities.get(entity)
+        if found is None:  # an unknown id is reported where it is referenced, not here
+            return True
         if found.type == GROUP and GROUP not in allowed:
             return bool(found.members) and all(self.fits(m, allowed) for m in found.members)
         return bool(set(self.types.ancestors(found.type)) & set(allowed))
@@ -137,16 +139,8 @@ class _FactReader:
         """A fact value checked against its kind; None (with a problem) when it does not fit."""
         where = record.where(kind.id)
         if kind.kind in ("number", "year", "count"):
-            number = record.number(kind.id)
-            if number is None:
-                return None
-            if not math.isfinite(number):
-                record.problem(where, f"{kind.id} must be a finite number")
-                return None
-            if (kind.low is not None and number < kind.low) or (kind.high is not None and number > kind.high):
-                record.problem(where, f"{kind.id} {number:g} is outside {kind.low:g}..{kind.high:g}")
-                return None
-            return number
+            whole = kind.kind in ("year", "count")
+            return record.number(kind.id, minimum=kind.low, maximum=kind.high, whole=whole)
         if not isinstance(raw, str) or not raw.strip():
             record.problem(where, f"{kind.id} must be text")
             return None
@@ -169,7 +163,7 @@ class _FactReader:
 
     def read(self, source_of: dict[str, str]) -> list[Fact]:
         """Every fact: the entities' descriptors and attributes, then the facts sections."""
-        facts = self._entity_facts()
+        facts = self._entity_facts(source_of)
         for _, record in self.draft.records("facts", "fact"):
             fact = self._fact(record, source_of.get(record.file))
             if fact is not None:
@@ -215,6 +209,7 @@ class _FactReader:
             answer = self.template(relation, subjects, objects, values)
         if not self.draft.unique("fact", record, ident) or ident is None:
             return None
+        self.draft.origins[ident] = (record.file, record.line)
         return Fact(
             ident, relation.id, subjects, objects, tuple(values), answer.strip(), citations, mentions,
             record.flag("complete"),
@@ -249,7 +244,7 @@ class _FactReader:
             return value.title()
         return value
 
-    def _entity_facts(self) -> list[Fact]:
+    def _entity_facts(self, source_of: dict[str, str]) -> list[Fact]:
         """Each entity's descriptors and attributes as facts of `describe` and of the attribute's relation."""
         facts: list[Fact] = []
         for _, record in self.draft.records("entities", "entity"):
@@ -263,7 +258,7 @@ class _FactReader:
                 describe = next((r for r in self.relations.values() if r.describes), None)
                 if text is None or describe is None:
                     continue
-                citations = self.citations(entry, f"{ident} descriptor {number}", None)
+                citations = self.citations(entry, f"{ident} descriptor {number}", source_of.get(record.file))
                 values: list[tuple[str, str | float]] = [(describe.values[0] if describe.values else "text", text)]
                 answer = entry.text("answer", required=False) or self.template(describe, (ident,), (), values)
                 fact_id = f"{ident}.{describe.id}.{number}"
@@ -280,17 +275,26 @@ class _FactReader:
                 if value is None:
                     entry.problem(entry.line, f"attribute {name!r} needs a value")
                     continue
-                citations = self.citations(entry, f"{ident} {name}", None)
+                citations = self.citations(entry, f"{ident} {name}", source_of.get(record.file))
                 answer = entry.text("answer", required=False) or self.template(relation, (ident,), (), [(name, value)])
                 facts.append(Fact(f"{ident}.{name}", name, (ident,), (), ((name, value),), answer, citations))
         return facts
 
 
 def read_facts(draft: Draft, language: Language, entities: dict[str, Entity], sources: list[Source]) -> list[Fact]:
-    """Every fact of the article, each checked against its relation and cited verbatim."""
+    """Every fact of the article, each checked against its relation and cited verbatim.
+
+    A fact cites the source its file names (`source:`), else the one source defined in its directory.
+    """
+    here: dict[str, list[str]] = {}
+    for directory, record in draft.records("sources", "source"):
+        ident = record.data.get("id")
+        if isinstance(ident, str):
+            here.setdefault(directory, []).append(ident)
     source_of: dict[str, str] = {}
-    for shown, _, top in draft.files:
+    for shown, directory, top in draft.files:
         source = top.text("source", required=False) if "source" in top.data else None
-        if source:
-            source_of[shown] = source
+        local = here.get(directory, [])
+        if source or len(local) == 1:
+            source_of[shown] = source or local[0]
     return _FactReader(draft, language, entities, sources).read(source_of)

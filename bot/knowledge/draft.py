@@ -16,6 +16,7 @@ class Draft:
     problems: list[Problem] = field(default_factory=list)
     files: list[tuple[str, str, Fields]] = field(default_factory=list)  # (shown name, directory, top level)
     seen_ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)  # fact id -> (file, line), for later checks
 
     def unique(self, kind: str, record: Fields, ident: str | None) -> bool:
         """Report a duplicate id of one kind; return whether the id is usable."""

@@ -71,9 +71,9 @@ def build_graph(knowledge: Knowledge) -> Graph:
         for entity in dict.fromkeys([*fact.entities, *values]):
             by_entity[entity].append(fact)
     groups: dict[str, list[str]] = defaultdict(list)
-    for entity in knowledge.entities:
-        for member in entity.members:
-            groups[member].append(entity.id)
+    for group in knowledge.entities:
+        for member in group.members:
+            groups[member].append(group.id)
     return Graph(
         entities={e.id: e for e in knowledge.entities},
         relations={r.id: r for r in language.relations},

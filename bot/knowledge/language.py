@@ -119,7 +119,7 @@ def read_language(draft: Draft) -> Language:
     threshold = 50.0
     for _, _, top in draft.files:
         if "majority_threshold" in top.data:
-            threshold = top.number("majority_threshold") or threshold
+            threshold = top.number("majority_threshold", minimum=0, maximum=100) or threshold
     return Language(
         stopwords=frozenset(_words(grammar.texts("stopwords"))),
         rewrites=tuple((simplify(k), simplify(v)) for k, v in grammar.text_mapping("rewrites").items()),
@@ -155,7 +155,7 @@ def read_language(draft: Draft) -> Language:
 WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
-    "beside", "percent",
+    "beside", "percent", "joiners",
 )  # fmt: skip
 
 
@@ -222,7 +222,8 @@ def _types(draft: Draft) -> tuple[TypeDef, ...]:
         if isinstance(parent, str) and parent not in known:
             record.problem(record.where("parent"), f"type {record.data.get('id')!r} has unknown parent {parent!r}")
     for ident in parents:
-        seen, current = set(), ident
+        seen: set[str] = set()
+        current: str | None = ident
         while current is not None and current in parents:
             if current in seen:
                 draft.problems.append(Problem("(types)", 0, f"type {ident!r} is its own ancestor"))

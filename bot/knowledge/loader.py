@@ -65,7 +65,7 @@ def load_knowledge(root: Path | str) -> Knowledge:
     facts = read_facts(draft, language_layer, entities, sources)
     knowledge = Knowledge(str(base), language_layer, tuple(sources), tuple(entities.values()), tuple(facts))
     if not draft.problems:
-        check_knowledge(knowledge, draft.problems)
+        check_knowledge(knowledge, draft.problems, draft.origins)
     if draft.problems:
         raise KnowledgeError(sorted(set(draft.problems)))
     return knowledge

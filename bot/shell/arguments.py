@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     transcript_commands = transcripts.add_subparsers(
         dest="action", metavar="ACTION", parser_class=_Parser, required=True
     )
-    coverage = transcript_commands.add_parser("coverage", help="list facts and intents no transcript exercises")
+    coverage = transcript_commands.add_parser("coverage", help="list facts and relations no transcript exercises")
     coverage.add_argument("directory", nargs="?", type=Path, default=Path("transcripts"))
     coverage.add_argument(
         "--knowledge", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="use another knowledge directory"

@@ -117,20 +117,32 @@ def _ask(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from bot.answer.reachable import questions_for, unreachable
     from bot.engine import bundled_knowledge_dir, load
     from bot.errors import KnowledgeError
 
     directory = args.directory or bundled_knowledge_dir()
     try:
-        knowledge = load(directory, use_cache=False).knowledge  # check what is on disk, not a cached copy
+        bot = load(directory, use_cache=False)  # check what is on disk, not a cached copy
     except KnowledgeError as error:
         for problem in error.problems:
             err.write(f"{problem}\n")
         err.write(f"dealbot: {len(error.problems)} problem(s) in {directory}\n")
         return EXIT_USAGE
+    dead = unreachable(bot)
+    for fact in dead:
+        tried = "; ".join(f'"{q}"' for q in questions_for(fact, bot))
+        err.write(f"{directory}: fact {fact.id!r} is reached by no question its relation words make (tried {tried})\n")
+    if dead:
+        err.write(f"dealbot: {len(dead)} fact(s) cannot be reached in {directory}\n")
+        return EXIT_USAGE
+    knowledge = bot.knowledge
+    language = knowledge.language
+    stated = {fact.relation for fact in knowledge.facts}
     out.write(
         f"ok: {directory}\n  sources: {len(knowledge.sources)}\n  entities: {len(knowledge.entities)}\n"
-        f"  intents: {len(knowledge.intents)}\n  facts: {len(knowledge.facts)}\n  rules: {len(knowledge.rules)}\n"
+        f"  types: {len(language.types)}\n  relations: {len(language.relations)} ({len(stated)} with facts)\n"
+        f"  facts: {len(knowledge.facts)}, every one reachable by a question\n"
         f"  cited sentences: {knowledge.cited_sentences}\n"
     )
     return EXIT_ANSWERED

@@ -1,4 +1,4 @@
-"""Which facts and intents of the knowledge no recorded transcript exercises."""
+"""Which facts and relations of the knowledge no recorded transcript exercises."""
 
 from __future__ import annotations
 
@@ -12,18 +12,18 @@ from bot.shell.transcript import TranscriptError, parse_transcript
 
 
 def exercised(bot: Bot, directory: Path) -> tuple[set[str], set[str]]:
-    """Replay every transcript and collect the fact ids and intents its answers came from."""
+    """Replay every transcript and collect the facts its answers used and the relations it asked about."""
     facts: set[str] = set()
-    intents: set[str] = set()
+    relations: set[str] = set()
     for path in sorted(directory.glob("*.txt")):
         for _, answer in answers(parse_transcript(_read(path), str(path)), bot):
             if answer is None:
                 continue
-            for intent in (answer.intent, answer.explanation.intent):
-                if intent is not None:
-                    intents.add(intent)
+            reading = answer.explanation.reading
+            if reading:
+                relations.add(reading.split("(", 1)[0])
             facts.update(answer.explanation.facts)
-    return facts, intents
+    return facts, relations
 
 
 def _read(path: Path) -> str:
@@ -40,20 +40,17 @@ def coverage_main(directory: Path, bot: Bot, out: TextIO) -> int:
     """Print what is not exercised; 0 when everything is, 1 otherwise."""
     if not directory.is_dir():
         raise TranscriptError(f"no transcript directory {directory}: give the directory of your *.txt transcripts")
-    facts, intents = exercised(bot, directory)
+    facts, relations = exercised(bot, directory)
     knowledge = bot.knowledge
+    stated = list(dict.fromkeys(fact.relation for fact in knowledge.facts))
     missing_facts = [f.id for f in knowledge.facts if f.id not in facts]
-    missing_facts += [r.id for r in knowledge.rules if r.id not in facts]
-    missing_intents = [i.id for i in knowledge.intents if i.id not in intents]
+    missing_relations = [r for r in stated if r not in relations]
     for fact in missing_facts:
-        out.write(f"fact or rule not exercised: {fact}\n")
-    for intent in missing_intents:
-        out.write(f"intent not exercised: {intent}\n")
-    if missing_facts or missing_intents:
-        out.write(f"{len(missing_facts)} fact(s) and {len(missing_intents)} intent(s) not exercised\n")
+        out.write(f"fact not exercised: {fact}\n")
+    for relation in missing_relations:
+        out.write(f"relation not asked about: {relation}\n")
+    if missing_facts or missing_relations:
+        out.write(f"{len(missing_facts)} fact(s) and {len(missing_relations)} relation(s) not exercised\n")
         return 1
-    out.write(
-        f"all {len(knowledge.facts)} facts, {len(knowledge.rules)} rules and {len(knowledge.intents)} intents"
-        " are exercised\n"
-    )
+    out.write(f"all {len(knowledge.facts)} facts and the {len(stated)} relations they use are exercised\n")
     return 0

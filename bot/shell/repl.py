@@ -17,7 +17,8 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
 from bot.answer.render import render_answer, render_explanation
-from bot.engine import Bot, Conversation
+from bot.conversation import Conversation
+from bot.engine import Bot
 from bot.errors import RecordingError
 from bot.shell.recording import Recorder, refusal
 from bot.shell.transcript import RESET, RESET_REPLY, TranscriptError

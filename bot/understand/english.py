@@ -3,8 +3,8 @@
 A word the knowledge does not know is either an ordinary English word outside its vocabulary or a
 name it has never heard of. pyspellchecker's English frequency list (built from a large subtitle
 corpus, with proper names mostly filtered out) tells the two apart better than anything we would
-write by hand. It is used for that one question only, never to correct a word, and it is loaded on
-the first unknown word, so questions made of known words never pay for it.
+write by hand. It answers that question, and offers the ordinary words a misspelt word may be ("releeased"); it is
+loaded on the first unknown word, so questions made of known words never pay for it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ COMMON = 1000  # a word seen at least this often in the list is ordinary English
 
 _lock = threading.Lock()
 _frequencies: dict[str, int] | None = None
+_common: tuple[str, ...] | None = None
 
 
 def _load() -> dict[str, int]:
@@ -31,3 +32,18 @@ def is_common_word(word: str) -> bool:
     """Whether a lower-case word is ordinary English (a name or gibberish is not)."""
     frequencies = _frequencies if _frequencies is not None else _load()
     return frequencies.get(word, 0) >= COMMON
+
+
+def frequency(word: str) -> int:
+    """How often the word occurs in the list (0 for a name or gibberish)."""
+    frequencies = _frequencies if _frequencies is not None else _load()
+    return frequencies.get(word, 0)
+
+
+def common_words() -> tuple[str, ...]:
+    """Every ordinary English word, sorted: the words a misspelling may be checked against."""
+    global _common
+    if _common is None:
+        frequencies = _frequencies if _frequencies is not None else _load()
+        _common = tuple(sorted(w for w, n in frequencies.items() if n >= COMMON))
+    return _common

@@ -7,7 +7,7 @@ from bot.understand.grammar import Grammar
 from bot.understand.model import Form, Found, Mention
 
 SPECIFIC_REACH = 4  # how far after "what" a noun cue ("what was the date") still decides the focus
-TYPE_REACH = 3  # how far after "which"/"what" a type noun narrows the focus ("which Russian partner")
+TYPE_REACH = 5  # how far after "which"/"what" a type noun narrows the focus ("which other Russian e-commerce deal")
 OPENER_REACH = 2  # a yes/no word counts only at the start, after at most this many opening words
 OPTION_KINDS = ("entity", "year", "percent", "number", "weekday", "month", "attribute")
 
@@ -77,7 +77,7 @@ def _focus(
     first = next((c for c in at_start if not focus_defs[c.target].needs_type), at_start[0])
     for cue in at_start:
         if focus_defs[cue.target].needs_type:
-            noun = _type_after(cue, types, found.text.tokens, grammar.determiners)
+            noun = _type_after(cue, types, found, grammar.determiners)
             if noun is not None:
                 return cue.target, (cue.start, cue.end), noun
     if focus_defs[first.target].needs_type:
@@ -108,15 +108,20 @@ def _after_break(found: Found, position: int) -> bool:
     return bool(boundary) and boundary[position]
 
 
-def _type_after(cue: Mention, nouns: list[Mention], tokens: tuple[str, ...], determiners: frozenset[str]) -> str | None:
+def _type_after(cue: Mention, nouns: list[Mention], found: Found, determiners: frozenset[str]) -> str | None:
     """The type (or role) noun right after "which"/"what", allowing a few words between.
 
     A determiner between makes it a definite description instead ("what is the deal worth?"), except
     after "of" ("which of the partners").
     """
+    tokens = found.text.tokens
+    verbs = [n.start for n in nouns if n.kind == "relation" and n.detail in ("verb", "passive") and not n.weak]
+    blocking = verbs + [e.start for e in found.of("entity")]
     for noun in nouns:
+        if any(cue.end <= b < noun.start for b in blocking):
+            continue  # "which company owns the stake", "what is Usmanov's view of the deal": another phrase's noun
         between = tokens[cue.end : noun.start]
-        if any(t in determiners and (i == 0 or between[i - 1] != "of") for i, t in enumerate(between)):
+        if any(t in determiners and (i != 1 or between[0] != "of") for i, t in enumerate(between)):
             continue
         if cue.end <= noun.start <= cue.end + TYPE_REACH:
             if noun.kind == "type":

@@ -30,6 +30,7 @@ class Grammar(NamedTuple):
     attribution: tuple[str, ...]
     beside: frozenset[str]
     percent: frozenset[str]
+    joiners: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -63,6 +64,7 @@ def build_grammar(language: Language) -> Grammar:
         attribution=tuple(classes.get("attribution", ())),
         beside=words("beside"),
         percent=words("percent"),
+        joiners=words("joiners"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

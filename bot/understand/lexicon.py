@@ -45,9 +45,11 @@ class Lexicon(NamedTuple):
     name_words: Vocabulary
     terms: PhraseTable
     term_stems: Vocabulary
+    term_words: tuple[str, ...]  # the language layer's words as written, for spelling checks on whole words
     known: frozenset[str]  # words that are never unknown names: language, names and the article's own words
     skeletons: dict[str, tuple[str, ...]]  # a word's consonants -> the known words with them ("stk" -> "stake")
-    neighbours: dict[str, tuple[tuple[str, float], ...]]  # name words spelt alike ("kiril", "kirill")
+    name_heads: frozenset[str]  # words of entities' own names that are not language words ("mail" of Mail.ru)
+    variants: tuple[str, ...]  # name words that may be spelt variants of one another ("kiril", "kirill")
     stopwords: frozenset[str]
     function_words: tuple[str, ...]  # stopwords and question words, longest first: mended when misspelt
     rewrites: dict[str, str]
@@ -100,8 +102,17 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
     for type_def in language.types:
         add(type_def.nouns, "type", type_def.id)
     for relation in language.relations:
-        for word in relation.words:
-            terms.append(Phrase(_stems(word.phrase), "relation", relation.id, word.form, word.weak, word.phrase))
+        for relation_word in relation.words:
+            terms.append(
+                Phrase(
+                    _stems(relation_word.phrase),
+                    "relation",
+                    relation.id,
+                    relation_word.form,
+                    relation_word.weak,
+                    relation_word.phrase,
+                )
+            )
         for title, words in relation.titles:
             add(words, "title", relation.id, title)
     for value in language.values:
@@ -145,9 +156,16 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         name_words=Vocabulary(tuple(name_words), frozenset(name_words)),
         terms=_group(terms),
         term_stems=Vocabulary(tuple(term_stems), frozenset(term_stems)),
+        term_words=tuple(sorted(w for w in surfaces if len(w) >= ONE_OFF_LENGTH and w.isalpha())),
         known=frozenset(known),
         skeletons={key: tuple(words) for key, words in skeletons.items() if len(key) > 1},
-        neighbours=_neighbours(name_words, language.stopwords | surfaces),
+        name_heads=frozenset(
+            word
+            for entity in knowledge.entities
+            for word in simplify(entity.name).split()
+            if word not in surfaces and word not in language.stopwords
+        ),
+        variants=_variant_words(name_words, language.stopwords | surfaces),
         stopwords=language.stopwords,
         function_words=tuple(sorted(_function_words(language), key=lambda w: (-len(w), w))),
         rewrites=dict(language.rewrites),
@@ -156,23 +174,27 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
     )
 
 
+ONE_OFF_LENGTH = 5  # words this long may be matched one letter off, as written rather than by stem
 NEIGHBOUR = 85.0  # name words at least this alike are variants of one another ("dmitriev", "dmitriyev")
 
 
-def _neighbours(words: list[str], ordinary: set[str] | frozenset[str]) -> dict[str, tuple[tuple[str, float], ...]]:
-    """For each name word, the other name words spelt alike, so a name written with one variant of each
-    word ("Kiril Dmitriyev") still matches an alias written with the other ("Kiril Dmitriev"). Ordinary
-    words ("russian", "russia") are words of their own, never variants."""
+def _variant_words(words: list[str], ordinary: set[str] | frozenset[str]) -> tuple[str, ...]:
+    """Name words that may have spelt variants; ordinary words ("russian", "russia") never do."""
+    return tuple(sorted({w for w in words if len(w) > 3 and w not in ordinary}))
+
+
+def neighbours(word: str, lexicon: Lexicon) -> dict[str, float]:
+    """The other name words spelt like this one, so a name written with one variant of each word
+    ("Kiril Dmitriyev") still matches an alias written with the other ("Kiril Dmitriev").
+
+    Worked out per question, not at load: a table for every pair of name words grows with their square.
+    """
+    if word not in lexicon.variants:
+        return {}
     from rapidfuzz import fuzz, process
 
-    found: dict[str, tuple[tuple[str, float], ...]] = {}
-    candidates = [w for w in words if len(w) > 3 and w not in ordinary]
-    for word in candidates:
-        near = process.extract(word, candidates, scorer=fuzz.ratio, limit=4, score_cutoff=NEIGHBOUR)
-        alike = tuple((other, round(score / 100.0, 3)) for other, score, _ in near if other != word)
-        if alike:
-            found[word] = alike
-    return found
+    near = process.extract(word, lexicon.variants, scorer=fuzz.ratio, limit=4, score_cutoff=NEIGHBOUR)
+    return {other: round(score / 100.0, 3) for other, score, _ in near if other != word}
 
 
 def _function_words(language: Language) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.understand.english import is_common_word
-from bot.understand.lexicon import Lexicon, PhraseTable, skeleton
+from bot.understand.lexicon import Lexicon, PhraseTable, neighbours, skeleton
 from bot.understand.model import Found, Mention, UnknownName
 from bot.understand.normalize import Text, stem
 from bot.understand.spelling import (
@@ -22,11 +22,14 @@ from bot.understand.spelling import (
     NEAR_NAME,
     Options,
     closer_than,
+    one_letter_off,
+    one_letter_off_all,
     similar,
     strict_options,
 )
 
 STEM_ONLY = 0.99  # a phrase found through its stem ("holding" for "hold") rather than as written
+ONE_OFF_SCORE = 0.9  # a word one letter off a language word, as written ("presient")
 SKELETON_SCORE = 0.8  # a word read from its consonants alone ("stk") is as sure as a fair misspelling
 SECONDARY = frozenset(
     {
@@ -47,13 +50,38 @@ SECONDARY = frozenset(
 PRIORITY = {"entity": 0, "relation": 1, "title": 1, "type": 2, "attribute": 3, "aggregate": 4, "valueword": 5}
 YEAR_RANGE = (1000, 2999)
 MIN_SPLIT = 6  # shorter run-together tokens are not split
+MIN_MENDED = 5  # a lower-case word this long one letter off a known or common word is that word misspelt
 SHORT_FUNCTION = 4  # function words this long or longer are mended when one letter is off
 SHORT_NAME_SCORE = 0.8  # a three-letter word one letter off a name word, good only inside a longer name
 
 
-def find_mentions(text: Text, lexicon: Lexicon) -> Found:
-    """Every mention in a normalised question, the names nobody knows, and the words left unexplained."""
-    text = split_run_together(correct_function_words(text, lexicon), lexicon)
+def find_mentions(text: Text, lexicon: Lexicon, *, mend: bool = True) -> Found:
+    """Every mention in a normalised question, the names nobody knows, and the words left unexplained.
+
+    A lower-case "unknown name" one letter off a known or ordinary word is that word misspelt
+    ("releeased"); the question is read again with it mended.
+    """
+    found = _find(split_run_together(correct_function_words(text, lexicon), lexicon), lexicon)
+    if not mend or not found.unknown:
+        return found
+    mended = _mend_unknown(found, lexicon)
+    return find_mentions(mended, lexicon, mend=False) if mended is not None else found
+
+
+def _mend_unknown(found: Found, lexicon: Lexicon) -> Text | None:
+    text = found.text
+    tokens = list(text.tokens)
+    for name in found.unknown:
+        for i in range(name.start, name.end):
+            capitalised = bool(text.capitalised and text.capitalised[i])
+            if len(tokens[i]) >= MIN_MENDED and tokens[i].isalpha() and not capitalised:
+                tokens[i] = one_letter_off(tokens[i], lexicon.known) or tokens[i]
+    if tuple(tokens) == text.tokens:
+        return None
+    return text._replace(tokens=tuple(tokens), stems=tuple(stem(t) for t in tokens))
+
+
+def _find(text: Text, lexicon: Lexicon) -> Found:
     words, stems = text.tokens, text.stems
     term_options = [_term_options(word, word_stem, lexicon) for word, word_stem in zip(words, stems, strict=True)]
     name_options = [
@@ -160,6 +188,9 @@ def _term_options(word: str, word_stem: str, lexicon: Lexicon) -> Options:
     if word in lexicon.known or word.isdigit():
         return {}
     options = similar(word_stem, lexicon.term_stems, lexicon.known, FAMILY_CUTOFF, names=False)
+    if not one_letter_off_all(word, lexicon.variants):  # "evens" is Evans before it is "events"
+        for candidate in one_letter_off_all(word, lexicon.term_words):  # "presient": "president" or "present"
+            options.setdefault(stem(candidate), ONE_OFF_SCORE)
     if not options and word.isalpha() and skeleton(word) == word:
         for candidate in lexicon.skeletons.get(word, ()):
             candidate_stem = stem(candidate)
@@ -171,7 +202,7 @@ def _term_options(word: str, word_stem: str, lexicon: Lexicon) -> Options:
 def _name_options(word: str, lexicon: Lexicon) -> Options:
     """The name words a word may stand for, scored: itself and its variants, or near spellings."""
     if word in lexicon.name_words.members:
-        return {word: 1.0, **dict(lexicon.neighbours.get(word, ()))}
+        return {word: 1.0, **neighbours(word, lexicon)}
     if word in lexicon.known or word.isdigit():
         return {}
     options = similar(word, lexicon.name_words, lexicon.known, NEAR_NAME, names=True, loose=True)

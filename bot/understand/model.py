@@ -61,6 +61,9 @@ class Form(NamedTuple):
     negated: bool = False
 
 
+DESCRIBED = "described"  # a reading's note: the answer is what the asked entity is, not which one
+
+
 class Reading(NamedTuple):
     """One way to understand a question: a small query graph over the facts.
 

@@ -43,6 +43,17 @@ class Text(NamedTuple):
     surface: tuple[str, ...] = ()  # each token as written, with its case ("Baidu")
     boundary: tuple[bool, ...] = ()  # a comma, colon, dash or similar stands right before the token
 
+    def part(self, start: int, end: int) -> Text:
+        """The words from start to end, with everything known about them."""
+        return Text(
+            self.tokens[start:end],
+            self.stems[start:end],
+            self.capitalised[start:end],
+            self.possessive[start:end],
+            self.surface[start:end],
+            self.boundary[start:end],
+        )
+
     @property
     def joined(self) -> str:
         """The tokens joined by single spaces, as `/explain` shows them."""

@@ -13,7 +13,7 @@ from bot.understand.roles import side
 RELATIVE_REACH = 6  # how far after a type noun its relative clause may run ("the fund that owns part of X")
 CONTEXT_SCORE = 0.9  # how sure an entity taken from the conversation is
 DEFINITE_SCORE = 0.85  # how sure "the <type>" names the one entity of that type
-ALTERNATIVES = 3  # a pronoun may stand for any of the last few entities that fit it, the latest preferred
+ALTERNATIVES = 6  # a pronoun may stand for any of the last few entities that fit it, the latest preferred
 ALTERNATIVE_STEP = 0.05  # ... each one further back a little less
 REFERENCE_SCORE = 0.9  # how sure an entity reached through a relation is
 

@@ -6,8 +6,12 @@ question made only of known words (most of them) never loads it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from bot.understand.english import common_words, frequency, is_common_word
 from bot.understand.lexicon import Vocabulary
 
+ONE_OFF = 5  # words this long may be taken for a word one letter off
 SHORT_WORD = 4  # words shorter than this must match exactly
 FUZZY_CUTOFF_FOUR = 88.0  # four-letter words: one letter added ("maail" for "mail"), nothing looser
 FUZZY_CUTOFF_SHORT = 85.0  # for words of SHORT_WORD + 1 characters
@@ -71,3 +75,33 @@ def strict_options(options: Options) -> Options:
         if score == 1.0 or (cutoff is not None and score * 100 >= cutoff):
             kept[word] = score
     return kept
+
+
+def one_letter_off(word: str, known: frozenset[str]) -> str | None:
+    """The word a lower-case misspelling stands for when one letter is dropped, added, changed or swapped
+    ("releeased", "majrity"): a word the knowledge uses first, else an ordinary English word, the more
+    frequent first. A word near nothing stays as it is: it may be a name the article never mentions.
+    """
+    if is_common_word(word):
+        return None
+    for words in (_sorted(known), common_words()):
+        near = [w for w in one_letter_off_all(word, words) if w.isalpha()]
+        if near:
+            return min(near, key=lambda w: (-frequency(w), w))
+    return None
+
+
+@lru_cache(maxsize=4)
+def _sorted(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words))
+
+
+def one_letter_off_all(word: str, words: tuple[str, ...]) -> list[str]:
+    """Every word of a sorted list one letter off this one (dropped, added, changed or swapped)."""
+    if len(word) < ONE_OFF or not word.isalpha():
+        return []
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    near = process.extract(word, words, scorer=OSA.distance, score_cutoff=1, limit=None)
+    return [w for w, _, _ in near if w != word]

@@ -35,6 +35,12 @@ def build_readings(found: Found, form: Form, context: Context, graph: Graph, gra
     """Every candidate reading of the question, scored, best first; ties keep the order they were built in."""
     q = prepare(found, form, context, graph, grammar)
     readings = [score(q, draft) for draft in _drafts(q)]
+    best: dict[str, float] = {}
+    for reading in readings:
+        best[reading.relation] = max(best.get(reading.relation, reading.score), reading.score)
+    for reading in (score(q, draft) for draft in _alternatives(q)):
+        if reading.score > best.get(reading.relation, float("-inf")):
+            readings.append(reading)  # an earlier entity for a pronoun, only where it reads better
     unique: dict[tuple[str, str], Reading] = {}
     for reading in sorted(readings, key=lambda r: -r.score):
         unique.setdefault((reading.describe(), reading.mode), reading)
@@ -45,8 +51,6 @@ def _drafts(q: Question) -> list[Draft]:
     """Drafts for the question's entities as named, with each pronoun's other candidates, and with each
     reference through a relation in place of the words it spans."""
     variants: list[tuple[list[Mention], tuple[Mention, ...]]] = [(q.entities, ())]
-    for alternative in q.alternatives:
-        variants.append(([alternative if e.span == alternative.span else e for e in q.entities], ()))
     for reference, _positions in q.references:
         kept = [e for e in q.entities if not (reference.start <= e.start and e.end <= reference.end)]
         consumed = tuple(
@@ -59,3 +63,14 @@ def _drafts(q: Question) -> list[Draft]:
             drafts += assign(q, pair, entities, consumed)
         drafts += select(q, entities, consumed)
     return drafts + followups(q)
+
+
+def _alternatives(q: Question) -> list[Draft]:
+    """Readings with an earlier entity in a pronoun's place: "who wrote it up?" after a question about the
+    article's agencies means the article, which the grammar fits better than the agencies."""
+    extra: list[Draft] = []
+    for alternative in q.alternatives:
+        entities = [alternative if e.span == alternative.span else e for e in q.entities]
+        for pair in candidate_relations(q, entities, ()):
+            extra += assign(q, pair, entities, ())
+    return extra

@@ -6,12 +6,13 @@ from __future__ import annotations
 import itertools
 
 from bot.knowledge.model import Relation
-from bot.understand.model import Mention, Reading, Value
+from bot.understand.model import DESCRIBED, Mention, Reading, Value
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
 from bot.understand.readings.slots import NUMERIC, asks, coordinated, fit, placements
 from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
 
 MAJORITY = "majority"
+SUM = "sum"
 VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations that give a number, never an entity
 COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
 AGAINST_A_VALUE = frozenset({"closest", "compare", "more", "less"})  # operations that take the question's number
@@ -127,6 +128,25 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
         role = q.form.focus_type
         if role and role.startswith("role:"):
             reading = reading._replace(role=role[5:])
+    kind_words = [  # "WHAT KIND of venture do they launch?": the one launched, described
+        m
+        for m in q.relation_words
+        if m.target == q.graph.describes and m.detail == "holding" and m.span not in used_spans
+        and q.form.focus_span is not None and m.start <= q.form.focus_span[0] < m.end
+        and m.end < len(q.tokens) and q.tokens[m.end] in q.grammar.of
+    ]  # fmt: skip
+    if kind_words and reading.relation != q.graph.describes and reading.ask in ("subject", "object"):
+        reading = reading._replace(notes=(*reading.notes, DESCRIBED))
+        extra.append(kind_words[0])
+    if reading.role is None and not reading.subject and not reading.ask:
+        roles = [  # "does any PARTNER hold a majority?": another relation's agent noun names who may hold it
+            m
+            for m in q.relation_words
+            if m.detail == "agent" and m.target != relation.id and m.start < limit and m.span not in used_spans
+        ]
+        if roles:
+            reading = reading._replace(role=roles[0].target)
+            extra.append(roles[0])
     reading, derived = _derive(q, reading, relation)
     return reading, extra + derived
 
@@ -137,7 +157,8 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
     picks_entity = q.picks_entity()
     aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
     if numeric and aggregates:
-        aggregate = aggregates[0]
+        aggregate = next((a for a in aggregates if a.target == MAJORITY), aggregates[0])
+        summed = [a for a in aggregates if a.target == SUM and aggregate.target == MAJORITY]  # a majority adds them up
         against_value = any(k == numeric[0] for k, _ in reading.values)
         if aggregate.target in COMPARATIVES and against_value:
             both = {a.target for a in aggregates} >= set(COMPARATIVES)  # "more or less than 15 percent?"
@@ -153,7 +174,7 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             else reading.values
         )
         reading = reading._replace(aggregate=aggregate.target, ordinal=ordinal, mode=mode, target=target, values=values)
-        return reading, [aggregate, *q.ordinals[:1]]
+        return reading, [aggregate, *summed, *q.ordinals[:1]]
     if numeric and q.ordinals and reading.ask == "subject":
         return reading._replace(aggregate="max", ordinal=int(q.ordinals[0].detail)), list(q.ordinals[:1])
     counting = q.focus.aggregate if q.focus else None

@@ -95,4 +95,5 @@ def _slot_for(q: Question, relation: Relation, previous: Reading, targets: tuple
     fits = [s for s, types in sides if types and all(q.graph.is_a(t, types) for t in targets)]
     bound = [s for s in fits if (previous.subject if s == "subject" else previous.object)]
     open_sides = [s for s in fits if s != previous.ask]
-    return (bound or open_sides or [None])[0]
+    chosen = bound or open_sides
+    return chosen[0] if chosen else None
