@@ -66,7 +66,7 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
         complete = [f for f in facts if f.complete and everyone <= set(asked_entities([f], reading.ask))]
         if complete:
             facts = complete[:1]
-    if len(facts) > 1 and not reading.subject and not reading.object:
+    if len(facts) > 1 and not reading.subject:  # one fact that lists them all, when there is one
         summary = [f for f in matching_facts(reading._replace(ask=""), graph) if f.complete]
         if summary:
             facts = summary[:1]

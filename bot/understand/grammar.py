@@ -31,6 +31,7 @@ class Grammar(NamedTuple):
     beside: frozenset[str]
     percent: frozenset[str]
     joiners: frozenset[str]
+    story_pronouns: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -65,6 +66,7 @@ def build_grammar(language: Language) -> Grammar:
         beside=words("beside"),
         percent=words("percent"),
         joiners=words("joiners"),
+        story_pronouns=words("story_pronouns"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

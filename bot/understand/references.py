@@ -18,11 +18,12 @@ ALTERNATIVE_STEP = 0.05  # ... each one further back a little less
 REFERENCE_SCORE = 0.9  # how sure an entity reached through a relation is
 
 
-def from_context(found: Found, history: Sequence[str], graph: Graph, named: set[str]) -> list[Mention]:
-    """Entity mentions for pronouns ("he" is the last person) and demonstratives ("that company")."""
+def from_context(
+    found: Found, history: Sequence[str], graph: Graph, named: set[str], grammar: Grammar
+) -> list[Mention]:
+    """Entity mentions for pronouns ("he" is the last person) and demonstratives ("that company"); with
+    nothing said yet, "it" is what the story is about."""
     mentions: list[Mention] = []
-    if not history:
-        return mentions
     covered = {
         i for m in found.of("yesno", "smalltalk", "advice") if m.end - m.start > 1 for i in range(m.start, m.end)
     }
@@ -39,6 +40,8 @@ def from_context(found: Found, history: Sequence[str], graph: Graph, named: set[
         if pronoun.start in covered or any(m.start <= pronoun.start < m.end for m in found.of("entity")):
             continue
         matches = [e for e in history if e not in named and _fits(e, pronoun.target, graph)][:ALTERNATIVES]
+        if not matches and not named and found.text.tokens[pronoun.start] in grammar.story_pronouns:
+            matches = [e for e in graph.backdrops if _fits(e, pronoun.target, graph)]  # "what does it do?"
         for rank, match in enumerate(matches):
             detail = "context" if rank == 0 else "context:alternative"
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank

@@ -74,7 +74,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     named = [_aside(e, tokens, graph, grammar) for e in named]
     attributed = [e for e in named if _attributed(e, tokens, grammar)]
     named = [e for e in named if e not in excluded and e not in attributed]
-    context_entities = from_context(found, context.entities, graph, {m.target for m in named})
+    context_entities = from_context(found, context.entities, graph, {m.target for m in named}, grammar)
     entities = sorted(named + [m for m in context_entities if m.detail == "context"], key=lambda m: m.start)
     alternatives = [m for m in context_entities if m.detail == "context:alternative"]
     focus_end = form.focus_span[1] if form.focus_span else None

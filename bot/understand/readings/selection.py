@@ -25,9 +25,11 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     noun = [
         m for m in q.found.mentions if m.kind in ("type", "relation") and focus_end <= m.start <= focus_end + TYPE_REACH
     ]
-    constraint_types = [t for t in q.types if t not in noun]
+    named = {m.span for m in q.found.of("entity")}  # "in the story" names the article; it narrows nothing
+    constraint_types = [t for t in q.types if t not in noun and t.span not in named]
     wanted = [kind] if kind else []
-    options = tuple(e.target for e in entities if not wanted or q.graph.is_a(e.target, wanted))
+    aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
+    options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
     if not (constraint_types or q.attributes or options):
         return []
     reading = Reading(
@@ -40,5 +42,6 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         mode="select",
         notes=("select",),
     )
-    used = [*noun, *constraint_types, *q.attributes, *(e for e in entities if e.target in options), *consumed]
+    backdrop = [e for e in entities if e.target in q.graph.backdrops and e.target not in options]  # "does the article"
+    used = [*noun, *constraint_types, *q.attributes, *(e for e in entities if e.target in options), *backdrop, *consumed]
     return [Draft(reading, tuple(used), FOCUS_FIT)]
