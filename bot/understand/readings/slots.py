@@ -100,7 +100,7 @@ def asks(
         ]
         fitting += [k for k in entity_kinds if k not in asked]
         if definition.generic:  # "what did they announce?": the object before where or at what event
-            valued = [k for k in asked if graph.kinds[k].kind == "entity"]
+            valued = [k for k in asked if k in graph.kinds and graph.kinds[k].kind == "entity"]
             asked = [k for k in asked if k not in valued] + fitting + valued
         else:
             asked = fitting + asked
