@@ -61,14 +61,16 @@ def _cited_words(result: Result, graph: Graph) -> set[str]:
 
 
 def _placed_in(mention: Mention, found: Found, result: Result, graph: Graph, grammar: Grammar) -> bool:
-    """'How is Alibaba present in Russia?': a place after "in", named in the sentence the answer cites."""
+    """'How is Alibaba present in Russia?': a place after "in" where the answer's facts are set (or a place
+    inside it), not merely a word of the sentence they cite."""
     tokens = found.text.tokens
     if mention.start == 0 or tokens[mention.start - 1] not in grammar.locative:
         return False
     if not grammar.locative_types or not graph.is_a(mention.target, grammar.locative_types):
         return False
-    cited = " ".join(c.sentence for c in result.citations).lower()
-    return any(alias.lower() in cited for alias in graph.entities[mention.target].aliases)
+    facts = [f for f in (graph.fact_by_id.get(i) for i in result.facts) if f is not None]
+    places = {str(v) for f in facts for _, v in f.values} | {e for f in facts for e in (*f.entities, *f.mentions)}
+    return any(p == mention.target or mention.target in graph.within.get(p, ()) for p in places)
 
 
 def _mentioned(result: Result, graph: Graph) -> set[str]:

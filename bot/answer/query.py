@@ -30,6 +30,14 @@ def same_value(left: Value | None, right: Value) -> bool:
     return simplify(str(left)) == simplify(str(right))
 
 
+def _holds_value(fact: Fact, kind: str, value: Value, graph: Graph) -> bool:
+    """Whether the fact has the value, or a place inside it ("in Russia" holds a fact set in Vladivostok)."""
+    found = fact.value(kind)
+    if same_value(found, value):
+        return True
+    return isinstance(found, str) and isinstance(value, str) and value in graph.within.get(found, ())
+
+
 def matching_facts(reading: Reading, graph: Graph, *, check_values: bool = True) -> list[Fact]:
     """The facts of the reading's relation about its bound entities, with its values and asked slot.
 
@@ -42,7 +50,7 @@ def matching_facts(reading: Reading, graph: Graph, *, check_values: bool = True)
             continue
         if not all(holds(o, fact.objects, graph) for o in reading.object):
             continue
-        if check_values and not all(same_value(fact.value(k), v) for k, v in reading.values):
+        if check_values and not all(_holds_value(fact, k, v, graph) for k, v in reading.values):
             continue
         if reading.ask and reading.ask not in ("subject", "object") and fact.value(reading.ask) is None:
             continue

@@ -157,4 +157,5 @@ def _next_context(
     found_by_asking = (
         [e for e in entities if e not in named] if asked_for_one and reading.ask in ("subject", "object") else []
     )
-    return Context(reading, tuple(dict.fromkeys([*found_by_asking, *named, *entities, *context.entities])))
+    everyone = tuple(dict.fromkeys([*found_by_asking, *named, *entities, *context.entities]))
+    return Context(reading, everyone, tuple(found_by_asking))

@@ -27,6 +27,7 @@ class Graph(NamedTuple):
     backdrops: tuple[str, ...]
     focus_ancestors: dict[str, tuple[str, ...]]
     describes: str  # the relation that says what an entity is ("describe")
+    within: dict[str, tuple[str, ...]]  # every place a place lies in (Vladivostok: Russia)
     answers: dict[str, frozenset[str]]  # by value kind: every focus it answers (a day: day, date, when)
 
     def fits_focus(self, kind: str, focus: str) -> bool:
@@ -89,8 +90,30 @@ def build_graph(knowledge: Knowledge) -> Graph:
         backdrops=tuple(e.id for e in knowledge.entities if e.backdrop),
         focus_ancestors={f: tuple(_chain(f, focus_parents)) for f in focus_parents},
         describes=next((r.id for r in language.relations if r.describes), ""),
+        within=_within(knowledge),
         answers={v.id: frozenset(a for f in v.answers for a in _chain(f, focus_parents)) for v in language.values},
     )
+
+
+def _within(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
+    """From the facts of locating relations, every place each thing lies in, the nearest first."""
+    locating = {r.id for r in knowledge.language.relations if r.locates}
+    direct: dict[str, list[str]] = defaultdict(list)
+    for fact in knowledge.facts:
+        if fact.relation in locating:
+            for subject in fact.subjects:
+                direct[subject] += [o for o in fact.objects if o not in direct[subject]]
+    within: dict[str, tuple[str, ...]] = {}
+    for start in sorted(direct):
+        found: list[str] = []
+        queue = list(direct[start])
+        while queue:
+            place = queue.pop(0)
+            if place != start and place not in found:
+                found.append(place)
+                queue += direct.get(place, [])
+        within[start] = tuple(found)
+    return within
 
 
 def _words(fact: Fact) -> frozenset[str]:

@@ -155,7 +155,7 @@ def read_language(draft: Draft) -> Language:
 WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
-    "beside", "percent", "joiners", "story_pronouns",
+    "beside", "percent", "joiners", "story_pronouns", "plural",
 )  # fmt: skip
 
 
@@ -323,7 +323,7 @@ def _relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind
     for _, record in draft.records("relations", "relation"):
         record.only(
             "id", "subject", "object", "values", "functional", "words", "weak", "asks", "says", "aggregates",
-            "titles", "title_asks", "describes", "names", "focus", "symmetric",
+            "titles", "title_asks", "describes", "names", "focus", "symmetric", "locates",
         )  # fmt: skip
         ident = record.text("id")
         subject, obj, kinds = record.texts("subject", required=True), record.texts("object"), record.texts("values")
@@ -376,6 +376,7 @@ def _relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind
                     record.flag("names"),
                     tuple(record.text_mapping("focus").items()),
                     record.flag("symmetric"),
+                    record.flag("locates"),
                 )
             )
     return tuple(relations)

@@ -98,6 +98,7 @@ class Relation(NamedTuple):
     names: bool = False  # asks for an entity's name: the entity's own name answers where no fact does
     focus: tuple[tuple[str, str], ...] = ()  # question words answered from a slot no value kind gives (why: object)
     symmetric: bool = False  # both sides alike: "X partnered with Y" puts Y beside X
+    locates: bool = False  # its facts say where things lie: a place asked about also holds what lies in it
 
     def ask(self, slot: str) -> str:
         """How a decline names a question about one slot (falling back to the relation as a whole)."""

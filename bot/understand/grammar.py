@@ -32,6 +32,7 @@ class Grammar(NamedTuple):
     percent: frozenset[str]
     joiners: frozenset[str]
     story_pronouns: frozenset[str]
+    plural: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -67,6 +68,7 @@ def build_grammar(language: Language) -> Grammar:
         percent=words("percent"),
         joiners=words("joiners"),
         story_pronouns=words("story_pronouns"),
+        plural=words("plural"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

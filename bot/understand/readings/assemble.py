@@ -74,7 +74,9 @@ def _complete(
         reading = reading._replace(mode="yesno" if q.form.yesno and not ask else reading.mode)
         shape = fit(q, relation, ask)
         near = q.form.focus_span[1] + SPECIFIC_REACH if q.form.focus_span else -1
-        naming = [v for v in q.found.of("valueword") if v.target == ask and v.start <= near]  # "what occasion"
+        naming = [  # "what occasion": a word naming the value asked, when the relation has such values
+            v for v in q.found.of("valueword") if v.target == ask and ask in relation.values and v.start <= near
+        ]
         if naming:
             shape += FOCUS_FIT
             extra += naming

@@ -22,6 +22,9 @@ def followups(q: Question) -> list[Draft]:
         return []
     base = previous._replace(score=0.0, used=frozenset(), notes=("follow-up",), missed=(), words=(), excluded=())
     fresh = [e for e in q.entities if e not in q.context_entities]
+    among = _among_them(q, base)
+    if among:
+        return among
     if previous.mode == "select":
         return _narrow_selection(q, base, previous, fresh)
     relation = q.graph.relations.get(previous.relation)
@@ -62,6 +65,25 @@ def followups(q: Question) -> list[Draft]:
     if q.form.yesno:
         reading = reading._replace(mode="yesno", ask="")
     return [Draft(reading, tuple(used), FOLLOWUP)]
+
+
+def _among_them(q: Question, base: Reading) -> list[Draft]:
+    """'Which of them is the bank?': a plural pronoun for the entities the last answer gave, narrowed by a
+    type or attribute."""
+    plural = [p for p in q.found.of("pronoun", "demonstrative") if q.tokens[p.start] in q.grammar.plural]
+    if not plural or len(q.context.answered) < 2 or not (q.types or q.attributes):
+        return []
+    reading = Reading(
+        q.graph.describes,
+        ask="subject",
+        types=tuple(t.target for t in q.types),
+        attributes=tuple((a.target, a.detail) for a in q.attributes),
+        members_of=q.context.answered,
+        mode="select",
+        notes=("select", "follow-up"),
+    )
+    focus = [m for m in q.found.of("focus") if m.start < plural[0].start]
+    return [Draft(reading, (*q.types, *q.attributes, *plural, *focus), FOLLOWUP)]
 
 
 def _narrow_selection(q: Question, base: Reading, previous: Reading, fresh: list[Mention]) -> list[Draft]:

@@ -23,6 +23,7 @@ class Context(NamedTuple):
 
     reading: Reading | None = None
     entities: tuple[str, ...] = ()
+    answered: tuple[str, ...] = ()  # the entities the last answer gave for what was asked ("them")
 
 
 class Question(NamedTuple):

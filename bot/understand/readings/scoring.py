@@ -13,7 +13,10 @@ def score(q: Question, draft: Draft) -> Reading:
     strong relation word supports it."""
     used_spans = {m.span for m in draft.used}
     used_positions = {i for m in draft.used for i in range(m.start, m.end)}
-    total = draft.bonus + sum(use_weight(mention, q.graph) for mention in draft.used)
+    by_span: dict[tuple[int, int], float] = {}  # words count once, however many ways a reading uses them
+    for mention in draft.used:
+        by_span[mention.span] = max(by_span.get(mention.span, 0.0), use_weight(mention, q.graph))
+    total = draft.bonus + sum(by_span.values())
     reading = draft.reading
     bound = {*reading.subject, *reading.object, *(v for _, v in reading.values if isinstance(v, str))}
     missed = []
