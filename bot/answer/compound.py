@@ -1,6 +1,6 @@
 """Two questions in one ("What kind of company is Alibaba, and which country is it from?").
 
-The second question starts with a question word right after a joining word; the first must be a
+The second question starts with a question word right after a joining word or a comma; the first must be a
 question of its own, naming something or saying how. Each is answered in turn, the second in the
 context the first leaves, so "it" in the second points at what the first was about; the replies are
 joined.
@@ -24,8 +24,12 @@ def second_question(found: Found, form: Form, grammar: Grammar) -> int | None:
     content = [m.start for m in found.of("entity", "relation") if not m.weak or m.kind == "entity"]
     for cue in found.of("focus"):
         start = cue.start
-        joined = start > first_cue + 1 and tokens[start - 1] in grammar.joiners and tokens[start] in QUESTION_WORDS
-        if joined and any(first_cue < c < start - 1 for c in content):  # "which bank and which firm teamed up?"
+        after_break = bool(found.text.boundary) and found.text.boundary[start]  # "What is X, how ...?"
+        joined = tokens[start - 1] in grammar.joiners or after_break
+        joined = joined and start > first_cue + 1 and tokens[start] in QUESTION_WORDS
+        if joined and any(
+            first_cue < c < start and tokens[c] not in grammar.joiners for c in content
+        ):  # "which bank and which firm teamed up?"
             return start
     return None
 

@@ -55,7 +55,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
 
     split = second_question(found, form, lexicon.grammar)
     if split is not None:
-        first, middle = respond(question, text.part(0, split - 1), setting, context)
+        end = split - 1 if text.tokens[split - 1] in lexicon.grammar.joiners else split
+        first, middle = respond(question, text.part(0, end), setting, context)
         second, after = respond(question, text.part(split, len(text.tokens)), setting, middle)
         return join(question, first, second), after
     if form.smalltalk is not None:

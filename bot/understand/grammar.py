@@ -33,6 +33,7 @@ class Grammar(NamedTuple):
     joiners: frozenset[str]
     story_pronouns: frozenset[str]
     plural: frozenset[str]
+    indefinite: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -69,6 +70,7 @@ def build_grammar(language: Language) -> Grammar:
         joiners=words("joiners"),
         story_pronouns=words("story_pronouns"),
         plural=words("plural"),
+        indefinite=words("indefinite"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

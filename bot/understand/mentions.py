@@ -91,11 +91,27 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     hits += _loose_names(words, lexicon, name_options)
     hits += _same_form_only(_find_phrases(stems, lexicon.terms, term_options, "", words))
     hits += _values(words, lexicon.grammar.percent)
-    mentions = _resolve_overlaps(hits)
+    mentions = _resolve_overlaps(_not_indefinite(hits, words, lexicon))
     covered = {i for m in mentions for i in range(m.start, m.end)}
     covered |= {i for i, word in enumerate(words) if _skeleton_stopword(word, lexicon)}
     unknown, unexplained = _leftovers(text, covered, lexicon)
     return Found(text, tuple(mentions), unknown, unexplained)
+
+
+def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
+    """'Is Mail.ru a Chinese company?': a description after "a" classifies; it names no entity (the
+    Chinese company of the article is Alibaba). A proper name stays a name ("a MegaFon spokesman")."""
+    indefinite = lexicon.grammar.indefinite
+    return [
+        m
+        for m in mentions
+        if not (
+            m.kind == "entity"
+            and m.start > 0
+            and words[m.start - 1] in indefinite
+            and not any(w in lexicon.name_heads for w in words[m.start : m.end])
+        )
+    ]
 
 
 def correct_function_words(text: Text, lexicon: Lexicon) -> Text:

@@ -22,7 +22,7 @@ def from_context(
     found: Found, history: Sequence[str], graph: Graph, named: set[str], grammar: Grammar
 ) -> list[Mention]:
     """Entity mentions for pronouns ("he" is the last person) and demonstratives ("that company"); with
-    nothing said yet, "it" is what the story is about."""
+    nothing said yet, "it" and "this one" are what the story is about."""
     mentions: list[Mention] = []
     covered = {
         i for m in found.of("yesno", "smalltalk", "advice") if m.end - m.start > 1 for i in range(m.start, m.end)
@@ -33,6 +33,8 @@ def from_context(
         if noun is None:
             continue
         match = next((e for e in history if e not in named and graph.is_a(e, [noun.target])), None)
+        if match is None and found.text.tokens[demonstrative.start] in grammar.story_pronouns:  # "this one"
+            match = next((e for e in graph.backdrops if e not in named and graph.is_a(e, [noun.target])), None)
         if match is not None:
             mentions.append(Mention("entity", match, demonstrative.start, noun.end, CONTEXT_SCORE, "context"))
             covered |= set(range(demonstrative.start, noun.end))

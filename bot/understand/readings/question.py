@@ -103,6 +103,7 @@ def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None) -> 
     }
     inside = [m for m in found.mentions if m.kind in INSIDE_CUE and set(range(m.start, m.end)) <= focus | openings]
     inside += [m for m in found.mentions if m.kind == "relation" and set(range(m.start, m.end)) <= openings]
+    inside += [m for m in found.of("relation") if m.span == form.focus_span]  # "EXPLAIN what Pandao is"
     if noun is not None:  # "which fund" is a noun, not the verb "fund"; "which platforms" keeps its noun
         same = [m for m in found.mentions if m.span == noun.span and m is not noun]
         inside += [m for m in same if m.kind != "relation" or m.detail in ("verb", "passive")]

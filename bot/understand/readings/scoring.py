@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.understand.model import Reading
 from bot.understand.readings.question import Question
-from bot.understand.readings.slots import identifies
+from bot.understand.readings.slots import describes_bound, identifies
 from bot.understand.readings.weights import Draft, miss_weight, use_weight
 
 
@@ -24,6 +24,9 @@ def score(q: Question, draft: Draft) -> Reading:
         if mention.span in used_spans or mention.start in used_positions or mention in q.excluded:
             continue
         if any(a.start <= mention.start < a.end for a in q.attributed):
+            continue
+        if mention.kind == "relation" and describes_bound(q, mention, bound):
+            used_positions |= set(range(mention.start, mention.end))  # "the new company they make": which one
             continue
         if mention.kind == "entity" and (mention.target in bound or identifies(q, mention, bound)):
             used_positions |= set(range(mention.start, mention.end))  # named twice, or "the forum in Vladivostok"

@@ -43,5 +43,12 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         notes=("select",),
     )
     backdrop = [e for e in entities if e.target in q.graph.backdrops and e.target not in options]  # "does the article"
-    used = [*noun, *constraint_types, *q.attributes, *(e for e in entities if e.target in options), *backdrop, *consumed]
+    used = [
+        *noun,
+        *constraint_types,
+        *q.attributes,
+        *(e for e in entities if e.target in options),
+        *backdrop,
+        *consumed,
+    ]
     return [Draft(reading, tuple(used), FOCUS_FIT)]

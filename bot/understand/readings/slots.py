@@ -141,6 +141,23 @@ def fit(q: Question, relation: Relation, ask: str) -> float:
     return FOCUS_FIT if narrow else FOCUS_FIT / 2
 
 
+RELATIVE_GAP = 2  # words a relative clause may put between a noun and its verb ("the company THEY make")
+
+
+def describes_bound(q: Question, mention: Mention, bound: set[str]) -> bool:
+    """'the new company they make': a relation word in a clause right after a bound entity, where the facts
+    tie that entity to the relation, only says which one is meant."""
+    before = [e for e in q.entities if e.target in bound and 1 <= mention.start - e.end <= RELATIVE_GAP]
+    if not before:
+        return False
+    entity = before[-1]
+    between = q.tokens[entity.end : mention.start]
+    pronouns = {i for p in q.found.of("pronoun") for i in range(p.start, p.end)}
+    if not all(t in q.grammar.relative or entity.end + i in pronouns for i, t in enumerate(between)):
+        return False
+    return any(entity.target in f.entities for f in q.graph.facts_by_relation.get(mention.target, ()))
+
+
 def identifies(q: Question, mention: Mention, bound: set[str]) -> bool:
     """'the forum in Vladivostok': a place right after a bound entity, tied to it by some fact, only says
     which one is meant."""
