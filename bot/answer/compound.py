@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.answer.model import Answer
 from bot.understand.grammar import Grammar
-from bot.understand.model import Form, Found
+from bot.understand.model import Form, Found, Mention
 
 QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "when", "where", "why", "how")
 
@@ -32,6 +32,30 @@ def second_question(found: Found, form: Form, grammar: Grammar) -> int | None:
         ):  # "which bank and which firm teamed up?"
             return start
     return None
+
+
+def question_sentences(found: Found, graph_backdrops: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """The sentences to answer when the text has several: those shaped as questions, when every other
+    sentence names nothing ("I need it for my essay."). None when there is one sentence, or when a
+    statement names something the question may lean on ("Usmanov owns Mail.ru. What does he say?")."""
+    starts = [0, *(i for i, o in enumerate(found.text.opens) if o and i > 0)]
+    if len(starts) == 1:
+        return None
+    spans = list(zip(starts, [*starts[1:], len(found.text.tokens)], strict=True))
+
+    def within(m: Mention, span: tuple[int, int]) -> bool:
+        return span[0] <= m.start < span[1]
+
+    asking = [
+        s
+        for s in spans
+        if any(within(m, s) for m in found.of("focus", "yesclose")) or any(m.start == s[0] for m in found.of("yesno"))
+    ]
+    content = [m for m in found.of("entity", "relation") if m.target not in graph_backdrops and not m.weak]
+    others = [s for s in spans if s not in asking]
+    if not asking or any(within(m, s) for s in others for m in content):
+        return None
+    return asking
 
 
 def join(question: str, first: Answer, second: Answer) -> Answer:

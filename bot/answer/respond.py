@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.answer import replies
-from bot.answer.compound import join, second_question
+from bot.answer.compound import join, question_sentences, second_question
 from bot.answer.decline import not_covered, premise
 from bot.answer.evidence import Tried, confidence, with_evidence
 from bot.answer.execute import execute
@@ -53,6 +53,9 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     def reply(text_out: str, reason: str) -> tuple[Answer, Context]:
         return Answer(question, False, text_out, explanation=explanation(found, form, reason=reason)), context
 
+    sentences = question_sentences(found, graph.backdrops)
+    if sentences is not None and sentences != [(0, len(text.tokens))]:
+        return _each(question, [text.part(*s) for s in sentences], setting, context)
     split = second_question(found, form, lexicon.grammar)
     if split is not None:
         end = split - 1 if text.tokens[split - 1] in lexicon.grammar.joiners else split
@@ -104,6 +107,15 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     return _decline(question, found, form, tried, setting), _next_context(
         best.reading, (*best.reading.subject, *best.reading.object), context, found=found, form=form, graph=graph
     )
+
+
+def _each(question: str, parts: list[Text], setting: Setting, context: Context) -> tuple[Answer, Context]:
+    """Answer each part in turn, each in the context the one before leaves, as one reply."""
+    answer, context = respond(question, parts[0], setting, context)
+    for part in parts[1:]:
+        following, context = respond(question, part, setting, context)
+        answer = join(question, answer, following)
+    return answer, context
 
 
 def _decline(question: str, found: Found, form: Form, tried: list[Tried], setting: Setting) -> Answer:

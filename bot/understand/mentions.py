@@ -146,7 +146,7 @@ def split_run_together(text: Text, lexicon: Lexicon) -> Text:
     token is not simply a misspelt word ("usmanof" is Usmanov, not "us man of")."""
     if all(word in lexicon.known or len(word) < MIN_SPLIT or not word.isalpha() for word in text.tokens):
         return text
-    tokens, stems, capitals, possessive, surface, breaks = [], [], [], [], [], []
+    tokens, stems, capitals, possessive, surface, breaks, opens = [], [], [], [], [], [], []
     for i, word in enumerate(text.tokens):
         unknown = word not in lexicon.known and len(word) >= MIN_SPLIT
         parts = _split(word, lexicon) if unknown and not _spelt_near(word, text.stems[i], lexicon) else None
@@ -156,8 +156,12 @@ def split_run_together(text: Text, lexicon: Lexicon) -> Text:
             capitals.append(text.capitalised[i] if text.capitalised else False)
             possessive.append(text.possessive[i] if text.possessive else False)
             surface.append(part if parts else (text.surface[i] if text.surface else word))
-            breaks.append(text.boundary[i] if text.boundary and part == (parts or [word])[0] else False)
-    return Text(tuple(tokens), tuple(stems), tuple(capitals), tuple(possessive), tuple(surface), tuple(breaks))
+            first = part == (parts or [word])[0]
+            breaks.append(text.boundary[i] if text.boundary and first else False)
+            opens.append(text.opens[i] if text.opens and first else False)
+    return Text(
+        tuple(tokens), tuple(stems), tuple(capitals), tuple(possessive), tuple(surface), tuple(breaks), tuple(opens)
+    )
 
 
 def _spelt_near(word: str, word_stem: str, lexicon: Lexicon) -> bool:

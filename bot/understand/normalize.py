@@ -29,6 +29,7 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _RAW_WORD = re.compile(r"[0-9A-Za-z]+(?:'[sS]\b|(?<=[sS])'(?=\s|$))?")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+$")  # "Mail.ru" has a dot, but no sentence ends inside it
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\u2013\u2014]|\s-\s")
 _local = threading.local()
 
@@ -42,6 +43,7 @@ class Text(NamedTuple):
     possessive: tuple[bool, ...] = ()  # written with 's ("MegaFon's stake")
     surface: tuple[str, ...] = ()  # each token as written, with its case ("Baidu")
     boundary: tuple[bool, ...] = ()  # a comma, colon, dash or similar stands right before the token
+    opens: tuple[bool, ...] = ()  # the token starts a new sentence ("... my essay. Who wrote it?")
 
     def part(self, start: int, end: int) -> Text:
         """The words from start to end, with everything known about them."""
@@ -52,6 +54,7 @@ class Text(NamedTuple):
             self.possessive[start:end],
             self.surface[start:end],
             self.boundary[start:end],
+            self.opens[start:end],
         )
 
     @property
@@ -86,9 +89,10 @@ def _cached_stem(word: str) -> str:
     return str(stemmer.stemWord(word))
 
 
-def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool]]:
-    """The words of folded text: (word, capitalised mid-sentence, possessive, as written, after a clause break)."""
-    found: list[tuple[str, bool, bool, str, bool]] = []
+def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool, bool]]:
+    """The words of folded text: (word, capitalised mid-sentence, possessive, as written, after a clause break,
+    opening a new sentence)."""
+    found: list[tuple[str, bool, bool, str, bool, bool]] = []
     previous_end = 0
     for match in _RAW_WORD.finditer(text):
         word = match.group()
@@ -100,7 +104,9 @@ def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool]]:
         capital = core[:1].isupper() and (not initial or (len(core) > 1 and core.isupper()))
         previous_end = match.end()
         for number, part in enumerate(p for p in re.split(r"[^0-9A-Za-z]+", core) if p):
-            found.append((part.lower(), capital, possessive, part, broken and number == 0))
+            first = number == 0
+            opening = first and bool(found) and bool(_SENTENCE_BREAK.search(gap))
+            found.append((part.lower(), capital, possessive, part, broken and first, opening))
     return found
 
 
@@ -118,7 +124,8 @@ def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapp
     possessives: list[bool] = []
     surfaces: list[str] = []
     breaks: list[bool] = []
-    for word, capital, possessive, written, broken in _raw_words(fold(text)):
+    opens: list[bool] = []
+    for word, capital, possessive, written, broken, opening in _raw_words(fold(text)):
         replacement = rewrites.get(word) if rewrites else None
         parts = replacement.split() if replacement is not None else [word]
         for position, part in enumerate(parts):
@@ -127,6 +134,13 @@ def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapp
             possessives.append(possessive and position == len(parts) - 1)
             surfaces.append(written if replacement is None else part)
             breaks.append(broken and position == 0)
+            opens.append(opening and position == 0)
     return Text(
-        tuple(words), tuple(stem(w) for w in words), tuple(capitals), tuple(possessives), tuple(surfaces), tuple(breaks)
+        tuple(words),
+        tuple(stem(w) for w in words),
+        tuple(capitals),
+        tuple(possessives),
+        tuple(surfaces),
+        tuple(breaks),
+        tuple(opens),
     )

@@ -176,7 +176,12 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             else reading.values
         )
         reading = reading._replace(aggregate=aggregate.target, ordinal=ordinal, mode=mode, target=target, values=values)
-        return reading, [aggregate, *summed, *q.ordinals[:1]]
+        narrowing: list[Mention] = []
+        if reading.subject and not (reading.types or reading.attributes):  # "the Russian ones, how much together?"
+            named = {i for e in q.entities for i in range(e.start, e.end)}
+            narrowing = [a for a in q.attributes if a.start not in named and (a.target, a.detail) not in values]
+            reading = reading._replace(attributes=tuple((a.target, a.detail) for a in narrowing))
+        return reading, [aggregate, *summed, *q.ordinals[:1], *narrowing]
     if numeric and q.ordinals and reading.ask == "subject":
         return reading._replace(aggregate="max", ordinal=int(q.ordinals[0].detail)), list(q.ordinals[:1])
     counting = q.focus.aggregate if q.focus else None
