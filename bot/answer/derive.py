@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from bot.answer.compose import Result, capitalise, lower_start, names, number
-from bot.answer.query import holds, satisfies
+from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
 from bot.understand.model import Reading
@@ -241,6 +241,29 @@ def _count(reading: Reading, relation: Relation, graph: Graph, language: Languag
     return Result(capitalise(text), citations, (f"{relation.id}.count",), tuple(found), f"{relation.id}.count")
 
 
+def _split(p: _Parts) -> Result | None:
+    """'The split between the Chinese and the Russian side?': the total of each side, by attribute value."""
+    sides = [
+        [e for e in p.parts if has_attribute(e, attribute, value, p.graph)] for attribute, value in p.reading.attributes
+    ]
+    if len(sides) < 2 or not all(sides):
+        return None
+    template = dict(p.relation.aggregates).get("split", "")
+    graph, language = p.graph, p.language
+    texts = [
+        template.format(subjects=names(side, graph, language), **{p.kind: number(p.total(side))}) for side in sides
+    ]
+    citations = tuple(dict.fromkeys(c for side in sides for e in side for c in p.parts[e].citations))
+    used = [e for side in sides for e in side]
+    return Result(
+        capitalise("; ".join(texts)) + ".",
+        citations,
+        (f"{p.relation.id}.split",),
+        tuple(dict.fromkeys([*used, p.whole])),
+        f"{p.relation.id}.split",
+    )
+
+
 OPERATIONS: dict[str, Callable[[_Parts], Result | None]] = {
     "max": _extreme,
     "min": _extreme,
@@ -253,4 +276,5 @@ OPERATIONS: dict[str, Callable[[_Parts], Result | None]] = {
     "compare": _against,
     "closest": _closest,
     "count": _count_parts,
+    "split": _split,
 }

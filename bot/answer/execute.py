@@ -35,7 +35,7 @@ def _open(reading: Reading) -> bool:
 def look_up(reading: Reading, graph: Graph) -> Result | None:
     """The facts that answer the reading, narrowed by its constraints on what is asked.
 
-    Several entities on one side with no fact naming them all are asked about one by one: "what kinds
+    Several entities on one side with no fact naming just them are asked about one by one: "what kinds
     of companies are Sberbank and Yandex?" joins what the article says of each.
     """
     facts = _exact_first(matching_facts(reading, graph), reading)
@@ -43,12 +43,14 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
         facts = [f for f in facts if set(f.entities) & set(graph.backdrops)] if reading.strong else []
     for side in ("subject", "object"):
         bound: tuple[str, ...] = getattr(reading, side)
-        if not facts and len(bound) > 1:
+        naming_all = [f for f in facts if set(f.subjects if side == "subject" else f.objects) == set(bound)]
+        if len(bound) > 1 and not naming_all:
             singles = [
                 reading._replace(subject=(e,)) if side == "subject" else reading._replace(object=(e,)) for e in bound
             ]
             each = [_exact_first(matching_facts(single, graph), single) for single in singles]
-            if all(each):
+            exact = [f[0] for f, e in zip(each, bound, strict=True) if f and e in (f[0].subjects + f[0].objects)]
+            if all(each) and (not facts or len(exact) == len(bound)):  # each one's own fact, where each has one
                 facts = list(dict.fromkeys(found[0] for found in each))
     if reading.ask in ("subject", "object"):
         facts = [f for f in facts if _asked_ok(f, reading, graph)]

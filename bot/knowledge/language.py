@@ -73,6 +73,7 @@ AGGREGATE_TEMPLATES = (
     "complement",
     "closest",
     "select",
+    "split",
 )
 SLOTS = ("subject", "object")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

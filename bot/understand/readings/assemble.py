@@ -153,6 +153,17 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
     return reading, extra + derived
 
 
+def _sides(q: Question) -> list[Mention]:
+    """'Between the Chinese and the Russian side': two or more values of one attribute, to total apart."""
+    named = {i for e in q.entities for i in range(e.start, e.end)}
+    free = [a for a in q.attributes if a.start not in named]
+    for attribute in dict.fromkeys(a.target for a in free):
+        values = [a for a in free if a.target == attribute]
+        if len({a.detail for a in values}) >= 2:
+            return list({a.detail: a for a in values}.values())
+    return []
+
+
 def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading, list[Mention]]:
     """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
     numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
@@ -182,6 +193,9 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             narrowing = [a for a in q.attributes if a.start not in named and (a.target, a.detail) not in values]
             reading = reading._replace(attributes=tuple((a.target, a.detail) for a in narrowing))
         return reading, [aggregate, *summed, *q.ordinals[:1], *narrowing]
+    sides = _sides(q)
+    if numeric and sides and not reading.subject and reading.ask in (numeric[0], ""):
+        return reading._replace(aggregate="split", attributes=tuple((a.target, a.detail) for a in sides)), sides
     if numeric and q.ordinals and reading.ask == "subject":
         return reading._replace(aggregate="max", ordinal=int(q.ordinals[0].detail)), list(q.ordinals[:1])
     counting = q.focus.aggregate if q.focus else None
