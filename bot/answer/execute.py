@@ -23,7 +23,25 @@ def execute(reading: Reading, graph: Graph, language: Language) -> Result | None
         return choose(reading, graph, language)
     if reading.mode == "yesno":
         return verify(reading, graph, language)
+    if reading.ask in graph.focus and reading.ask not in graph.kinds:
+        return _named_already(reading, graph)
     return look_up(reading, graph)
+
+
+def _named_already(reading: Reading, graph: Graph) -> Result | None:
+    """'Who is the tech billionaire that founded Alibaba?': the entity asked for is named by description
+    (Jack Ma), so the fact tying the named entities together answers it."""
+    focus = graph.focus[reading.ask]
+    bound = (*reading.subject, *reading.object)
+    if (
+        focus.generic
+        or "entity" not in focus.expects
+        or not any(graph.is_a(e, focus.types or ("entity",)) for e in bound)
+    ):
+        return None
+    facts = matching_facts(reading._replace(ask=""), graph)
+    exact = [f for f in facts if set(bound) <= set(f.entities)]
+    return from_facts(exact[:1], list(bound), reading.relation) if exact else None
 
 
 def _open(reading: Reading) -> bool:
