@@ -91,12 +91,21 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
         if summary:
             facts = summary[:1]
     if not facts:
-        return _named(reading, graph)
+        return _named(reading, graph) or _what_it_did(reading, graph)
     asked = asked_entities(facts, reading.ask) if reading.ask in ("subject", "object") else []
     asked = [e for e in asked if e not in getattr(reading, reading.ask, ())] if asked else asked
     if asked and DESCRIBED in reading.notes:
         return _describe(asked, graph, reading._replace(attributes=()), intent=reading.relation)
     return from_facts(facts, [*asked, *reading.subject, *reading.object], reading.relation)
+
+
+def _what_it_did(reading: Reading, graph: Graph) -> Result | None:
+    """'Bloomberg?': an entity the article describes nowhere is shown by the first fact it is the subject of."""
+    if reading.relation != graph.describes or len(reading.subject) != 1 or reading.object or reading.words:
+        return None
+    entity = reading.subject[0]
+    fact = next((f for f in graph.facts_by_entity.get(entity, ()) if entity in f.subjects), None)
+    return from_facts([fact], [entity], fact.relation) if fact is not None else None
 
 
 def _named(reading: Reading, graph: Graph) -> Result | None:

@@ -122,8 +122,8 @@ def through_relations(
         if focus_end is not None and focus_end <= noun.start <= focus_end + 2:
             continue
         for word in relations:
-            if not noun.end <= word.start <= noun.end + RELATIVE_REACH:
-                continue
+            if word.detail not in ("verb", "passive") or not noun.end <= word.start <= noun.end + RELATIVE_REACH:
+                continue  # a relative clause has a verb: "the fund that OWNS part of X"
             for entity in entities:
                 if not noun.end <= entity.start <= noun.end + RELATIVE_REACH + 2 or entity.start == word.start:
                     continue

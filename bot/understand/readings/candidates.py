@@ -54,6 +54,13 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
     )
     if entities and by_description and describes is not None and not q.aggregates:
         relations.append(describes.id)
+    if len({e.target for e in entities}) > 1:  # "Alibaba is doing something in Russia?": what ties them
+        targets = {e.target for e in entities}
+        relations += [
+            f.relation
+            for f in graph.facts_by_entity.get(entities[0].target, ())
+            if targets <= {*f.entities, *f.mentions, *(str(v) for _, v in f.values)}
+        ]
     guessing = focus is not None and not by_description and focus.guesses
     wanted = {k for k in graph.kinds if graph.fits_focus(k, focus.id)} if guessing and focus else set()
     for ident in about:

@@ -9,6 +9,12 @@ from bot.understand.readings.weights import FOCUS_FIT, Draft
 TYPE_REACH = 3  # the noun "which" asks about stands this close after it
 
 
+def _modifies(q: Question, word: Mention) -> bool:
+    """A weak relation word between a determiner and a noun modifies it ("the STATE investment fund")."""
+    after_determiner = word.start > 0 and q.tokens[word.start - 1] in q.grammar.determiners
+    return word.weak and after_determiner and any(m.start == word.end for m in q.found.of("type", "entity"))
+
+
 def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) -> list[Draft]:
     """A selection reading, when the question asks which entity (of a type or role) meets a description and
     names no relation but that role."""
@@ -17,7 +23,11 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     if focus is None or focus.expects != ("entity",) or (focus_type is None and focus.needs_type):
         return []
     role = focus_type[5:] if focus_type and focus_type.startswith("role:") else None
-    others = [m for m in q.relation_words if m not in consumed and not (m.target == role and m.detail == "agent")]
+    others = [  # a weak word ("state") may be an adjective here ("the state investment fund")
+        m
+        for m in q.relation_words
+        if m not in consumed and not (m.target == role and m.detail == "agent") and not _modifies(q, m)
+    ]
     if others or q.aggregates:
         return []
     kind = focus_type if focus_type and not role else None
