@@ -11,7 +11,7 @@ from bot.answer.compose import Result, capitalise, lower_start, names, number
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
-from bot.understand.model import Reading
+from bot.understand.model import TOGETHER, Reading
 
 WHOLE = 100.0  # percentages of one whole add up to this
 
@@ -144,6 +144,8 @@ def _sum(p: _Parts) -> Result | None:
 
 
 def _majority(p: _Parts) -> Result | None:
+    if not p.named and TOGETHER in p.reading.notes and (p.reading.attributes or p.reading.types) and p.pool:
+        p = p._replace(named=list(p.pool), units=[(e, [e]) for e in p.pool])
     if not p.named:
         top = p.pool[0] if p.pool else next(iter(p.parts))
         return _fill(p, "majority_none", [top], subject=p.graph.name(top), **{p.kind: number(p.value(top))})

@@ -99,18 +99,20 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
 
 
 def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
-    """'Is Mail.ru a Chinese company?': a description after "a" classifies; it names no entity (the
-    Chinese company of the article is Alibaba). A proper name stays a name ("a MegaFon spokesman")."""
+    """'Is Mail.ru a Chinese company?', 'is it Russian or Chinese company?': a description after "a", or
+    as one of two options, classifies; it names no entity (the Chinese company of the article is Alibaba).
+    A proper name stays a name ("a MegaFon spokesman")."""
     indefinite = lexicon.grammar.indefinite
+    options = {i for m in mentions if m.kind == "either" for i in (m.start - 1, m.end)}  # "Russian or Chinese firm"
+
+    def classifies(m: Mention) -> bool:
+        after_article = m.start > 0 and words[m.start - 1] in indefinite
+        return after_article or m.start in options or m.end - 1 in options
+
     return [
         m
         for m in mentions
-        if not (
-            m.kind == "entity"
-            and m.start > 0
-            and words[m.start - 1] in indefinite
-            and not any(w in lexicon.name_heads for w in words[m.start : m.end])
-        )
+        if not (m.kind == "entity" and classifies(m) and not any(w in lexicon.name_heads for w in words[m.start : m.end]))
     ]
 
 

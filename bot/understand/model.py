@@ -62,6 +62,7 @@ class Form(NamedTuple):
 
 
 DESCRIBED = "described"  # a reading's note: the answer is what the asked entity is, not which one
+TOGETHER = "together"  # a reading's note: a majority of everyone meeting the constraints, added up
 
 
 class Reading(NamedTuple):

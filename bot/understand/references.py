@@ -136,6 +136,26 @@ def through_relations(
                     continue
                 referred = [r for r in referred if graph.is_a(r, [noun.target])]
                 references += _make(referred, word, entity, noun)
+    return references + _belonging(found, entities, graph)
+
+
+def _belonging(found: Found, entities: list[Mention], graph: Graph) -> list[tuple[Mention, tuple[int, ...]]]:
+    """'Jack Ma's company', 'Usmanov's firm': a type noun right after a name means the one entity of that
+    type the facts tie to the name."""
+    references: list[tuple[Mention, tuple[int, ...]]] = []
+    for entity in entities:
+        noun = next((t for t in found.of("type") if t.start == entity.end), None)
+        if noun is None or graph.is_a(entity.target, [noun.target]):
+            continue
+        tied = {
+            other
+            for fact in graph.facts_by_entity.get(entity.target, ())
+            for other in fact.entities
+            if other != entity.target and not graph.entities[other].members and graph.is_a(other, [noun.target])
+        }
+        if len(tied) == 1:
+            mention = Mention("entity", tied.pop(), entity.start, noun.end, REFERENCE_SCORE * entity.score, "ref:tie")
+            references.append((mention, tuple(range(entity.start, noun.end))))
     return references
 
 

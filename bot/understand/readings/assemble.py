@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from bot.knowledge.model import Relation
-from bot.understand.model import DESCRIBED, Mention, Reading, Value
+from bot.understand.model import DESCRIBED, TOGETHER, Mention, Reading, Value
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
 from bot.understand.readings.slots import NUMERIC, asks, coordinated, fit, placements
 from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
@@ -188,7 +188,9 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         )
         reading = reading._replace(aggregate=aggregate.target, ordinal=ordinal, mode=mode, target=target, values=values)
         narrowing: list[Mention] = []
-        if reading.subject and not (reading.types or reading.attributes):  # "the Russian ones, how much together?"
+        if summed and not reading.subject:  # "do the Russian ones together control it?": all of them, added up
+            reading = reading._replace(notes=(*reading.notes, TOGETHER))
+        if (reading.subject or summed) and not (reading.types or reading.attributes):  # "the Russian ones"
             named = {i for e in q.entities for i in range(e.start, e.end)}
             narrowing = [a for a in q.attributes if a.start not in named and (a.target, a.detail) not in values]
             reading = reading._replace(attributes=tuple((a.target, a.detail) for a in narrowing))

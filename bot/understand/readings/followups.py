@@ -6,7 +6,7 @@ from bot.knowledge.model import Relation
 from bot.understand.model import Mention, Reading, Value
 from bot.understand.readings.assemble import MAJORITY, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
-from bot.understand.readings.slots import asks
+from bot.understand.readings.slots import NUMERIC, asks
 from bot.understand.readings.weights import FOLLOWUP, Draft
 
 SUPERLATIVES = frozenset({"max", "min", "closest"})  # carried over, they would swallow a newly named entity
@@ -34,10 +34,14 @@ def followups(q: Question) -> list[Draft]:
     reading = base
     if fresh:
         targets = tuple(e.target for e in fresh)
-        slot = _slot_for(q, relation, previous, targets)
+        ranked = previous.aggregate in SUPERLATIVES and previous.ask in ("subject", "object")
+        slot = previous.ask if ranked else _slot_for(q, relation, previous, targets)  # "who holds most?" "and X?"
         if slot is None:
             return []
         reading = reading._replace(subject=targets) if slot == "subject" else reading._replace(object=targets)
+        if ranked:
+            numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
+            reading = reading._replace(ask=numeric[0] if numeric else "", aggregate=None, ordinal=None)
         used += fresh
     reading = reading._replace(values=_values(q, relation, reading, used))
     if q.aggregates:
@@ -48,6 +52,10 @@ def followups(q: Question) -> list[Draft]:
         )
         if not fresh and aggregate not in VALUE_RESULTS:
             reading = reading._replace(subject=(), ask="subject")
+        elif not fresh and len(reading.subject) < 2:  # "and together?": every holder talked about
+            holders = _holders(q, relation)
+            if len(holders) > 1:
+                reading = reading._replace(subject=holders)
         used += [*q.aggregates[:1], *q.ordinals[:1]]
     elif fresh and reading.aggregate in SUPERLATIVES:
         reading = reading._replace(aggregate=None)
@@ -65,6 +73,20 @@ def followups(q: Question) -> list[Draft]:
     if q.form.yesno:
         reading = reading._replace(mode="yesno", ask="")
     return [Draft(reading, tuple(used), FOLLOWUP)]
+
+
+def _holders(q: Question, relation: Relation) -> tuple[str, ...]:
+    """The entities talked about that hold a number in this relation, most recent first."""
+    numeric = {k for k in relation.values if q.graph.kinds[k].kind in NUMERIC}
+    holders = [
+        e
+        for e in q.context.entities
+        if any(
+            e in f.subjects and any(k in numeric for k, _ in f.values)
+            for f in q.graph.facts_by_relation.get(relation.id, ())
+        )
+    ]
+    return tuple(dict.fromkeys(holders))
 
 
 def _among_them(q: Question, base: Reading) -> list[Draft]:
