@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.answer.compose import Result, capitalise, lower_start, names, number
+from bot.answer.compose import Result, capitalise, join, lower_start, names, number
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
@@ -175,6 +175,9 @@ def _difference(p: _Parts) -> Result | None:
 def _against(p: _Parts) -> Result | None:
     """'Did the RDIF receive more (or less) than 15 percent?': its own figure, and Yes or No where it was asked."""
     target = p.reading.target
+    operation = p.reading.aggregate
+    if target is not None and not p.named and operation in ("more", "less") and p.reading.ask == "subject":
+        return _beyond(p, target, operation)  # "which owners have more than 20 percent?"
     if target is None or len(p.named) != 1:
         return None
     entity = p.named[0]
@@ -185,6 +188,28 @@ def _against(p: _Parts) -> Result | None:
         verdict = p.value(entity) > target if operation == "more" else p.value(entity) < target
         text = p.language.message("yes" if verdict else "no").format(answer=lower_start(text))
     return Result(text, fact.citations, (fact.id,), (entity, p.whole), f"{p.relation.id}.{operation}")
+
+
+def _beyond(p: _Parts, target: float, operation: str) -> Result | None:
+    """Every holder above (or below) a figure, each with its own."""
+    chosen = [e for e in p.pool if (p.value(e) > target if operation == "more" else p.value(e) < target)]
+    if not chosen:
+        return None
+    template = "above" if operation == "more" else "below"
+    return _fill(p, template, chosen, ranking=_ranking(p, chosen), target=number(target))
+
+
+def _order(p: _Parts) -> Result | None:
+    """'Rank the owners': every holder, largest first (smallest first when asked from the bottom)."""
+    if len(p.pool) < 2:
+        return None
+    ranked = p.pool[::-1] if p.reading.ordinal == -1 else p.pool
+    return _fill(p, "order", ranked, ranking=_ranking(p, ranked))
+
+
+def _ranking(p: _Parts, entities: Sequence[str]) -> str:
+    items = [f"{p.graph.name(e)} ({number(p.value(e))} {p.kind})" for e in entities]
+    return join(items, p.language.message("list_and"))
 
 
 def _complement(p: _Parts) -> Result | None:
@@ -279,4 +304,5 @@ OPERATIONS: dict[str, Callable[[_Parts], Result | None]] = {
     "closest": _closest,
     "count": _count_parts,
     "split": _split,
+    "order": _order,
 }

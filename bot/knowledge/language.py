@@ -59,7 +59,7 @@ MESSAGES = (
 )
 FORMS = ("verb", "passive", "agent", "patient", "holding", "action", "topic")
 VALUE_KINDS = ("number", "year", "weekday", "month", "entity", "text", "attribute", "count", "date")
-AGGREGATES = ("max", "min", "sum", "difference", "more", "less", "majority", "complement", "closest")
+AGGREGATES = ("max", "min", "sum", "difference", "more", "less", "majority", "complement", "closest", "order")
 AGGREGATE_TEMPLATES = (
     "max",
     "rank",
@@ -74,6 +74,9 @@ AGGREGATE_TEMPLATES = (
     "closest",
     "select",
     "split",
+    "above",
+    "below",
+    "order",
 )
 SLOTS = ("subject", "object")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -112,7 +112,9 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
     return [
         m
         for m in mentions
-        if not (m.kind == "entity" and classifies(m) and not any(w in lexicon.name_heads for w in words[m.start : m.end]))
+        if not (
+            m.kind == "entity" and classifies(m) and not any(w in lexicon.name_heads for w in words[m.start : m.end])
+        )
     ]
 
 
