@@ -20,6 +20,8 @@ def followups(q: Question) -> list[Draft]:
         return []
     if any(not m.weak for m in q.relation_words) and not q.form.followup:
         return []
+    if _complete(q):
+        return []
     base = previous._replace(score=0.0, used=frozenset(), notes=("follow-up",), missed=(), words=(), excluded=())
     fresh = [e for e in q.entities if e not in q.context_entities]
     among = _among_them(q, base)
@@ -73,6 +75,14 @@ def followups(q: Question) -> list[Draft]:
     if q.form.yesno:
         reading = reading._replace(mode="yesno", ask="")
     return [Draft(reading, tuple(used), FOLLOWUP)]
+
+
+def _complete(q: Question) -> bool:
+    """'And what's MegaFon exactly?': a question word, a form of "be" and a name make a question of its own."""
+    span = q.form.focus_span
+    if span is None or span[1] >= len(q.tokens) or q.tokens[span[1]] not in q.grammar.be:
+        return False
+    return bool(q.found.of("entity"))
 
 
 def _holders(q: Question, relation: Relation) -> tuple[str, ...]:

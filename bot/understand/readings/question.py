@@ -15,6 +15,7 @@ from bot.understand.references import definite, from_context, through_relations
 
 VALUE_KINDS = {"percent": ("number",), "year": ("year",), "number": ("number", "count"), "weekday": ("weekday",),
                "month": ("month",)}  # fmt: skip  # mention kinds -> the value kinds they can fill
+COMPARING = frozenset({"more", "less", "difference"})  # derived operations a cue's words may still ask for
 INSIDE_CUE = frozenset({"aggregate", "type", "valueword", "attribute"})  # words a cue explains ("how big")
 
 
@@ -101,7 +102,11 @@ def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None) -> 
         if m.end - m.start > 2 or graph.focus[m.target].defers
         for i in range(m.start, m.end)
     }
-    inside = [m for m in found.mentions if m.kind in INSIDE_CUE and set(range(m.start, m.end)) <= focus | openings]
+    inside = [
+        m
+        for m in found.mentions
+        if m.kind in INSIDE_CUE and set(range(m.start, m.end)) <= focus | openings and m.target not in COMPARING
+    ]  # "how much MORE does X own than Y" still compares
     inside += [m for m in found.mentions if m.kind == "relation" and set(range(m.start, m.end)) <= openings]
     inside += [m for m in found.of("relation") if m.span == form.focus_span]  # "EXPLAIN what Pandao is"
     if noun is not None:  # "which fund" is a noun, not the verb "fund"; "which platforms" keeps its noun
