@@ -51,7 +51,7 @@ def question_sentences(found: Found, graph_backdrops: tuple[str, ...]) -> list[t
         for s in spans
         if any(within(m, s) for m in found.of("focus", "yesclose")) or any(m.start == s[0] for m in found.of("yesno"))
     ]
-    content = [m for m in found.of("entity", "relation") if m.target not in graph_backdrops and not m.weak]
+    content = [m for m in found.of("entity") if m.target not in graph_backdrops]  # "I need it for my essay." names none
     others = [s for s in spans if s not in asking]
     if not asking or any(within(m, s) for s in others for m in content):
         return None

@@ -166,7 +166,13 @@ def _next_context(
         if m.target in entities or m.target in bound
     ]
     focus = graph.focus.get(form.focus or "")
-    asked_for_one = focus is not None and "entity" in focus.expects and (not focus.generic or bool(form.focus_type))
+    by_verb = any(
+        m.target == reading.relation and m.detail in ("verb", "passive") and m.start in reading.used
+        for m in found.of("relation")
+    )  # "what did Mail.ru launch?" asks for a thing; "what is MegaFon's stake?" for a number
+    asked_for_one = (
+        focus is not None and "entity" in focus.expects and (not focus.generic or form.focus_type or by_verb)
+    )
     found_by_asking = (
         [e for e in entities if e not in named] if asked_for_one and reading.ask in ("subject", "object") else []
     )

@@ -97,7 +97,7 @@ def _fits(entity: str, types: str, graph: Graph) -> bool:
 
 
 def through_relations(
-    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar, focus_end: int | None = None
+    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar, asked: Mention | None = None
 ) -> list[tuple[Mention, tuple[int, ...]]]:
     """References through one relation, each as an entity mention plus the positions it explains.
 
@@ -118,14 +118,17 @@ def through_relations(
             elif word.detail == "patient" and side(word, entity, tokens, possessive, grammar) == "subject":
                 referred = _objects(word.target, entity.target, graph)
                 references += _make(referred, word, entity, None)
-    for noun in found.of("type"):
-        if focus_end is not None and focus_end <= noun.start <= focus_end + 2:
+    nouns = [*found.of("type"), *(m for m in found.of("relation") if m.detail == "agent")]  # "the PARTNER that"
+    for noun in nouns:
+        if asked is not None and noun.span == asked.span:
             continue
         for word in relations:
             if word.detail not in ("verb", "passive") or not noun.end <= word.start <= noun.end + RELATIVE_REACH:
                 continue  # a relative clause has a verb: "the fund that OWNS part of X"
             for entity in entities:
                 if not noun.end <= entity.start <= noun.end + RELATIVE_REACH + 2 or entity.start == word.start:
+                    continue
+                if not _clause(noun, word, entity, tokens, grammar):
                     continue
                 role = side(word, entity, tokens, possessive, grammar)
                 if role == "subject":
@@ -134,7 +137,7 @@ def through_relations(
                     referred = _subjects(word.target, entity.target, graph, _title(found, word))
                 else:
                     continue
-                referred = [r for r in referred if graph.is_a(r, [noun.target])]
+                referred = [r for r in referred if _is(r, noun, graph)]
                 references += _make(referred, word, entity, noun)
     return references + _belonging(found, entities, graph)
 
@@ -157,6 +160,20 @@ def _belonging(found: Found, entities: list[Mention], graph: Graph) -> list[tupl
             mention = Mention("entity", tied.pop(), entity.start, noun.end, REFERENCE_SCORE * entity.score, "ref:tie")
             references.append((mention, tuple(range(entity.start, noun.end))))
     return references
+
+
+def _clause(noun: Mention, word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """Whether only a relative clause's own words stand between the noun and its verb: "the company (that)
+    Jack Ma founded", "the partner that launched", "the firm owned by"."""
+    allowed = grammar.relative | grammar.auxiliary | grammar.be | grammar.determiners
+    return all(entity.start <= i < entity.end or tokens[i] in allowed for i in range(noun.end, word.start))
+
+
+def _is(entity: str, noun: Mention, graph: Graph) -> bool:
+    """Whether an entity is what the noun calls it: of its type, or a subject of its relation (a partner)."""
+    if noun.kind == "type":
+        return graph.is_a(entity, [noun.target])
+    return any(entity in f.subjects for f in graph.facts_by_relation.get(noun.target, ()))
 
 
 def _close(word: Mention, entity: Mention) -> bool:

@@ -79,8 +79,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     context_entities = from_context(found, context.entities, graph, {m.target for m in named}, grammar)
     entities = sorted(named + [m for m in context_entities if m.detail == "context"], key=lambda m: m.start)
     alternatives = [m for m in context_entities if m.detail == "context:alternative"]
-    focus_end = form.focus_span[1] if form.focus_span else None
-    references = through_relations(found, entities, graph, grammar, focus_end)
+    references = through_relations(found, entities, graph, grammar, noun)
     found = found._replace(mentions=tuple(m for m in found.mentions if m not in _explained(found, form, graph, noun)))
     asides = {(e.span, e.target): e for e in entities if e.detail == "aside"}
     primary = [asides.get((m.span, m.target), m) for m in found.mentions if m.kind in MISS or m.kind in VALUE_KINDS]

@@ -176,8 +176,9 @@ def coordinated(q: Question, entities: list[Mention]) -> bool:
     """Whether entities are joined as one phrase: "Alibaba and MegaFon", "Mail.ru, MegaFon or the RDIF"."""
     ordered = sorted(entities, key=lambda e: e.start)
     for left, right in itertools.pairwise(ordered):
-        if not all(token in q.grammar.coordination for token in q.tokens[left.end : right.start]):
-            return False
+        between = q.tokens[left.end : right.start]
+        if not between or not all(token in q.grammar.coordination for token in between):
+            return False  # overlapping mentions name one thing twice ("the Alibaba president")
     return True
 
 
