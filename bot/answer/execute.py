@@ -115,8 +115,8 @@ def _named(reading: Reading, graph: Graph) -> Result | None:
     if relation is None or not relation.names or len(reading.subject) != 1 or reading.ask not in relation.values:
         return None
     name = graph.name(reading.subject[0])
-    if not name[:1].isupper() or name.lower().startswith("the "):
-        return None  # "the economic forum" has no proper name to give
+    if not any(word[:1].isupper() for word in name.split()):
+        return None  # "the economic forum" has no proper name to give; "the RDIF" has
     return _describe(list(reading.subject), graph, reading._replace(attributes=()), intent=reading.relation)
 
 

@@ -54,7 +54,7 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
     )
     if entities and by_description and describes is not None and not q.aggregates:
         relations.append(describes.id)
-    if len({e.target for e in entities}) > 1:  # "Alibaba is doing something in Russia?": what ties them
+    if len({e.target for e in entities}) > 1 and not q.relation_words:  # "Alibaba is doing something in Russia?"
         targets = {e.target for e in entities}
         relations += [
             f.relation

@@ -80,7 +80,9 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     entities = sorted(named + [m for m in context_entities if m.detail == "context"], key=lambda m: m.start)
     alternatives = [m for m in context_entities if m.detail == "context:alternative"]
     references = through_relations(found, entities, graph, grammar, noun)
-    found = found._replace(mentions=tuple(m for m in found.mentions if m not in _explained(found, form, graph, noun)))
+    found = found._replace(
+        mentions=tuple(m for m in found.mentions if m not in _explained(found, form, graph, noun, grammar))
+    )
     asides = {(e.span, e.target): e for e in entities if e.detail == "aside"}
     primary = [asides.get((m.span, m.target), m) for m in found.mentions if m.kind in MISS or m.kind in VALUE_KINDS]
     primary += [m for m in context_entities if m not in primary]
@@ -91,7 +93,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     )  # fmt: skip
 
 
-def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None) -> list[Mention]:
+def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None, grammar: Grammar) -> list[Mention]:
     """Mentions the question's cue and openings already explain ("how BIG", "what about", "can you tell me")."""
     focus = set(range(*form.focus_span)) if form.focus_span else set()
     openings = {i for m in found.of("followup") if m.start == 0 for i in range(m.start, m.end)}
@@ -108,6 +110,10 @@ def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None) -> 
     ]  # "how much MORE does X own than Y" still compares
     inside += [m for m in found.mentions if m.kind == "relation" and set(range(m.start, m.end)) <= openings]
     inside += [m for m in found.of("relation") if m.span == form.focus_span]  # "EXPLAIN what Pandao is"
+    nouns = [t for t in found.of("type") if t.start > 0 and found.text.tokens[t.start - 1] in grammar.determiners]
+    inside += [  # "the name of THE FUND": after a determiner, a noun and not the verb "fund"
+        m for m in found.of("relation") if m.detail in ("verb", "passive") and any(m.span == t.span for t in nouns)
+    ]
     if noun is not None:  # "which fund" is a noun, not the verb "fund"; "which platforms" keeps its noun
         same = [m for m in found.mentions if m.span == noun.span and m is not noun]
         inside += [m for m in same if m.kind != "relation" or m.detail in ("verb", "passive")]

@@ -40,8 +40,8 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     wanted = [kind] if kind else []
     aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
     options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
-    if not (constraint_types or q.attributes or options):
-        return []
+    if not (constraint_types or q.attributes or options or kind):
+        return []  # "which bank is mentioned?" asks for the entities of a type; a bare "which?" for nothing
     reading = Reading(
         role or q.graph.describes,
         ask="subject",
