@@ -84,6 +84,8 @@ def _gather(reading: Reading, relation: Relation, kind: str, graph: Graph, langu
         pool = [e for e in pool if any(holds(o, [e], graph) or e in graph.members(o) for o in reading.options)]
     units = [(e, [m for m in graph.members(e) if m in parts]) for e in (reading.subject or reading.options)]
     units = [(e, members) for e, members in units if members]
+    if reading.subject and not units:
+        return None  # "why is Jack Ma's stake so small?": the one named holds nothing here
     if reading.types or reading.attributes:  # "the Russian ones among them": only the members that fit
         narrowed = [m for _, members in units for m in members if satisfies(m, constraint, graph)]
         if narrowed != [m for _, members in units for m in members]:

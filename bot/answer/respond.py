@@ -22,6 +22,7 @@ from bot.answer.model import Answer
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Knowledge
 from bot.understand.focus import question_form
+from bot.understand.grammar import Grammar
 from bot.understand.lexicon import Lexicon
 from bot.understand.mentions import find_mentions
 from bot.understand.model import Form, Found, Reading
@@ -75,7 +76,9 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     ]
     tried.sort(key=lambda t: -t.reading.score)  # stable: ties keep the builder's order
     best = tried[0] if tried else None
-    answerable = next((t for t in tried if t.result is not None), None)
+    answerable = next(
+        (t for t in tried if t.result is not None and not _drops_a_name(t, found, graph, lexicon.grammar)), None
+    )
     if best is None or (best.reading.score < MIN_SCORE and answerable is None):
         return Answer(
             question,
@@ -143,6 +146,25 @@ def _used_context(found: Found, reading: Reading) -> bool:
     named = {m.target for m in found.of("entity")}
     bound = set(reading.subject) | set(reading.object) | set(reading.options)
     return bool(bound - named) or "follow-up" in reading.notes
+
+
+def _drops_a_name(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool:
+    """Whether the answer leaves out an entity the question names ("Why is Jack Ma's stake so small?"
+    must not be answered with the smallest stake): a named entity is never dropped, unless it only says
+    where ("Who owns Tmall in China?")."""
+    result = tried.result
+    if result is None:
+        return False
+    answered = set(result.entities)
+    tokens = found.text.tokens
+    return any(
+        m.kind == "entity"
+        and m.detail in ("", "definite")
+        and m.target not in graph.backdrops
+        and m.target not in answered
+        and not (m.start > 0 and tokens[m.start - 1] in grammar.locative)
+        for m in tried.reading.missed
+    )
 
 
 def _dangling(found: Found, graph: Graph) -> bool:

@@ -34,6 +34,7 @@ class Grammar(NamedTuple):
     story_pronouns: frozenset[str]
     plural: frozenset[str]
     indefinite: frozenset[str]
+    possession: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -71,6 +72,7 @@ def build_grammar(language: Language) -> Grammar:
         story_pronouns=words("story_pronouns"),
         plural=words("plural"),
         indefinite=words("indefinite"),
+        possession=words("possession"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

@@ -37,6 +37,8 @@ def side(
     if form == "agent":
         if after and _copula(relation_word, entity, tokens, grammar):
             return "subject"  # "whose owner is Usmanov"
+        if _has(relation_word, entity, tokens, grammar):
+            return "object"  # "how many owners does the venture have": the venture is what they own
         return "object" if attached else None
     if form == "patient":
         return "subject" if attached else None
@@ -63,6 +65,12 @@ def _passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     if any(t in grammar.auxiliary for t in previous) or not tokens[word.end - 1].endswith(grammar.participle_endings):
         return False
     return any(token in grammar.be for token in previous)
+
+
+def _has(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """A form of "have" right around the entity, in the noun's clause ("X has four owners", "owners does X have")."""
+    near = [entity.start - 1, entity.end] if entity.start >= word.end else [entity.end, entity.end + 1]
+    return any(0 <= i < len(tokens) and tokens[i] in grammar.possession for i in near)
 
 
 def _copula(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
