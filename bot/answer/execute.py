@@ -9,6 +9,7 @@ from bot.answer.verify import choose, verify
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
 from bot.understand.model import DESCRIBED, Reading
+from bot.understand.normalize import simplify
 
 MAX_SELECTED = 3  # a selection naming more entities than this lists the first ones
 
@@ -92,11 +93,23 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
             facts = summary[:1]
     if not facts:
         return _named(reading, graph) or _what_it_did(reading, graph)
+    facts = _best_worded(facts, reading, graph)
     asked = asked_entities(facts, reading.ask) if reading.ask in ("subject", "object") else []
     asked = [e for e in asked if e not in getattr(reading, reading.ask, ())] if asked else asked
     if asked and DESCRIBED in reading.notes:
         return _describe(asked, graph, reading._replace(attributes=()), intent=reading.relation)
     return from_facts(facts, [*asked, *reading.subject, *reading.object], reading.relation)
+
+
+def _best_worded(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact]:
+    """'Who said the venture should be a Russian business?': of several facts, those sharing the most of
+    the question's leftover words."""
+    if len(facts) < 2 or not reading.words:
+        return facts
+    words = set(reading.words)
+    overlap = {f.id: (len(words & graph.fact_words[f.id]), len(words & set(simplify(f.answer).split()))) for f in facts}
+    best = max(overlap.values())
+    return [f for f in facts if overlap[f.id] == best] if best[0] else facts
 
 
 def _what_it_did(reading: Reading, graph: Graph) -> Result | None:

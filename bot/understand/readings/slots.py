@@ -32,8 +32,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         said = "subject"  # "Alibaba's stake exceeds MegaFon's": both are holders
     if partitive(q, entity):
         said = "object"
-    if relation.symmetric and entity.start > 0 and tokens[entity.start - 1] in grammar.beside:
-        said = "subject"
+    if _beside(q, entity):
+        said = "subject"  # "X teamed up with Y", "what did X announce along with Y and Z": Y and Z are X's side
     for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
         if types and q.graph.is_a(entity.target, types):
             places.append((slot, ROLE if said == slot else -ROLE_AGAINST if said else 0.0))
@@ -46,6 +46,17 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         if locative and value_kind.kind == "entity" and q.graph.is_a(entity.target, value_kind.types or ("entity",)):
             places.append((kind, 0.0))
     return places
+
+
+def _beside(q: Question, entity: Mention) -> bool:
+    """Whether "with" stands before the entity, past determiners and the names joined to it."""
+    spans = {i for e in q.entities for i in range(e.start, e.end)}
+    i = entity.start - 1
+    while i >= 0 and (q.tokens[i] in q.grammar.determiners or q.tokens[i] in q.grammar.coordination or i in spans):
+        if q.tokens[i] in q.grammar.beside:
+            return True
+        i -= 1
+    return i >= 0 and q.tokens[i] in q.grammar.beside
 
 
 def asks(
