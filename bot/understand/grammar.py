@@ -35,6 +35,7 @@ class Grammar(NamedTuple):
     plural: frozenset[str]
     indefinite: frozenset[str]
     possession: frozenset[str]
+    get_passive: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -73,6 +74,7 @@ def build_grammar(language: Language) -> Grammar:
         plural=words("plural"),
         indefinite=words("indefinite"),
         possession=words("possession"),
+        get_passive=words("get_passive"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

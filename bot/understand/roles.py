@@ -23,6 +23,8 @@ def side(
     before = entity.end <= relation_word.start
     after = entity.start >= relation_word.end
     if form == "verb":
+        if before and _bare_participle(relation_word, tokens, grammar):
+            return None  # "Alibaba founded in?": a passive with its "was" dropped, or an active verb
         passive = _passive(relation_word, tokens, grammar)
         if passive and after:
             return "subject" if _by_before(entity, relation_word, tokens, grammar) else None
@@ -57,10 +59,22 @@ def side(
     return None
 
 
+def _bare_participle(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """A participle with nothing after it but a preposition or the end, and no "do" or "be" before it."""
+    if not tokens[word.end - 1].endswith(grammar.participle_endings):
+        return False
+    previous = tokens[max(0, word.start - 4) : word.start]
+    if any(t in grammar.auxiliary or t in grammar.be for t in previous):
+        return False
+    return word.end == len(tokens) or tokens[word.end] in grammar.locative | grammar.inside
+
+
 def _passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     """A participle after a form of "be" ("when was Alibaba set up"), or with "by" after it ("founded by")."""
     if word.end < len(tokens) and tokens[word.end] in grammar.agent_marker:
         return True
+    if word.start > 0 and tokens[word.start - 1] in grammar.get_passive:
+        return True  # "when did Alibaba get started"
     previous = tokens[max(0, word.start - 4) : word.start]
     if any(t in grammar.auxiliary for t in previous) or not tokens[word.end - 1].endswith(grammar.participle_endings):
         return False

@@ -115,8 +115,16 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
     used_spans = {m.span for m in used}
     verbs = [m.start for m in used if m.kind == "relation" and m.detail in ("verb", "passive")]
     limit = min(verbs) if verbs else len(q.tokens)
+    appositive = [  # "the billionaire Usmanov": the noun names the entity after it, it asks for nothing
+        t for t in q.types if any(e.start == t.end and q.graph.is_a(e.target, [t.target]) for e in q.entities)
+    ]
+    extra += [t for t in appositive if t.span not in used_spans]
     if reading.ask in ("subject", "object"):
-        types = [t for t in q.types if t.start not in in_entities and t.span not in used_spans and t.start < limit]
+        types = [
+            t
+            for t in q.types
+            if t.start not in in_entities and t.span not in used_spans and t.start < limit and t not in appositive
+        ]
         allowed = relation.subject_types if reading.ask == "subject" else relation.object_types
         fitting = [t for t in types if types_overlap(allowed, (t.target,), q.graph)]
         if fitting:

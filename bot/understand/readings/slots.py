@@ -188,8 +188,10 @@ def coordinated(q: Question, entities: list[Mention]) -> bool:
     ordered = sorted(entities, key=lambda e: e.start)
     for left, right in itertools.pairwise(ordered):
         between = q.tokens[left.end : right.start]
-        if not between or not all(token in q.grammar.coordination for token in between):
-            return False  # overlapping mentions name one thing twice ("the Alibaba president")
+        if right.start < left.end or not all(token in q.grammar.coordination for token in between):
+            return False  # overlapping mentions name one thing twice
+        if not between and (left.detail or right.detail):
+            return False  # "the Alibaba president": a name inside a description; "sberbank yandex" are two
     return True
 
 
