@@ -1,0 +1,53 @@
+"""Blind rounds: question sets written by helpers who never saw the code, scored as a whole.
+
+Each round keeps a floor: the share answered or declined right, and the most wrong answers allowed.
+A floor is where the round stands now (its first-sight score is in the file's header and in
+tests/questions/blind/README.md); a change that makes a round worse fails here, and a floor is
+raised, never lowered, as mechanisms improve.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.engine import Bot
+from bot.shell.evaluate import judge, parse_cases
+
+BLIND = Path(__file__).parent / "questions" / "blind"
+# round file -> (least share right, most wrong answers)
+FLOORS = {
+    "round-01.yaml": (0.88, 8),
+    "round-02.yaml": (0.89, 6),
+    "round-03.yaml": (0.85, 7),
+    "round-04.yaml": (0.87, 4),
+}
+
+
+def test_every_round_has_a_floor() -> None:
+    assert sorted(p.name for p in BLIND.glob("round-*.yaml")) == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_round_stays_above_its_floor(dealbot: Bot, name: str) -> None:
+    cases = parse_cases(yaml.safe_load((BLIND / name).read_text(encoding="utf-8")), name)
+    verdicts = []
+    for case in cases:
+        chat = dealbot.conversation()
+        answers = [chat.ask(turn) for turn in case.turns]
+        verdicts.append(judge(case, answers[-1]))
+    least_right, most_wrong = FLOORS[name]
+    right = verdicts.count("pass") / len(verdicts)
+    assert right >= least_right, f"{name}: {right:.3f} right, floor {least_right}"
+    assert verdicts.count("wrong") <= most_wrong, f"{name}: {verdicts.count('wrong')} wrong, at most {most_wrong}"
+
+
+def test_every_first_sight_score_is_recorded() -> None:
+    table = (BLIND / "README.md").read_text(encoding="utf-8")
+    for path in sorted(BLIND.glob("round-*.yaml")):
+        number = path.stem.split("-")[1]
+        header = path.read_text(encoding="utf-8").split("\n- ", 1)[0]
+        assert "First-sight score" in header, path.name
+        assert f"| {number} |" in table, path.name
