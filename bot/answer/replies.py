@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer.compose import join
+from bot.answer.compose import join, names
 from bot.answer.decline import topic
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Knowledge
@@ -41,5 +41,7 @@ def unsure(found: Found, reading: Reading, graph: Graph, knowledge: Knowledge) -
     """'I understood a question about <topic>, but not the words "x" and "y".'"""
     language = knowledge.language
     words = [f'"{found.text.tokens[i]}"' for i in found.unexplained if i not in reading.used]
-    what = topic(reading, graph, language) or reading.describe()
+    described = reading.relation == graph.describes and reading.subject
+    what = names(reading.subject, graph, language) if described else topic(reading, graph, language)
+    what = what or reading.describe()
     return language.message("understood").format(what=what, words=join(words, language.message("list_and")))
