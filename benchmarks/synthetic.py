@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 SYLLABLES = ("ka", "lo", "mi", "ru", "ze", "tor", "vex", "bal", "nin", "quo", "sar", "dex", "fu", "gli", "pom", "wyn")
@@ -18,31 +17,29 @@ def invented_name(number: int) -> str:
     return "".join(parts).capitalize()
 
 
-def generate(directory: Path, size: int, shared: Path) -> list[str]:
-    """Write the knowledge files for `size` companies and founder facts; return sample questions."""
+def generate(directory: Path, size: int) -> list[str]:
+    """Write an article folder (text, sources, entities, facts) for `size` companies and their founders, in
+    the real schema; the bundled language layer is read with it. Return sample questions."""
     directory.mkdir(parents=True, exist_ok=True)
-    for name in ("language.yaml", "intents.yaml"):
-        shutil.copy(shared / name, directory / name)
-    (directory / "sources").mkdir(exist_ok=True)
     companies = [invented_name(i) for i in range(size)]
     founders = [invented_name(size + i) for i in range(size)]
     sentences = [
         f"{company} Corp was founded by {founder} Smith in {1900 + i % 120}."
         for i, (company, founder) in enumerate(zip(companies, founders, strict=True))
     ]
-    (directory / "sources" / "synthetic.txt").write_text("\n".join(sentences) + "\n", encoding="utf-8")
+    (directory / "article.txt").write_text("\n".join(sentences) + "\n", encoding="utf-8")
     (directory / "sources.yaml").write_text(
-        "sources:\n  - {id: synthetic, file: sources/synthetic.txt, title: Synthetic companies}\n", encoding="utf-8"
+        "sources:\n  - {id: synthetic, file: article.txt, title: Synthetic companies}\n", encoding="utf-8"
     )
     entities = ["entities:"]
-    facts = ["source: synthetic", "facts:"]
+    facts = ["facts:"]
     for i, (company, founder) in enumerate(zip(companies, founders, strict=True)):
         entities.append(
-            f"  - {{id: c{i}, name: {company} Corp, kind: organization, "
-            f"aliases: [{company}, {company} Corporation, the {company} company]}}"
+            f"  - {{id: c{i}, name: {company} Corp, type: company, aliases: [{company}, {company} Corporation]}}"
         )
+        entities.append(f"  - {{id: p{i}, name: {founder} Smith, type: person}}")
         facts.append(
-            f"  - {{id: f{i}, intents: [founder, founding_date], about: [c{i}], "
+            f"  - {{id: f{i}, relation: found, subject: p{i}, object: c{i}, year: {1900 + i % 120}, "
             f'answer: "{company} Corp was founded by {founder} Smith in {1900 + i % 120}.", '
             f'cite: ["{company} Corp was founded by {founder} Smith"]}}'
         )
@@ -55,7 +52,7 @@ def generate(directory: Path, size: int, shared: Path) -> list[str]:
         typo = name[:-2] + name[-1] + name[-2]
         questions += [
             f"who founded {name}?",
-            f"when was the {name} company founded",
+            f"when was {name} founded",
             f"{typo} founder",
             f"who owns {name}?",
             "what is the capital of Russia?",

@@ -57,9 +57,16 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     Several entities on one side with no fact naming just them are asked about one by one: "what kinds
     of companies are Sberbank and Yandex?" joins what the article says of each.
     """
-    facts = _exact_first(matching_facts(reading, graph), reading)
     if _open(reading):  # with nothing bound, only a plain relation word about the story itself may answer
-        facts = [f for f in facts if set(f.entities) & set(graph.backdrops)] if reading.strong else []
+        if not reading.strong:
+            return None
+        about = {
+            f.id: f for b in graph.backdrops for f in graph.facts_by_entity.get(b, ()) if f.relation == reading.relation
+        }
+        among = sorted(about.values(), key=lambda f: graph.order[f.id])
+        facts = _exact_first(matching_facts(reading, graph, among=among), reading)
+    else:
+        facts = _exact_first(matching_facts(reading, graph), reading)
     for side in ("subject", "object"):
         bound: tuple[str, ...] = getattr(reading, side)
         naming_all = [f for f in facts if set(f.subjects if side == "subject" else f.objects) == set(bound)]

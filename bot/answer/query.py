@@ -38,14 +38,28 @@ def _holds_value(fact: Fact, kind: str, value: Value, graph: Graph) -> bool:
     return isinstance(found, str) and isinstance(value, str) and value in graph.within.get(found, ())
 
 
-def matching_facts(reading: Reading, graph: Graph, *, check_values: bool = True) -> list[Fact]:
+def _candidates(reading: Reading, graph: Graph) -> Sequence[Fact]:
+    """The relation's facts that can involve the first bound entity (or its group's members), in knowledge
+    order: a look-up stays small however many facts the relation has."""
+    facts = graph.facts_by_relation.get(reading.relation, ())
+    bound = (*reading.subject, *reading.object)
+    if not bound or bound[0] not in graph.entities:
+        return facts
+    keys = (bound[0], *graph.entities[bound[0]].members[:1])
+    near = {f.id: f for key in keys for f in graph.facts_by_entity.get(key, ()) if f.relation == reading.relation}
+    return sorted(near.values(), key=lambda f: graph.order[f.id]) if len(near) < len(facts) else facts
+
+
+def matching_facts(
+    reading: Reading, graph: Graph, *, check_values: bool = True, among: Sequence[Fact] | None = None
+) -> list[Fact]:
     """The facts of the reading's relation about its bound entities, with its values and asked slot.
 
     Ranked: facts naming exactly what was asked about first, then facts about the backdrop (the venture)
     when a side is open, then knowledge order.
     """
     found: list[tuple[tuple[int, int, int, int], Fact]] = []
-    for fact in graph.facts_by_relation.get(reading.relation, ()):
+    for fact in _candidates(reading, graph) if among is None else among:
         if not all(holds(s, fact.subjects, graph) for s in reading.subject):
             continue
         if not all(holds(o, fact.objects, graph) for o in reading.object):
