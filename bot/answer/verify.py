@@ -30,6 +30,12 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
     relation = graph.relations.get(reading.relation)
     if relation is None:
         return None
+    if reading.attributes and reading.subject:  # "is Mail.ru a Chinese company?": the attribute decides first
+        entity = reading.subject[0]
+        for attribute, wanted in reading.attributes:
+            fact = attribute_fact(entity, attribute, graph)
+            if fact is not None and not has_attribute(entity, attribute, wanted, graph):
+                return False, fact
     if reading.types and (reading.subject or reading.object):
         entity = (reading.subject or reading.object)[0]
         fact = describing_fact(entity, graph)

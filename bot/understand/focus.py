@@ -120,8 +120,8 @@ def _type_after(cue: Mention, nouns: list[Mention], found: Found, determiners: f
     for noun in nouns:
         if any(cue.end <= b < noun.start for b in blocking):
             continue  # "which company owns the stake", "what is Usmanov's view of the deal": another phrase's noun
-        between = tokens[cue.end : noun.start]
-        if any(t in determiners and (i != 1 or between[0] != "of") for i, t in enumerate(between)):
+        between = (tokens[cue.end - 1], *tokens[cue.end : noun.start])  # "which OF the partners": the cue's own "of"
+        if any(t in determiners and between[i] != "of" for i, t in enumerate(between[1:])):
             continue
         if cue.end <= noun.start <= cue.end + TYPE_REACH:
             if noun.kind == "type":

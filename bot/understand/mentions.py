@@ -106,6 +106,8 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
     options = {i for m in mentions if m.kind == "either" for i in (m.start - 1, m.end)}  # "Russian or Chinese firm"
 
     def classifies(m: Mention) -> bool:
+        if words and words[0] in lexicon.grammar.relative:
+            return False  # "which company is called an e-commerce giant?": the description picks one
         after_article = m.start > 0 and words[m.start - 1] in indefinite
         return after_article or m.start in options or m.end - 1 in options
 

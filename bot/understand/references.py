@@ -42,10 +42,12 @@ def from_context(
         if pronoun.start in covered or any(m.start <= pronoun.start < m.end for m in found.of("entity")):
             continue
         matches = [e for e in history if e not in named and _fits(e, pronoun.target, graph)][:ALTERNATIVES]
+        kind = "context"
         if not matches and not named and found.text.tokens[pronoun.start] in grammar.story_pronouns:
             matches = [e for e in graph.backdrops if _fits(e, pronoun.target, graph)]  # "what does it do?"
+            kind = "story"
         for rank, match in enumerate(matches):
-            detail = "context" if rank == 0 else "context:alternative"
+            detail = kind if rank == 0 else f"{kind}:alternative"
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions

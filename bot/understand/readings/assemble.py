@@ -65,6 +65,8 @@ def _complete(
     slots = asks(q, relation, subject, obj, values=values, words=words)
     if not slots and q.form.focus and words:
         slots = [q.form.focus]  # the relation cannot give what is asked: kept, so it can be declined in its words
+    if q.form.focus and not q.form.yesno and not q.form.either:
+        slots = [s for s in slots if s] or slots[:0]  # a question word asks for something: no reading checks only
     for ask in slots:
         reading, extra = constrain(
             q, Reading(relation.id, subject, obj, ask, tuple(values), notes=(relation.id,)), relation, used
@@ -138,6 +140,15 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
         role = q.form.focus_type
         if role and role.startswith("role:"):
             reading = reading._replace(role=role[5:])
+    describing = relation.id == q.graph.describes and reading.subject
+    if not reading.ask and q.form.yesno and describing:  # "is X a Chinese company?"
+        predicate_types = [t for t in q.types if t.start not in in_entities and t.span not in used_spans]
+        predicate = [a for a in q.attributes if a.start not in in_entities and a not in used]
+        reading = reading._replace(
+            types=tuple(dict.fromkeys(t.target for t in predicate_types)),
+            attributes=tuple((a.target, a.detail) for a in predicate),
+        )
+        extra += [*predicate_types, *predicate]
     kind_words = [  # "WHAT KIND of venture do they launch?": the one launched, described
         m
         for m in q.relation_words

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bot.knowledge.model import Relation
 from bot.understand.model import Mention, Reading, Value
-from bot.understand.readings.assemble import MAJORITY, VALUE_RESULTS
+from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
-from bot.understand.readings.slots import NUMERIC, asks
+from bot.understand.readings.slots import COMPARING, NUMERIC, asks
 from bot.understand.readings.weights import FOLLOWUP, Draft
 
 SUPERLATIVES = frozenset({"max", "min", "closest"})  # carried over, they would swallow a newly named entity
@@ -34,6 +34,7 @@ def followups(q: Question) -> list[Draft]:
         return []
     used: list[Mention] = []
     reading = base
+    slot: str | None = None
     if fresh:
         targets = tuple(e.target for e in fresh)
         ranked = previous.aggregate in SUPERLATIVES and previous.ask in ("subject", "object")
@@ -48,11 +49,15 @@ def followups(q: Question) -> list[Draft]:
     reading = reading._replace(values=_values(q, relation, reading, used))
     if q.aggregates:
         aggregate = q.aggregates[0].target
+        if aggregate in COMPARATIVES and not q.values:
+            aggregate = "difference"  # "is that more than the RDIF's?": the two set side by side
         ordinal = int(q.ordinals[0].detail) if q.ordinals else None
         reading = reading._replace(
             aggregate=aggregate, ordinal=ordinal, mode="yesno" if aggregate == MAJORITY else "answer"
         )
-        if not fresh and aggregate not in VALUE_RESULTS:
+        if fresh and aggregate in COMPARING and slot == "subject":  # "is that more than the RDIF?"
+            reading = reading._replace(subject=tuple(dict.fromkeys((*previous.subject, *reading.subject))))
+        if not fresh and aggregate not in VALUE_RESULTS and aggregate != MAJORITY:
             reading = reading._replace(subject=(), ask="subject")
         elif not fresh and len(reading.subject) < 2:  # "and together?": every holder talked about
             holders = _holders(q, relation)

@@ -77,8 +77,8 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     attributed = [e for e in named if _attributed(e, tokens, grammar)]
     named = [e for e in named if e not in excluded and e not in attributed]
     context_entities = from_context(found, context.entities, graph, {m.target for m in named}, grammar)
-    entities = sorted(named + [m for m in context_entities if m.detail == "context"], key=lambda m: m.start)
-    alternatives = [m for m in context_entities if m.detail == "context:alternative"]
+    entities = sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
+    alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
     references = through_relations(found, entities, graph, grammar, noun)
     found = found._replace(
         mentions=tuple(m for m in found.mentions if m not in _explained(found, form, graph, noun, grammar))

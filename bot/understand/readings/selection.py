@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.understand.model import Mention, Reading
 from bot.understand.readings.question import Question
-from bot.understand.readings.weights import FOCUS_FIT, Draft
+from bot.understand.readings.weights import FOCUS_FIT, ROLE, Draft
 
 TYPE_REACH = 3  # the noun "which" asks about stands this close after it
 
@@ -53,12 +53,19 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         notes=("select",),
     )
     backdrop = [e for e in entities if e.target in q.graph.backdrops and e.target not in options]  # "does the article"
-    used = [
-        *noun,
-        *constraint_types,
-        *q.attributes,
-        *(e for e in entities if e.target in options),
-        *backdrop,
-        *consumed,
-    ]
-    return [Draft(reading, tuple(used), FOCUS_FIT)]
+    chosen = [e for e in entities if e.target in options]
+    used = [*noun, *constraint_types, *q.attributes, *chosen, *backdrop, *consumed]
+    return [Draft(reading, tuple(used), FOCUS_FIT + (ROLE if _identified(q, chosen) else 0.0))]
+
+
+def _identified(q: Question, chosen: list[Mention]) -> bool:
+    """'Which partner IS the telecom operator?': a form of "be" ties the asked noun to the entity named."""
+    if q.form.focus_type is None:
+        return False  # "who is the boss of ...?" describes; only "which <noun> is X" identifies
+    for entity in chosen:
+        i = entity.start - 1
+        while i >= 0 and q.tokens[i] in q.grammar.determiners:
+            i -= 1
+        if i >= 0 and q.tokens[i] in q.grammar.be:
+            return True
+    return False

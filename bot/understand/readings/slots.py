@@ -146,6 +146,9 @@ def fit(q: Question, relation: Relation, ask: str) -> float:
         fits = q.graph.fits_focus(ask, focus) or ask in dict(relation.focus).values()
         loose = q.graph.kinds[ask].kind == "attribute"  # "where is X?": a nationality answers it only loosely
         return (FOCUS_FIT / 2 if loose else FOCUS_FIT) if fits else 0.0
+    role = q.form.focus_type[5:] if q.form.focus_type and q.form.focus_type.startswith("role:") else None
+    if role == relation.id and ask != "subject":
+        return 0.0  # "which PARTNER ...?" asks for a partner, the subject of the partner relation
     wanted = _wanted(q)
     allowed = relation.subject_types if ask == "subject" else relation.object_types
     narrow = not wanted or all(any(w in q.graph.ancestors.get(a, (a,)) for w in wanted) for a in allowed)

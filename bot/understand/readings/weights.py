@@ -13,9 +13,9 @@ from bot.knowledge.graph import Graph
 from bot.understand.model import Mention, Reading
 
 USE = {"entity": 2.0, "relation": 1.5, "agent": 1.0, "weak": 0.6, "value": 1.0, "type": 0.6, "attribute": 0.8,
-       "aggregate": 1.0, "title": 0.5, "ordinal": 0.5, "backdrop": 1.0}  # fmt: skip
+       "aggregate": 1.0, "title": 0.5, "ordinal": 0.5, "backdrop": 1.0, "story": 1.5}  # fmt: skip
 MISS = {"entity": 3.0, "relation": 1.2, "agent": 0.6, "weak": 0.15, "value": 0.8, "type": 0.25, "attribute": 0.5,
-        "aggregate": 1.0, "title": 0.6, "ordinal": 0.3, "backdrop": 0.5}  # fmt: skip
+        "aggregate": 1.0, "title": 0.6, "ordinal": 0.3, "backdrop": 0.5, "story": 1.0}  # fmt: skip
 ROLE = 0.4  # an entity on the side its relation word puts it gains this ...
 ROLE_AGAINST = 0.8  # ... and on the other side loses this
 FOCUS_FIT = 0.5  # the slot asked fits the question word
@@ -48,6 +48,8 @@ def _weight_kind(mention: Mention, graph: Graph) -> str:
         return "weak" if mention.weak else "agent" if mention.detail == "agent" else "relation"
     if mention.kind == "entity" and mention.target in graph.backdrops and mention.detail == "aside":
         return "backdrop"
+    if mention.kind == "entity" and mention.detail.startswith("story"):
+        return "story"  # "how long does IT take to read this": with nothing said yet, "it" may mean nothing
     if mention.kind in VALUE_MENTIONS:
         return "value"
     return mention.kind if mention.kind in USE else "value"
