@@ -12,8 +12,6 @@ from bot.answer.model import Answer
 from bot.understand.grammar import Grammar
 from bot.understand.model import Form, Found, Mention
 
-QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "when", "where", "why", "how")
-
 
 def second_question(found: Found, form: Form, grammar: Grammar) -> int | None:
     """Where a second question starts, or None when there is one question."""
@@ -26,7 +24,7 @@ def second_question(found: Found, form: Form, grammar: Grammar) -> int | None:
         start = cue.start
         after_break = bool(found.text.boundary) and found.text.boundary[start]  # "What is X, how ...?"
         joined = tokens[start - 1] in grammar.joiners or after_break
-        joined = joined and start > first_cue + 1 and tokens[start] in QUESTION_WORDS
+        joined = joined and start > first_cue + 1 and tokens[start] in grammar.question_words
         if joined and any(
             first_cue < c < start and tokens[c] not in grammar.joiners for c in content
         ):  # "which bank and which firm teamed up?"

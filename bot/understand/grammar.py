@@ -36,6 +36,7 @@ class Grammar(NamedTuple):
     indefinite: frozenset[str]
     possession: frozenset[str]
     get_passive: frozenset[str]
+    question_words: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -75,6 +76,7 @@ def build_grammar(language: Language) -> Grammar:
         indefinite=words("indefinite"),
         possession=words("possession"),
         get_passive=words("get_passive"),
+        question_words=words("question_words"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

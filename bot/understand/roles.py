@@ -23,7 +23,7 @@ def side(
     before = entity.end <= relation_word.start
     after = entity.start >= relation_word.end
     if form == "verb":
-        if before and _bare_participle(relation_word, tokens, grammar):
+        if before and _bare_participle(relation_word, entity, tokens, grammar):
             return None  # "Alibaba founded in?": a passive with its "was" dropped, or an active verb
         passive = _passive(relation_word, tokens, grammar)
         if passive and after:
@@ -59,9 +59,12 @@ def side(
     return None
 
 
-def _bare_participle(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
-    """A participle with nothing after it but a preposition or the end, and no "do" or "be" before it."""
+def _bare_participle(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """A participle with nothing after it but a preposition or the end, no "do" or "be" before it, and the
+    entity opening the question ("Alibaba founded in?"; not "the company Jack Ma founded")."""
     if not tokens[word.end - 1].endswith(grammar.participle_endings):
+        return False
+    if entity.start > 0 and tokens[entity.start - 1] not in grammar.question_words:
         return False
     previous = tokens[max(0, word.start - 4) : word.start]
     if any(t in grammar.auxiliary or t in grammar.be for t in previous):

@@ -111,8 +111,15 @@ def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None, gra
     inside += [m for m in found.mentions if m.kind == "relation" and set(range(m.start, m.end)) <= openings]
     inside += [m for m in found.of("relation") if m.span == form.focus_span]  # "EXPLAIN what Pandao is"
     nouns = [t for t in found.of("type") if t.start > 0 and found.text.tokens[t.start - 1] in grammar.determiners]
-    inside += [  # "the name of THE FUND": after a determiner, a noun and not the verb "fund"
-        m for m in found.of("relation") if m.detail in ("verb", "passive") and any(m.span == t.span for t in nouns)
+    tokens = found.text.tokens
+    inside += [  # "the name of THE FUND", "mentioned at THE END": after a determiner, a noun and not the verb
+        m
+        for m in found.of("relation")
+        if m.detail in ("verb", "passive")
+        and (
+            any(m.span == t.span for t in nouns)
+            or (m.weak and m.start > 0 and tokens[m.start - 1] in grammar.determiners)
+        )
     ]
     if noun is not None:  # "which fund" is a noun, not the verb "fund"; "which platforms" keeps its noun
         same = [m for m in found.mentions if m.span == noun.span and m is not noun]

@@ -6,6 +6,7 @@ from bot.understand.model import Mention, Reading
 from bot.understand.readings.question import Question
 from bot.understand.readings.weights import FOCUS_FIT, ROLE, Draft
 
+MODIFIERS = 2  # words between "is" and the entity it identifies ("is the state investment fund")
 TYPE_REACH = 3  # the noun "which" asks about stands this close after it
 
 
@@ -62,9 +63,10 @@ def _identified(q: Question, chosen: list[Mention]) -> bool:
     """'Which partner IS the telecom operator?': a form of "be" ties the asked noun to the entity named."""
     if q.form.focus_type is None:
         return False  # "who is the boss of ...?" describes; only "which <noun> is X" identifies
-    for entity in chosen:
+    strong = {i for m in q.found.of("entity", "relation") if not m.weak for i in range(m.start, m.end)}
+    for entity in chosen:  # "is THE STATE investment fund": a determiner and modifiers may stand between
         i = entity.start - 1
-        while i >= 0 and q.tokens[i] in q.grammar.determiners:
+        while i >= 0 and i not in strong and q.tokens[i] not in q.grammar.be and entity.start - i <= MODIFIERS + 1:
             i -= 1
         if i >= 0 and q.tokens[i] in q.grammar.be:
             return True

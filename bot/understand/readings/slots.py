@@ -140,7 +140,7 @@ def fit(q: Question, relation: Relation, ask: str) -> float:
     focus = q.form.focus
     if not ask or focus is None:
         return 0.0
-    if ask == focus:
+    if ask == focus and ask not in q.graph.kinds:
         return -FOCUS_FIT  # the relation cannot give what is asked: kept only to decline in its words
     if ask in q.graph.kinds:
         fits = q.graph.fits_focus(ask, focus) or ask in dict(relation.focus).values()
