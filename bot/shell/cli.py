@@ -149,11 +149,13 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> int:
-    from bot.shell.evaluate import load_cases, report, run_cases
+    from bot.shell.evaluate import load_cases, run_cases
+    from bot.shell.scores import report, report_json
+    from bot.shell.streams import json_for
 
     cases = load_cases(args.file)
     outcomes = run_cases(_bot(args.knowledge), cases)
-    out.write(report(outcomes) + "\n")
+    out.write((json_for(out, report_json(outcomes)) if args.json else report(outcomes)) + "\n")
     return EXIT_ANSWERED if all(o.verdict == "pass" for o in outcomes) else EXIT_DECLINED
 
 
