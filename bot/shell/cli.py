@@ -78,8 +78,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "eval":
         return _eval(args, out)
     if args.command == "transcripts":
-        from bot.shell.coverage import coverage_main
+        from bot.shell.coverage import coverage_main, transcript_files
 
+        transcript_files(args.directory)  # a missing directory is reported before the knowledge is loaded
         return coverage_main(args.directory, _bot(args.knowledge), out)
     from bot.shell.arguments import UsageError
     from bot.shell.session import run_session
