@@ -45,6 +45,9 @@ def render_explanation(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def render_json(answer: Answer) -> str:
-    """One line of JSON with exactly the public `to_dict()` keys."""
-    return json.dumps(answer.to_dict(), ensure_ascii=False, sort_keys=False)
+def render_json(answer: Answer, *, explain: bool = False) -> str:
+    """One line of JSON with exactly the public `to_dict()` keys, plus `explanation` when asked for."""
+    data = answer.to_dict()
+    if explain:
+        data["explanation"] = answer.explanation.to_dict()
+    return json.dumps(data, ensure_ascii=False, sort_keys=False)

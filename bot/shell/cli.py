@@ -42,7 +42,7 @@ def _main(argv: Sequence[str] | None) -> int:
     import io
 
     from bot.errors import InputFileError, KnowledgeError, RecordingError
-    from bot.shell.arguments import UsageError
+    from bot.shell.arguments import UsageError, parse
     from bot.shell.streams import prepare
 
     err = prepare(sys.stderr) or io.StringIO()  # with stderr closed, messages have nowhere to go
@@ -51,7 +51,7 @@ def _main(argv: Sequence[str] | None) -> int:
         err.write("dealbot: error: standard output is closed: give the answers somewhere to go (> file)\n")
         return EXIT_USAGE
     try:
-        args = build_parser().parse_args(argv)
+        args = parse(sys.argv[1:] if argv is None else argv)
         code = _run(args, out, err)
         out.flush()
         return code
@@ -109,7 +109,7 @@ def _ask(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"the question is not valid UTF-8 (byte 0x{byte:02x}): set your terminal to UTF-8")
     answer = _bot(args.knowledge).ask(question)
     if args.json:
-        out.write(json_for(out, render_json(answer)) + "\n")
+        out.write(json_for(out, render_json(answer, explain=args.explain)) + "\n")
     else:
         out.write(render_answer(answer, color=_color(out)) + "\n")
         if args.explain:
