@@ -99,7 +99,7 @@ def _bot(directory: Path | None) -> Bot:
 def _ask(args: argparse.Namespace, out: TextIO) -> int:
     from bot.answer.render import render_answer, render_explanation, render_json
     from bot.shell.arguments import UsageError
-    from bot.shell.streams import json_for, undecodable_byte
+    from bot.shell.streams import json_for, terminal_width, undecodable_byte
 
     question = " ".join(args.question).strip()
     if not question:
@@ -111,7 +111,7 @@ def _ask(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         out.write(json_for(out, render_json(answer, explain=args.explain)) + "\n")
     else:
-        out.write(render_answer(answer, color=_color(out)) + "\n")
+        out.write(render_answer(answer, color=_color(out), width=terminal_width(out)) + "\n")
         if args.explain:
             out.write(render_explanation(answer) + "\n")
     return EXIT_ANSWERED if answer.answered else EXIT_DECLINED
