@@ -180,8 +180,10 @@ def test_a_pasted_quit_stops_the_rest(dealbot: Bot) -> None:
 
 
 def test_explain_without_an_argument_still_explains(dealbot: Bot) -> None:
-    _, printed = chat(dealbot, "who founded alibaba\r/explain \r" + CTRL_D)
+    keys = f"who founded alibaba\r/explain \r{PASTE_START}/explain\textra{PASTE_END}\r"  # Tab typed is completion
+    _, printed = chat(dealbot, keys + CTRL_D)
     assert "reading:    found(?, alibaba)" in printed
+    assert "Usage: /explain (no argument)" in printed  # an argument after a tab is an argument too
 
 
 def test_completion_words_are_names_relation_words_and_commands(dealbot: Bot) -> None:

@@ -7,10 +7,12 @@ import fcntl
 import json
 import os
 import pty
+import select
 import struct
 import subprocess
 import sys
 import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,15 @@ def test_a_misspelt_command_gets_a_suggestion(argv: list[str], meant: str, capsy
         f"dealbot: error: unknown command '{word}': did you mean '{meant}'? "
         "(to ask a question, start it with 'dealbot ask')\n"
     )
+
+
+@pytest.mark.parametrize(
+    "question", ["has megafon a stake", "as of now who owns aliexpress russia", "evaluate the deal", "chess"]
+)
+def test_words_further_from_a_command_are_questions(question: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = outputs(question.split(), capsys)
+    assert (code in (0, 1), err) == (True, "")
+    assert out == outputs(["ask", question], capsys)[1]
 
 
 def test_help_documents_the_question_without_ask() -> None:
@@ -251,16 +262,22 @@ def in_terminal(*args: str, columns: int, stdin: bytes | None = None) -> str:
         cwd="/",
     ) as process:
         os.close(follower)
-        process.communicate(stdin, timeout=60)
-    printed = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal is closed once everything is read
-            break
-        if not chunk:
-            break
-        printed += chunk
+        if process.stdin is not None:
+            process.stdin.write(stdin or b"")
+            process.stdin.close()
+        printed = b""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # read as it comes: a long output never fills the terminal
+            if not select.select([leader], [], [], 0.2)[0]:
+                continue
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the child has exited and closed the terminal
+                break
+            if not chunk:
+                break
+            printed += chunk
+        process.wait(timeout=5)
     os.close(leader)
     return printed.decode().replace("\r\n", "\n")
 

@@ -103,8 +103,8 @@ class Repl:
 
     def command(self, line: str) -> None:
         """Run one /command; one given an argument it does not take is a usage message, not run."""
-        name, _, argument = line.partition(" ")
-        argument = argument.strip()
+        name, *rest = line.split(maxsplit=1)
+        argument = rest[0].strip() if rest else ""
         usage = USAGES.get(name)
         if usage is None:
             self.say(f"Unknown command {name}; type /help.")
