@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -53,5 +54,25 @@ settings.register_profile("default", max_examples=150, deadline=None, derandomiz
 settings.register_profile("fuzz", max_examples=20_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-# Tests never touch the user's real cache: each run gets its own.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="dealbot-test-cache-")
+
+def _test_cache() -> str:
+    """A cache directory of this test run's own, so tests never touch the user's real cache.
+
+    Made once per run: the child processes that tests start, and a second import of this module
+    (`from tests.conftest import ...`), find it in DEALBOT_TEST_CACHE and share it. The process that made
+    it removes it when it exits, so a run leaves no /tmp/dealbot-* directory behind.
+    """
+    made = os.environ.get("DEALBOT_TEST_CACHE")
+    if made is None or not os.path.isdir(made):
+        made = os.environ["DEALBOT_TEST_CACHE"] = tempfile.mkdtemp(prefix="dealbot-test-cache-")
+        atexit.register(_remove, made, os.getpid())
+    return made
+
+
+def _remove(directory: str, owner: int) -> None:
+    """Remove the directory, in the process that made it only (a forked child exits without it)."""
+    if os.getpid() == owner:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+os.environ["XDG_CACHE_HOME"] = _test_cache()

@@ -71,7 +71,19 @@ def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert "reading:    own(alibaba, _) ? percent" in out
 
 
-@pytest.mark.parametrize("argv", [["ask", ""], ["ask", "   "], ["--bogus"], ["ask"], ["frobnicate"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ask", ""],
+        ["ask", "   "],
+        ["--bogus"],
+        ["ask"],
+        ["chek"],
+        ["--record", "t.txt", "ask", "hi"],
+        ["--json", "check"],
+        ["check", "--json"],
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     out, err = capsys.readouterr()
@@ -119,6 +131,8 @@ def test_eval_reports_accuracy_and_failures(tmp_path: Path, capsys: pytest.Captu
     assert "wrong answers: 1 (on refuse cases: 1)   misses: 1" in out
     assert "b [miss]" in out
     assert "c [wrong]" in out
+    assert "why: declined where an answer was expected" in out
+    assert "why: answered where a decline was expected" in out
 
 
 def test_eval_rejects_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,7 +156,9 @@ def test_piped_questions_are_one_conversation() -> None:
     result = run(stdin=b"who founded alibaba\nin which year?\n")
     assert result.returncode == 0
     blocks = result.stdout.decode().split("\n\n")
+    assert blocks[0].startswith("> who founded alibaba\n")
     assert "Jack Ma" in blocks[0]
+    assert blocks[1].startswith("> in which year?\n")
     assert "1999" in blocks[1]
     assert result.stderr == b""
 

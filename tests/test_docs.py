@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 import pytest
 
 from bot.answer.render import render_answer
 from bot.engine import Bot
-from bot.shell.cli import build_parser
+from bot.shell.arguments import COMMANDS as COMMAND_NAMES
+from bot.shell.cli import build_parser, main
 from bot.shell.repl import COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,18 +69,42 @@ def test_colour_only_when_asked(dealbot: Bot) -> None:
 
 
 def _readme_asks() -> list[tuple[str, str]]:
-    """Each `$ dealbot ask ...` example of the README with the first line it shows after it."""
+    """Each `$ dealbot ask ...` (or `$ dealbot QUESTION`) example of the README with the first line it shows."""
     lines = README.splitlines()
     examples = []
     for number, line in enumerate(lines[:-1]):
-        if line.startswith("$ dealbot ask ") and "--json" not in line:
+        words = line.split()
+        if words[:2] != ["$", "dealbot"] or len(words) < 3 or "--json" in words or words[2].startswith("-"):
+            continue
+        if words[2] == "ask":
             examples.append((line.removeprefix("$ dealbot ask ").split(";")[0], lines[number + 1]))
+        elif words[2] not in COMMAND_NAMES and not lines[number + 1].startswith("dealbot: error"):
+            examples.append((line.removeprefix("$ dealbot ").split(";")[0], lines[number + 1]))
     return examples
 
 
 @pytest.mark.parametrize(("arguments", "first_line"), _readme_asks())
 def test_readme_examples_print_what_they_show(arguments: str, first_line: str, dealbot: Bot) -> None:
-    import shlex
-
     question = " ".join(shlex.split(arguments))
     assert render_answer(dealbot.ask(question)).splitlines()[0] == first_line
+
+
+def test_readme_shows_a_question_without_ask() -> None:
+    assert "$ dealbot who founded alibaba\n" in README
+
+
+def test_readme_error_examples_print_what_they_show(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = README.splitlines()
+    shown = [(lines[n][2:], lines[n + 1]) for n in range(len(lines) - 1) if lines[n + 1].startswith("dealbot: error")]
+    assert shown
+    for command, message in shown:
+        assert main(shlex.split(command)[1:]) == 2
+        assert capsys.readouterr().err == message + "\n"
+
+
+def test_help_shows_the_new_behaviour() -> None:
+    helped = build_parser().format_help()
+    assert "when the first word is not a command" in helped
+    assert "misspelt command" in helped
+    assert '"> question"' in helped  # piped text output is a transcript
+    assert "--json --explain" in helped

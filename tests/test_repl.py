@@ -17,7 +17,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from bot.engine import Bot
-from bot.shell.repl import HISTORY_LIMIT, completion_words, history_path, open_history, run_repl
+from bot.shell.history import HISTORY_LIMIT, history_path, open_history
+from bot.shell.repl import completion_words, run_repl
 
 CTRL_C, CTRL_D = "\x03", "\x04"
 

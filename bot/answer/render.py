@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 from bot.answer.model import Answer
 
@@ -14,13 +15,36 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"{_STYLES[style]}{text}{_RESET}" if color else text
 
 
-def render_answer(answer: Answer, *, color: bool = False) -> str:
-    """The answer first, then each cited sentence numbered and quoted with its source."""
-    lines = [_paint(answer.text, "answer" if answer.answered else "decline", color)]
+def render_answer(answer: Answer, *, color: bool = False, width: int | None = None) -> str:
+    """The answer first, then each cited sentence numbered and quoted with its source.
+
+    With a width (a terminal's), lines break between words, a citation's continuation lines indented
+    under its text; without one (pipes, files, transcripts), each sentence stays on one line.
+    """
+    lines = [_paint(line, "answer" if answer.answered else "decline", color) for line in _wrap(answer.text, "", width)]
     for number, citation in enumerate(answer.citations, start=1):
-        label = _paint(f"[{number}]", "number", color)
-        lines.append(f"  {label} " + _paint(f'"{citation.sentence}" ({citation.source})', "cite", color))
+        label = f"[{number}]"
+        prefix = f"  {label} "
+        body = _wrap(f'"{citation.sentence}" ({citation.source})', prefix, width)
+        lines.append(f"  {_paint(label, 'number', color)} " + _paint(body[0][len(prefix) :], "cite", color))
+        lines += [" " * len(prefix) + _paint(line[len(prefix) :], "cite", color) for line in body[1:]]
     return "\n".join(lines)
+
+
+def _wrap(text: str, prefix: str, width: int | None) -> list[str]:
+    """Text after a prefix, in lines no wider than width where words allow; never a word cut in two."""
+    if width is None:
+        return [prefix + text]
+    indent = " " * len(prefix)
+    wrapped = textwrap.wrap(
+        text,
+        max(width, len(prefix) + 1),  # however narrow, a line holds its prefix and a word
+        initial_indent=prefix,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapped or [prefix]
 
 
 def render_explanation(answer: Answer) -> str:
@@ -45,6 +69,9 @@ def render_explanation(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def render_json(answer: Answer) -> str:
-    """One line of JSON with exactly the public `to_dict()` keys."""
-    return json.dumps(answer.to_dict(), ensure_ascii=False, sort_keys=False)
+def render_json(answer: Answer, *, explain: bool = False) -> str:
+    """One line of JSON with exactly the public `to_dict()` keys, plus `explanation` when asked for."""
+    data = answer.to_dict()
+    if explain:
+        data["explanation"] = answer.explanation.to_dict()
+    return json.dumps(data, ensure_ascii=False, sort_keys=False)

@@ -42,7 +42,7 @@ def _main(argv: Sequence[str] | None) -> int:
     import io
 
     from bot.errors import InputFileError, KnowledgeError, RecordingError
-    from bot.shell.arguments import UsageError
+    from bot.shell.arguments import UsageError, parse
     from bot.shell.streams import prepare
 
     err = prepare(sys.stderr) or io.StringIO()  # with stderr closed, messages have nowhere to go
@@ -51,7 +51,7 @@ def _main(argv: Sequence[str] | None) -> int:
         err.write("dealbot: error: standard output is closed: give the answers somewhere to go (> file)\n")
         return EXIT_USAGE
     try:
-        args = build_parser().parse_args(argv)
+        args = parse(sys.argv[1:] if argv is None else argv)
         code = _run(args, out, err)
         out.flush()
         return code
@@ -78,8 +78,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "eval":
         return _eval(args, out)
     if args.command == "transcripts":
-        from bot.shell.coverage import coverage_main
+        from bot.shell.coverage import coverage_main, transcript_files
 
+        transcript_files(args.directory)  # a missing directory is reported before the knowledge is loaded
         return coverage_main(args.directory, _bot(args.knowledge), out)
     from bot.shell.arguments import UsageError
     from bot.shell.session import run_session
@@ -98,7 +99,7 @@ def _bot(directory: Path | None) -> Bot:
 def _ask(args: argparse.Namespace, out: TextIO) -> int:
     from bot.answer.render import render_answer, render_explanation, render_json
     from bot.shell.arguments import UsageError
-    from bot.shell.streams import json_for, undecodable_byte
+    from bot.shell.streams import json_for, terminal_width, undecodable_byte
 
     question = " ".join(args.question).strip()
     if not question:
@@ -108,9 +109,9 @@ def _ask(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"the question is not valid UTF-8 (byte 0x{byte:02x}): set your terminal to UTF-8")
     answer = _bot(args.knowledge).ask(question)
     if args.json:
-        out.write(json_for(out, render_json(answer)) + "\n")
+        out.write(json_for(out, render_json(answer, explain=args.explain)) + "\n")
     else:
-        out.write(render_answer(answer, color=_color(out)) + "\n")
+        out.write(render_answer(answer, color=_color(out), width=terminal_width(out)) + "\n")
         if args.explain:
             out.write(render_explanation(answer) + "\n")
     return EXIT_ANSWERED if answer.answered else EXIT_DECLINED
@@ -149,11 +150,13 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> int:
-    from bot.shell.evaluate import load_cases, report, run_cases
+    from bot.shell.evaluate import load_cases, run_cases
+    from bot.shell.scores import report, report_json
+    from bot.shell.streams import json_for
 
     cases = load_cases(args.file)
     outcomes = run_cases(_bot(args.knowledge), cases)
-    out.write(report(outcomes) + "\n")
+    out.write((json_for(out, report_json(outcomes)) if args.json else report(outcomes)) + "\n")
     return EXIT_ANSWERED if all(o.verdict == "pass" for o in outcomes) else EXIT_DECLINED
 
 

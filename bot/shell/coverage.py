@@ -15,7 +15,7 @@ def exercised(bot: Bot, directory: Path) -> tuple[set[str], set[str]]:
     """Replay every transcript and collect the facts its answers used and the relations it asked about."""
     facts: set[str] = set()
     relations: set[str] = set()
-    for path in sorted(directory.glob("*.txt")):
+    for path in transcript_files(directory):
         for _, answer in answers(parse_transcript(_read(path), str(path)), bot):
             if answer is None:
                 continue
@@ -36,10 +36,17 @@ def _read(path: Path) -> str:
         raise TranscriptError(f"{path}: not UTF-8 text") from None
 
 
+def transcript_files(directory: Path) -> list[Path]:
+    """The transcripts (*.txt) in a directory, sorted; TranscriptError when there are none, the input
+    that is missing (as when the command runs outside a checkout, with no transcripts/ beside it)."""
+    files = sorted(directory.glob("*.txt")) if directory.is_dir() else []
+    if not files:
+        raise TranscriptError(f"no transcripts in {directory} (pass a directory)")
+    return files
+
+
 def coverage_main(directory: Path, bot: Bot, out: TextIO) -> int:
     """Print what is not exercised; 0 when everything is, 1 otherwise."""
-    if not directory.is_dir():
-        raise TranscriptError(f"no transcript directory {directory}: give the directory of your *.txt transcripts")
     facts, relations = exercised(bot, directory)
     knowledge = bot.knowledge
     stated = list(dict.fromkeys(fact.relation for fact in knowledge.facts))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,12 +32,37 @@ class Case(NamedTuple):
     tags: tuple[str, ...]
 
 
+class Shortfall(NamedTuple):
+    """One reason a case failed: 'declined' or 'answered' against its expectation, a `must_include`
+    item none of whose alternatives the answer contains, or a `cite` no citation contains."""
+
+    kind: str  # declined, answered, must_include, cite
+    expected: tuple[str, ...] = ()  # the alternatives, or the cite
+
+    def __str__(self) -> str:
+        quoted = ", ".join(json.dumps(text, ensure_ascii=False) for text in self.expected)
+        if self.kind == "declined":
+            return "declined where an answer was expected"
+        if self.kind == "answered":
+            return "answered where a decline was expected"
+        if self.kind == "must_include" and len(self.expected) == 1:
+            return f"must_include: {quoted} not in the answer"
+        if self.kind == "must_include":
+            return f"must_include: none of {quoted} in the answer"
+        return f"cite: {quoted} not among the citations"
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON-ready form, for `eval --json`."""
+        return {"kind": self.kind, "expected": list(self.expected), "message": str(self)}
+
+
 class Outcome(NamedTuple):
-    """A case with the answer it got and its verdict: 'pass', 'wrong' or 'miss'."""
+    """A case with the answer it got, its verdict ('pass', 'wrong' or 'miss') and why it failed."""
 
     case: Case
     answer: Answer
     verdict: str
+    reasons: tuple[Shortfall, ...] = ()
 
 
 def _texts(value: Any, where: str) -> tuple[str, ...]:
@@ -95,10 +120,24 @@ def judge(case: Case, answer: Answer) -> str:
         return "wrong" if answer.answered else "pass"
     if not answer.answered:
         return "miss"
+    return "wrong" if shortfalls(case, answer) else "pass"
+
+
+def shortfalls(case: Case, answer: Answer) -> tuple[Shortfall, ...]:
+    """Every reason an answer fails its case; none when it passes."""
+    if case.expect == "refuse":
+        return (Shortfall("answered"),) if answer.answered else ()
+    if not answer.answered:
+        return (Shortfall("declined"),)
     text = answer.text.lower()
-    included = all(any(option.lower() in text for option in item) for item in case.must_include)
-    cited = case.cite is None or any(case.cite in citation.sentence for citation in answer.citations)
-    return "pass" if included and cited else "wrong"
+    found = [
+        Shortfall("must_include", item)
+        for item in case.must_include
+        if not any(option.lower() in text for option in item)
+    ]
+    if case.cite is not None and not any(case.cite in citation.sentence for citation in answer.citations):
+        found.append(Shortfall("cite", (case.cite,)))
+    return tuple(found)
 
 
 def run_cases(bot: Bot, cases: Sequence[Case], progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
@@ -110,33 +149,8 @@ def run_cases(bot: Bot, cases: Sequence[Case], progress: Callable[[Outcome], Non
         for turn in case.turns:
             answer = chat.ask(turn)
         assert answer is not None
-        outcome = Outcome(case, answer, judge(case, answer))
+        outcome = Outcome(case, answer, judge(case, answer), shortfalls(case, answer))
         outcomes.append(outcome)
         if progress is not None:
             progress(outcome)
     return outcomes
-
-
-def report(outcomes: Sequence[Outcome]) -> str:
-    """Accuracy overall and per tag, wrong answers apart from misses, and each failing case."""
-    total = len(outcomes)
-    passed = sum(o.verdict == "pass" for o in outcomes)
-    lines = [f"accuracy: {passed}/{total} = {passed / total if total else 0:.3f}"]
-    lines.append(
-        f"wrong answers: {sum(o.verdict == 'wrong' for o in outcomes)}"
-        f" (on refuse cases: {sum(o.verdict == 'wrong' and o.case.expect == 'refuse' for o in outcomes)})"
-        f"   misses: {sum(o.verdict == 'miss' for o in outcomes)}"
-    )
-    by_tag: dict[str, list[bool]] = defaultdict(list)
-    for outcome in outcomes:
-        for tag in outcome.case.tags:
-            by_tag[tag].append(outcome.verdict == "pass")
-    lines.append("per tag:")
-    lines += [f"  {tag:<14} {sum(v)}/{len(v)} = {sum(v) / len(v):.3f}" for tag, v in sorted(by_tag.items())]
-    failing = [o for o in outcomes if o.verdict != "pass"]
-    if failing:
-        lines.append("failing cases:")
-        for outcome in failing:
-            lines.append(f"  {outcome.case.id} [{outcome.verdict}] {' / '.join(outcome.case.turns)}")
-            lines.append(f"      expected {outcome.case.expect}; got: {outcome.answer.text}")
-    return "\n".join(lines)

@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.answer.model import Answer
 from bot.answer.render import render_answer
 from bot.errors import RecordingError
-from bot.shell.transcript import RESET, RESET_REPLY, TranscriptError, format_turn, parse_transcript
+from bot.shell.transcript import RESET, RESET_REPLY, TranscriptError, format_turn, parse_transcript, turn_question
 
 HEADER = "# dealbot transcript: '> ' lines are questions, the lines under them the expected answer.\n\n"
 NEW_SESSION = "# A new session: /reset forgets the conversation above."
@@ -63,7 +63,7 @@ class Recorder:
 
     def record(self, answer: Answer) -> None:
         """Write one turn now, so a killed process loses at most the turn in progress."""
-        self._write(format_turn(" ".join(answer.question.split()), render_answer(answer)))
+        self._write(format_turn(turn_question(answer.question), render_answer(answer)))
         self.turns += 1
 
     def record_reset(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,18 +11,21 @@ from typing import TextIO
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.completion import WordCompleter
-from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.history import History
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
+from bot.answer.model import Answer
 from bot.answer.render import render_answer, render_explanation
 from bot.conversation import Conversation
 from bot.engine import Bot
 from bot.errors import RecordingError
+from bot.shell.history import history_path, open_history
 from bot.shell.recording import Recorder, refusal
-from bot.shell.transcript import RESET, RESET_REPLY, TranscriptError
+from bot.shell.transcript import QUESTION, RESET, RESET_REPLY, TranscriptError
 
-HISTORY_LIMIT = 1000  # entries kept in the history file
+__all__ = ["COMMANDS", "Repl", "completion_words", "open_history", "run_repl"]  # open_history: older imports
+
 COMMANDS = {
     "/help": "show this help",
     "/explain": "why the last answer was given",
@@ -33,55 +35,9 @@ COMMANDS = {
     "/reset": "forget the conversation context",
     "/quit": "leave (Ctrl-D works too)",
 }
-
-
-def history_path() -> Path:
-    """$XDG_STATE_HOME/dealbot/history, else ~/.local/state/dealbot/history."""
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "dealbot" / "history"
-
-
-def open_history(path: Path, warn: Callable[[str], None]) -> History:
-    """A file history created 0600 and trimmed to HISTORY_LIMIT; in memory if the file is unusable.
-
-    Only a regular file of its own is used: a symbolic link is refused rather than followed, so
-    the file it points to is never chmodded or rewritten.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if path.is_symlink():
-            raise OSError(f"{path} is a symbolic link")
-        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-        descriptor = os.open(path, flags, 0o600)
-        try:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                raise OSError(f"{path} is not a regular file")
-            os.fchmod(descriptor, 0o600)
-        finally:
-            os.close(descriptor)
-        _trim_history(path)
-        return FileHistory(str(path))
-    except OSError as error:
-        reason = f"{path}: {error.strerror}" if error.strerror else str(error)
-        warn(f"history not saved ({reason}); keeping it in memory")
-        return InMemoryHistory()
-
-
-def _trim_history(path: Path) -> None:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    entries = text.split("\n\n#")
-    if len(entries) > HISTORY_LIMIT:
-        import tempfile
-
-        kept = "\n\n#".join(entries[-HISTORY_LIMIT:])
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".history-")  # 0600, never a planted link
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write("\n#" + kept if not kept.startswith("\n") else kept)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+USAGES = {spec.split()[0]: spec for spec in COMMANDS} | {"/exit": "/exit"}  # a command's name -> how it is typed
+SMALL_TALK = "small talk"  # how the engine's explanation names a greeting, thanks or help reply
+CHAT_HINT = "In this chat, /help lists the commands and Ctrl-D leaves."
 
 
 class Repl:
@@ -94,6 +50,7 @@ class Repl:
         self.color = color
         self.recorder = recorder
         self.running = True
+        self.width: Callable[[], int | None] = lambda: None  # the terminal's width now, to wrap answers to
 
     def say(self, text: str) -> None:
         """Write text for the person at the terminal."""
@@ -111,16 +68,26 @@ class Repl:
         lines.append("Type /help for commands, Ctrl-D to leave.")
         return "\n".join(lines)
 
-    def handle(self, line: str) -> None:
-        """Answer a question or run a /command."""
-        line = line.strip()
-        if not line:
-            return
+    def handle(self, text: str) -> None:
+        """Answer a question or run a /command; a paste of several lines is one question (or command)
+        a line, asked in order in this conversation, each shown before its answer."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        for line in lines:
+            if not self.running:
+                break
+            if len(lines) > 1:
+                self.say(QUESTION + line)
+            self.handle_line(line)
+
+    def handle_line(self, line: str) -> None:
+        """Answer one question or run one /command."""
         if line.startswith("/"):
             self.command(line)
             return
         answer = self.chat.ask(line)
-        self.say(render_answer(answer, color=self.color))
+        self.say(render_answer(answer, color=self.color, width=self.width()))
+        if is_small_talk(answer):
+            self.say(CHAT_HINT)
         self._record(lambda recorder: recorder.record(answer))
 
     def _record(self, write: Callable[[Recorder], None]) -> None:
@@ -135,9 +102,16 @@ class Repl:
             self.recorder = None
 
     def command(self, line: str) -> None:
-        """Run one /command."""
-        name, _, argument = line.partition(" ")
-        argument = argument.strip()
+        """Run one /command; one given an argument it does not take is a usage message, not run."""
+        name, *rest = line.split(maxsplit=1)
+        argument = rest[0].strip() if rest else ""
+        usage = USAGES.get(name)
+        if usage is None:
+            self.say(f"Unknown command {name}; type /help.")
+            return
+        if argument and usage == name:
+            self.say(f"Usage: {usage} (no argument)")
+            return
         if name == "/help":
             self.say("\n".join(f"  {command:<14} {text}" for command, text in COMMANDS.items()))
         elif name == "/explain":
@@ -159,10 +133,8 @@ class Repl:
             self.chat.reset()
             self.say(RESET_REPLY)
             self._record(Recorder.record_reset)
-        elif name in ("/quit", "/exit"):
+        else:  # /quit, /exit
             self.running = False
-        else:
-            self.say(f"Unknown command {name}; type /help.")
 
     def start_recording(self, argument: str) -> None:
         """Begin recording to a file, reporting a bad path instead of failing."""
@@ -179,12 +151,22 @@ class Repl:
             self.say(f"Cannot record to {argument}: {refusal(error)}")
 
 
+def is_small_talk(answer: Answer) -> bool:
+    """Whether the answer is the engine's reply to a greeting, thanks or a request for help."""
+    return answer.explanation.reason.startswith(SMALL_TALK)
+
+
 def completion_words(bot: Bot) -> list[str]:
-    """Entity names, aliases and commands, for tab-completion."""
-    words = [command.split()[0] for command in COMMANDS]
+    """What Tab offers: the commands, each entity's own name (without a leading "the") and the words that
+    name relations, in the knowledge's order. Aliases are left out: they include misspellings kept only
+    for matching ("Ali Baba")."""
+    articles = bot.knowledge.language.articles
+    words = [spec.split()[0] for spec in COMMANDS]
     for entity in bot.knowledge.entities:
-        words.extend(alias for alias in entity.aliases if alias not in words)
-    return words
+        first, _, rest = entity.name.partition(" ")
+        words.append(rest if rest and first.lower() in articles else entity.name)
+    words += [word.phrase for relation in bot.knowledge.language.relations for word in relation.words]
+    return list(dict.fromkeys(words))
 
 
 def run_repl(
@@ -209,6 +191,8 @@ def run_repl(
         input=input,
         output=output,
     )
+    if out is None:  # a real terminal: wrap to its width at each answer, so a resize is followed
+        repl.width = lambda: session.output.get_size().columns or None
     repl.say(repl.banner())
     while repl.running:
         try:

@@ -10,8 +10,8 @@ from bot.answer.render import render_answer, render_json
 from bot.engine import Bot
 from bot.errors import RecordingError
 from bot.shell.recording import Recorder, refusal
-from bot.shell.streams import json_for
-from bot.shell.transcript import TranscriptError
+from bot.shell.streams import json_for, terminal_width
+from bot.shell.transcript import TranscriptError, format_turn, turn_question
 
 
 def run_session(
@@ -37,9 +37,14 @@ def run_session(
 def answer_lines(
     bot: Bot, lines: BinaryIO, out: TextIO, err: TextIO, *, json_lines: bool, recorder: Recorder | None = None
 ) -> int:
-    """Answer each non-blank line as one conversation; a line that is not UTF-8 is reported and skipped."""
+    """Answer each non-blank line as one conversation; a line that is not UTF-8 is reported and skipped.
+
+    Text output is a transcript: each question as "> question", its answer, a blank line; a blank input
+    line stays a blank line. Saved to a file, a piped session replays like a recorded one. JSON Lines
+    output has one object per question and nothing else.
+    """
     chat = bot.conversation()
-    first = True
+    width = None if json_lines else terminal_width(out)
     for number, raw in enumerate(lines, start=1):
         try:
             question = raw.decode("utf-8").strip()
@@ -47,6 +52,8 @@ def answer_lines(
             err.write(f"dealbot: line {number}: not valid UTF-8, skipped\n")
             continue
         if not question:
+            if not json_lines:
+                out.write("\n")
             continue
         answer = chat.ask(question)
         if recorder is not None:
@@ -54,7 +61,6 @@ def answer_lines(
         if json_lines:
             out.write(json_for(out, render_json(answer)) + "\n")
         else:
-            out.write(("" if first else "\n") + render_answer(answer) + "\n")
+            out.write(format_turn(turn_question(answer.question), render_answer(answer, width=width)))
         out.flush()
-        first = False
     return 0

@@ -61,3 +61,18 @@ def json_for(stream: TextIO, text: str) -> str:
 def undecodable_byte(text: str) -> int | None:
     """The first byte of text that was not UTF-8 when Python read it (an argument, a path), or None."""
     return next((ord(char) - 0xDC00 for char in text if ord(char) in _NOT_UTF8), None)
+
+
+def terminal_width(stream: TextIO) -> int | None:
+    """The width to wrap text to when the stream is a terminal (a positive COLUMNS wins, as in other
+    tools); None for a pipe or a file, whose text is never wrapped."""
+    import os
+
+    try:
+        if not stream.isatty():
+            return None
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() else os.get_terminal_size(stream.fileno()).columns
+        return width or None  # a terminal that reports no size is not wrapped
+    except (AttributeError, OSError, ValueError):
+        return None

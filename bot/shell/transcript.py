@@ -69,6 +69,11 @@ def parse_transcript(text: str, name: str = "transcript") -> Transcript:
     return Transcript(tuple(turns), tuple(prelude))
 
 
+def turn_question(question: str) -> str:
+    """A question as a turn shows it: on one line, its runs of spaces and control characters made one space."""
+    return " ".join(question.split())
+
+
 def format_turn(question: str, answer_block: str, comments: tuple[str, ...] = ()) -> str:
     """The text of one turn, ending with a blank line."""
     head = "".join(f"{comment}\n" for comment in comments)
