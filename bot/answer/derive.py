@@ -238,7 +238,14 @@ def _count_parts(p: _Parts) -> Result | None:
         "count_word": words.get(count, str(count)),
         "subjects": names(p.pool, p.graph, p.language),
     }
-    return _fill(p, "count", p.pool, **fields)
+    counted = _fill(p, "count", p.pool, **fields)
+    listing = [  # the sentences that list them all support the count too ("the two groups, along with ...")
+        c
+        for f in p.graph.facts_by_entity.get(p.whole, ())
+        if f.complete and set(f.subjects) == set(p.pool)
+        for c in f.citations
+    ]
+    return counted._replace(citations=tuple(dict.fromkeys((*counted.citations, *listing))))
 
 
 def _count(reading: Reading, relation: Relation, graph: Graph, language: Language) -> Result | None:

@@ -115,7 +115,10 @@ def _attached(
 
 
 def _partitive(noun: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
-    """'what percent of X', 'how big a share of X': the X after "of" is the whole, not the holder."""
+    """'what percent of X', 'how big a share of X': the X after "of" is the whole, not the holder ("what is
+    THE stake of X" is X's own stake)."""
+    if noun.start > 0 and tokens[noun.start - 1] in grammar.definite:
+        return False
     return any(token in grammar.asking for token in tokens[max(0, noun.start - 2) : noun.start])
 
 
