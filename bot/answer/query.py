@@ -96,7 +96,12 @@ def satisfies(entity: str, reading: Reading, graph: Graph) -> bool:
 
 
 def has_attribute(entity: str, attribute: str, value: str, graph: Graph) -> bool:
-    """Whether the knowledge gives the entity (or every member of a group) this attribute value."""
+    """Whether the knowledge gives the entity (or every member of a group) this attribute value; "!russian"
+    asks for an entity the knowledge gives another value."""
+    if value.startswith("!"):
+        return attribute_fact(entity, attribute, graph) is not None and not has_attribute(
+            entity, attribute, value[1:], graph
+        )
     members = graph.entities[entity].members
     if members:
         return all(has_attribute(m, attribute, value, graph) for m in members)

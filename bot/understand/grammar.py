@@ -37,6 +37,7 @@ class Grammar(NamedTuple):
     possession: frozenset[str]
     get_passive: frozenset[str]
     question_words: frozenset[str]
+    negating: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -77,6 +78,7 @@ def build_grammar(language: Language) -> Grammar:
         possession=words("possession"),
         get_passive=words("get_passive"),
         question_words=words("question_words"),
+        negating=words("negating"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

@@ -91,11 +91,22 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     hits += _loose_names(words, lexicon, name_options)
     hits += _same_form_only(_find_phrases(stems, lexicon.terms, term_options, "", words))
     hits += _values(words, lexicon.grammar.percent)
-    mentions = _resolve_overlaps(_not_indefinite(hits, words, lexicon))
+    mentions = _negated(_resolve_overlaps(_not_indefinite(hits, words, lexicon)), words, lexicon)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     covered |= {i for i, word in enumerate(words) if _skeleton_stopword(word, lexicon)}
     unknown, unexplained = _leftovers(text, covered, lexicon)
     return Found(text, tuple(mentions), unknown, unexplained)
+
+
+def _negated(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
+    """'The only NON-Russian partner': an attribute value after a negating prefix is its opposite ("!russian")."""
+    negating = lexicon.grammar.negating
+    return [
+        m._replace(start=m.start - 1, detail="!" + m.detail)
+        if m.kind == "attribute" and m.start > 0 and words[m.start - 1] in negating
+        else m
+        for m in mentions
+    ]
 
 
 def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
