@@ -19,11 +19,12 @@ from bot.shell.evaluate import judge, parse_cases
 BLIND = Path(__file__).parent / "questions" / "blind"
 # round file -> (least share right, most wrong answers)
 FLOORS = {
-    "round-01.yaml": (0.88, 8),
+    "round-01.yaml": (0.88, 7),
     "round-02.yaml": (0.89, 6),
-    "round-03.yaml": (0.85, 7),
-    "round-04.yaml": (0.87, 4),
-    "round-05.yaml": (0.84, 9),
+    "round-03.yaml": (0.86, 6),
+    "round-04.yaml": (0.88, 4),
+    "round-05.yaml": (0.88, 5),
+    "round-06.yaml": (0.84, 5),
 }
 
 
