@@ -44,6 +44,9 @@ def question_sentences(found: Found, graph_backdrops: tuple[str, ...]) -> list[t
     def within(m: Mention, span: tuple[int, int]) -> bool:
         return span[0] <= m.start < span[1]
 
+    spans = _closers_joined(found, spans)  # "Alibaba takes 51 percent. Right?" is one question
+    if len(spans) == 1:
+        return None
     asking = [
         s
         for s in spans
@@ -54,6 +57,18 @@ def question_sentences(found: Found, graph_backdrops: tuple[str, ...]) -> list[t
     if not asking or any(within(m, s) for s in others for m in content):
         return None
     return asking
+
+
+def _closers_joined(found: Found, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that is only a yes/no closer ("Right?") belongs to the sentence before it."""
+    joined: list[tuple[int, int]] = []
+    for span in spans:
+        closers = {i for m in found.of("yesclose") for i in range(m.start, m.end)}
+        if joined and all(i in closers for i in range(*span)):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
 
 
 def join(question: str, first: Answer, second: Answer) -> Answer:

@@ -18,7 +18,11 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     focus_id, span, focus_type = focus if focus else (None, None, None)
     closers = found.of("yesclose")
     last = len(found.text.tokens)
-    yesno = focus_id is None and (_opens_with(found, "yesno") or any(c.end == last for c in closers))
+    boundary = found.text.boundary
+    checks = [  # "X is the RDIF's chairman, can you confirm?": a confirming phrase opening a later clause
+        m for m in found.of("yesno") if m.end - m.start > 1 and m.start > 0 and boundary and boundary[m.start]
+    ]
+    yesno = focus_id is None and (_opens_with(found, "yesno") or any(c.end == last for c in closers) or bool(checks))
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
         yesno = False

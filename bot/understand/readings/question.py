@@ -74,7 +74,8 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     exclusions = found.of("exclusion")
     excluded = [e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions)]
     named = [_aside(e, tokens, graph, grammar) for e in named]
-    attributed = [e for e in named if _attributed(e, tokens, grammar)]
+    claim = {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
+    attributed = [e for e in named if _attributed(e, tokens, grammar, claim)]
     named = [e for e in named if e not in excluded and e not in attributed]
     context_entities = from_context(found, context.entities, graph, {m.target for m in named}, grammar)
     entities = sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
@@ -97,6 +98,7 @@ def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None, gra
     """Mentions the question's cue and openings already explain ("how BIG", "what about", "can you tell me")."""
     focus = set(range(*form.focus_span)) if form.focus_span else set()
     openings = {i for m in found.of("followup") if m.start == 0 for i in range(m.start, m.end)}
+    openings |= {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
     openings |= {
         i
         for m in found.of("focus")
@@ -139,9 +141,11 @@ def _aside(entity: Mention, tokens: tuple[str, ...], graph: Graph, grammar: Gram
     return entity
 
 
-def _attributed(entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
-    """'... according to the RDIF chief': the source of a claim, not a part of it."""
-    text = " ".join(tokens[max(0, entity.start - 4) : entity.start])
+def _attributed(entity: Mention, tokens: tuple[str, ...], grammar: Grammar, claim: set[int]) -> bool:
+    """'... according to the RDIF chief': the source of a claim, not a part of it ("our copy SAYS Alibaba
+    takes 51%" opens the claim instead)."""
+    start = max(0, entity.start - 4)
+    text = " ".join(t for i, t in enumerate(tokens[start : entity.start], start) if i not in claim)
     return any(marker in text for marker in grammar.attribution)
 
 
