@@ -100,7 +100,7 @@ def _fill(p: _Parts, template: str, used: Sequence[str], **fields: str) -> Resul
     values = {"object": graph.name(p.whole), "subjects": names([u for u, _ in p.units] or used, graph, language)}
     values.update(fields)
     citations = tuple(dict.fromkeys(c for e in used for c in p.parts[e].citations))
-    if template in ("sum", "majority_yes", "majority_no", "complement"):
+    if template in ("sum", "majority_yes", "majority_no", "complement", "difference"):
         rest = [e for e in p.parts if e not in used] if template == "complement" else list(used)
         citations += tuple(c for c in _stated(p, rest) if c not in citations)
     return Result(
@@ -255,12 +255,16 @@ def _count(reading: Reading, relation: Relation, graph: Graph, language: Languag
         return None
     found: list[str] = []
     cited: list[Fact] = []
+    among = {m for s in reading.subject for m in graph.members(s)}  # "how many Russian partners": the group's
     for fact in graph.facts_by_relation.get(relation.id, ()):
         if all(holds(o, fact.objects, graph) for o in reading.object or graph.backdrops[:1]):
             new = [
                 s
                 for s in fact.subjects
-                if s not in found and satisfies(s, reading, graph) and not graph.entities[s].members
+                if s not in found
+                and satisfies(s, reading._replace(subject=()), graph)
+                and not graph.entities[s].members
+                and (not among or s in among)
             ]
             if new:
                 found += new

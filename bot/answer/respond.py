@@ -90,6 +90,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         answerable is not None
         and answerable.result is not None
         and answerable.reading.score >= max(best.reading.score - MARGIN, MIN_SCORE)
+        and not _leaves_the_verb(answerable.reading, best.reading)
     ):
         sure = confidence(found, answerable, graph, lexicon.name_heads)
         if sure < MIN_CONFIDENCE:
@@ -146,6 +147,21 @@ def _used_context(found: Found, reading: Reading) -> bool:
     named = {m.target for m in found.of("entity")}
     bound = set(reading.subject) | set(reading.object) | set(reading.options)
     return bool(bound - named) or "follow-up" in reading.notes
+
+
+def _leaves_the_verb(answerable: Reading, best: Reading) -> bool:
+    """Whether the answer leaves out a strong verb the better reading is built on ("how much did Mail.ru's
+    shares GO UP?" is not answered with Mail.ru's stake)."""
+    if answerable is best:
+        return False
+    return any(
+        m.kind == "relation"
+        and not m.weak
+        and m.detail in ("verb", "passive")
+        and m.score == 1.0
+        and m.start in best.used
+        for m in answerable.missed
+    )
 
 
 def _drops_a_name(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool:
