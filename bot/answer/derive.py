@@ -129,6 +129,11 @@ def _extreme(p: _Parts) -> Result | None:
     pool = [e for e in p.pool if e in p.named] if len(p.named) > 1 else p.pool
     if p.reading.aggregate == "min":
         pool = pool[::-1]
+    if len(p.named) > 1 and len(pool) > 1 and not p.reading.ordinal:  # "who holds more, MegaFon or Mail.ru?"
+        pick, other = pool[0], pool[1]
+        template = "pick_smaller" if p.reading.aggregate == "min" else "pick_larger"
+        fields = {"subject": p.graph.name(pick), "other": p.graph.name(other), p.kind: number(p.value(pick))}
+        return _fill(p, template, [pick, other], **fields, **{f"other_{p.kind}": number(p.value(other))})
     position = (p.reading.ordinal or 1) - 1 if (p.reading.ordinal or 1) > 0 else len(pool) - 1
     if not 0 <= position < len(pool):
         return None

@@ -77,6 +77,8 @@ AGGREGATE_TEMPLATES = (
     "above",
     "below",
     "order",
+    "pick_larger",
+    "pick_smaller",
 )
 SLOTS = ("subject", "object")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -160,7 +162,7 @@ WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "percent", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
-    "question_words", "negating",
+    "question_words", "negating", "entity_questions",
 )  # fmt: skip
 
 

@@ -38,6 +38,7 @@ class Grammar(NamedTuple):
     get_passive: frozenset[str]
     question_words: frozenset[str]
     negating: frozenset[str]
+    entity_questions: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -79,6 +80,7 @@ def build_grammar(language: Language) -> Grammar:
         get_passive=words("get_passive"),
         question_words=words("question_words"),
         negating=words("negating"),
+        entity_questions=words("entity_questions"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

@@ -25,11 +25,11 @@ def side(
     if form == "verb":
         if before and _bare_participle(relation_word, entity, tokens, grammar):
             return None  # "Alibaba founded in?": a passive with its "was" dropped, or an active verb
-        passive = _passive(relation_word, tokens, grammar)
-        if passive and after:
+        is_passive = passive(relation_word, tokens, grammar)
+        if is_passive and after:
             return "subject" if _by_before(entity, relation_word, tokens, grammar) else None
         if before:
-            return "object" if passive else "subject"
+            return "object" if is_passive else "subject"
         if after:
             return "object"
         return None
@@ -69,10 +69,12 @@ def _bare_participle(word: Mention, entity: Mention, tokens: tuple[str, ...], gr
     previous = tokens[max(0, word.start - 4) : word.start]
     if any(t in grammar.auxiliary or t in grammar.be for t in previous):
         return False
-    return word.end == len(tokens) or tokens[word.end] in grammar.locative | grammar.inside
+    after = tokens[word.end] if word.end < len(tokens) else None
+    asking_a_value = grammar.question_words - grammar.entity_questions  # "founded WHEN", not "said WHAT"
+    return after is None or after in grammar.locative | grammar.inside | asking_a_value
 
 
-def _passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+def passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     """A participle after a form of "be" ("when was Alibaba set up"), or with "by" after it ("founded by")."""
     if word.end < len(tokens) and tokens[word.end] in grammar.agent_marker:
         return True

@@ -189,7 +189,8 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
     picks_entity = q.picks_entity()
     aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
     if numeric and aggregates:
-        aggregate = next((a for a in aggregates if a.target == MAJORITY), aggregates[0])
+        longest = max(aggregates, key=lambda a: (a.end - a.start, a.target in COMPARATIVES))  # "a BIGGER SHARE than"
+        aggregate = next((a for a in aggregates if a.target == MAJORITY), longest)
         summed = [a for a in aggregates if a.target == SUM and aggregate.target == MAJORITY]  # a majority adds them up
         against_value = any(k == numeric[0] for k, _ in reading.values)
         if aggregate.target in COMPARATIVES and against_value:
