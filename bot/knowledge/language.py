@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable
 
 from bot.errors import Problem
 from bot.knowledge.draft import Draft
 from bot.knowledge.fields import Fields
 from bot.knowledge.model import (
-    Aggregate,
     AttributeDef,
     FocusDef,
     Language,
-    Relation,
-    RelationWord,
     SmallTalk,
     TypeDef,
     ValueKind,
 )
+from bot.knowledge.relations import read_aggregates, read_relations
+from bot.knowledge.words import phrases
 from bot.understand.normalize import simplify
 
 GRAMMAR_FIELDS = (
@@ -57,36 +54,8 @@ MESSAGES = (
     "no",
     "either",
 )
-FORMS = ("verb", "passive", "agent", "patient", "holding", "action", "topic")
 VALUE_KINDS = ("number", "year", "weekday", "month", "entity", "text", "attribute", "count", "date")
-AGGREGATES = ("max", "min", "sum", "difference", "more", "less", "majority", "complement", "closest", "order")
-AGGREGATE_TEMPLATES = (
-    "max",
-    "rank",
-    "min",
-    "sum",
-    "count",
-    "difference",
-    "majority_yes",
-    "majority_no",
-    "majority_none",
-    "complement",
-    "closest",
-    "select",
-    "split",
-    "above",
-    "below",
-    "order",
-    "pick_larger",
-    "pick_smaller",
-)
 SLOTS = ("subject", "object")
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def _words(texts: Iterable[str]) -> tuple[str, ...]:
-    """Phrases as they are compared: simplified, without repeats, empty ones dropped."""
-    return tuple(dict.fromkeys(w for w in (simplify(t) for t in texts) if w))
 
 
 def _one(draft: Draft, section: str, required: bool) -> Fields | None:
@@ -127,33 +96,33 @@ def read_language(draft: Draft) -> Language:
         if "majority_threshold" in top.data:
             threshold = top.number("majority_threshold", minimum=0, maximum=100) or threshold
     return Language(
-        stopwords=frozenset(_words(grammar.texts("stopwords"))),
+        stopwords=frozenset(phrases(grammar.texts("stopwords"))),
         rewrites=tuple((simplify(k), simplify(v)) for k, v in grammar.text_mapping("rewrites").items()),
         symbols=tuple(symbols),
         pronouns=_pronouns(grammar, types),
-        demonstratives=_words(grammar.texts("demonstratives")),
-        followup_markers=_words(grammar.texts("followup_markers")),
-        negations=_words(grammar.texts("negations")),
-        exclusions=_words(grammar.texts("exclusions")),
-        articles=_words(grammar.texts("articles")),
+        demonstratives=phrases(grammar.texts("demonstratives")),
+        followup_markers=phrases(grammar.texts("followup_markers")),
+        negations=phrases(grammar.texts("negations")),
+        exclusions=phrases(grammar.texts("exclusions")),
+        articles=phrases(grammar.texts("articles")),
         abbreviations=grammar.texts("abbreviations"),
         word_classes=_word_classes(grammar),
         ordinals=tuple(ordinals),
         number_words=grammar.texts("number_words"),
-        months=_words(grammar.texts("months")),
-        weekdays=_words(grammar.texts("weekdays")),
+        months=phrases(grammar.texts("months")),
+        weekdays=phrases(grammar.texts("weekdays")),
         focus=focus,
-        yesno_openers=_words(draft.texts("yesno_openers")),
-        yesno_closers=_words(draft.texts("yesno_closers")),
-        either_or=_words(draft.texts("either_or")),
+        yesno_openers=phrases(draft.texts("yesno_openers")),
+        yesno_closers=phrases(draft.texts("yesno_closers")),
+        either_or=phrases(draft.texts("either_or")),
         types=types,
         values=values,
         attributes=_attributes(draft),
-        relations=_relations(draft, types, values),
-        aggregates=_aggregates(draft),
+        relations=read_relations(draft, types, values),
+        aggregates=read_aggregates(draft),
         majority_threshold=threshold,
         smalltalk=_smalltalk(draft),
-        advice_cues=_words(draft.texts("advice_cues")),
+        advice_cues=phrases(draft.texts("advice_cues")),
         messages=messages,
     )
 
@@ -219,7 +188,7 @@ def _types(draft: Draft) -> tuple[TypeDef, ...]:
         record.only("id", "parent", "nouns", "context", "locative")
         ident = record.text("id")
         if draft.unique("type", record, ident) and ident is not None:
-            nouns = _words(record.texts("nouns"))
+            nouns = phrases(record.texts("nouns"))
             parent = record.text("parent", required=False)
             types.append(TypeDef(ident, parent, nouns, record.flag("context"), record.flag("locative")))
     known = {t.id for t in types}
@@ -259,7 +228,7 @@ def _values(draft: Draft) -> list[tuple[ValueKind, Fields]]:
                 ident,
                 kind or "text",
                 record.texts("answers"),
-                _words(record.texts("words")),
+                phrases(record.texts("words")),
                 record.text("unit", required=False) or "",
                 low,
                 high,
@@ -291,7 +260,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
                 FocusDef(
                     ident,
                     record.text("parent", required=False),
-                    _words(record.texts("cues", required=True)),
+                    phrases(record.texts("cues", required=True)),
                     expects,
                     kinds,
                     record.flag("needs_type"),
@@ -315,98 +284,12 @@ def _attributes(draft: Draft) -> tuple[AttributeDef, ...]:
         values = []
         for value, words in record.mapping("values", required=True).items():
             if isinstance(words, list) and all(isinstance(w, str) for w in words):
-                values.append((simplify(value), _words([value, *words])))
+                values.append((simplify(value), phrases([value, *words])))
             else:
                 record.problem(record.where("values"), f"attribute value {value!r} must list its words")
         if draft.unique("attribute", record, ident) and ident is not None:
             attributes.append(AttributeDef(ident, tuple(values)))
     return tuple(attributes)
-
-
-def _relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ...]) -> tuple[Relation, ...]:
-    relations: list[Relation] = []
-    type_ids = {t.id for t in types}
-    value_ids = {v.id for v in values}
-    for _, record in draft.records("relations", "relation"):
-        record.only(
-            "id", "subject", "object", "values", "functional", "words", "weak", "asks", "says", "aggregates",
-            "titles", "title_asks", "describes", "names", "focus", "symmetric", "locates",
-        )  # fmt: skip
-        ident = record.text("id")
-        subject, obj, kinds = record.texts("subject", required=True), record.texts("object"), record.texts("values")
-        record.check_known("subject", subject, type_ids, "type")
-        record.check_known("object", obj, type_ids, "type")
-        record.check_known("values", kinds, value_ids, "value kind")
-        slots = set(kinds) | {"subject"} | ({"object"} if obj else set())
-        functional = record.texts("functional")
-        record.check_known("functional", functional, slots, "slot")
-        weak = set(_words(record.texts("weak")))
-        words: list[RelationWord] = []
-        for form, phrases in record.mapping("words", required=True).items():
-            if form not in FORMS:
-                record.problem(record.where("words"), f"word form {form!r} is not one of {', '.join(FORMS)}")
-                continue
-            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-                record.problem(record.where("words"), f"words of form {form!r} must be a list of text")
-                continue
-            words.extend(RelationWord(p, form, p in weak) for p in _words(phrases))
-        asks = record.text_mapping("asks")
-        says = record.text_mapping("says")
-        aggregates = record.text_mapping("aggregates")
-        record.check_known("asks", asks, slots | {"default"} | {"title"}, "slot")
-        record.check_known("says", says, slots | {"default"}, "value kind")
-        record.check_known("aggregates", aggregates, AGGREGATE_TEMPLATES, "aggregate template")
-        allowed = slots | {"subjects", "objects", "title", "quote", "name"}
-        for key, text in (*asks.items(), *says.items()):
-            _check_placeholders(record, key, text, allowed)
-        titles = []
-        for title, names in record.mapping("titles").items():
-            if isinstance(names, list) and all(isinstance(n, str) for n in names):
-                titles.append((title, _words([title, *names])))
-            else:
-                record.problem(record.where("titles"), f"title {title!r} must list its words")
-        if draft.unique("relation", record, ident) and ident is not None:
-            relations.append(
-                Relation(
-                    ident,
-                    subject,
-                    obj,
-                    kinds,
-                    functional,
-                    tuple(words),
-                    tuple(asks.items()),
-                    tuple(says.items()),
-                    tuple(aggregates.items()),
-                    tuple(titles),
-                    record.text("title_asks", required=False) or "",
-                    record.flag("describes"),
-                    record.flag("names"),
-                    tuple(record.text_mapping("focus").items()),
-                    record.flag("symmetric"),
-                    record.flag("locates"),
-                )
-            )
-    return tuple(relations)
-
-
-def _check_placeholders(record: Fields, key: str, text: str, allowed: set[str]) -> None:
-    for name in _PLACEHOLDER.findall(text):
-        if name not in allowed:
-            record.problem(
-                record.line, f"template {key!r} of relation {record.data.get('id')!r} uses unknown {{{name}}}"
-            )
-
-
-def _aggregates(draft: Draft) -> tuple[Aggregate, ...]:
-    aggregates: list[Aggregate] = []
-    for _, record in draft.records("aggregates", "aggregate"):
-        record.only("id", "words", "weak")
-        ident = record.text("id")
-        if ident is not None and ident not in AGGREGATES:
-            record.problem(record.where("id"), f"aggregate {ident!r} is not one of {', '.join(AGGREGATES)}")
-        if draft.unique("aggregate", record, ident) and ident is not None:
-            aggregates.append(Aggregate(ident, _words(record.texts("words")), _words(record.texts("weak"))))
-    return tuple(aggregates)
 
 
 def _smalltalk(draft: Draft) -> tuple[SmallTalk, ...]:
@@ -415,5 +298,5 @@ def _smalltalk(draft: Draft) -> tuple[SmallTalk, ...]:
         record.only("id", "cues", "reply")
         ident, reply = record.text("id"), record.text("reply")
         if draft.unique("small talk", record, ident) and ident is not None and reply is not None:
-            talk.append(SmallTalk(ident, _words(record.texts("cues", required=True)), reply))
+            talk.append(SmallTalk(ident, phrases(record.texts("cues", required=True)), reply))
     return tuple(talk)

@@ -1,0 +1,102 @@
+"""Mending a question's words before mentions are found: misspelt function words ("mcuh"), tokens run
+together ("alibabagroup"), and lower-case "unknown names" that are ordinary words misspelt ("releeased")."""
+
+from __future__ import annotations
+
+from bot.understand.lexicon import Lexicon
+from bot.understand.model import Found
+from bot.understand.normalize import Text, stem
+from bot.understand.spelling import one_letter_off
+from bot.understand.words import SHORT_FUNCTION, spelt_near
+
+MIN_SPLIT = 6  # shorter run-together tokens are not split
+MIN_MENDED = 5  # a lower-case word this long one letter off a known or common word is that word misspelt
+
+
+def mend_unknown(found: Found, lexicon: Lexicon) -> Text | None:
+    text = found.text
+    tokens = list(text.tokens)
+    for name in found.unknown:
+        for i in range(name.start, name.end):
+            capitalised = bool(text.capitalised and text.capitalised[i])
+            if len(tokens[i]) >= MIN_MENDED and tokens[i].isalpha() and not capitalised:
+                tokens[i] = one_letter_off(tokens[i], lexicon.known) or tokens[i]
+    if tuple(tokens) == text.tokens:
+        return None
+    return text._replace(tokens=tuple(tokens), stems=tuple(stem(t) for t in tokens))
+
+
+def correct_function_words(text: Text, lexicon: Lexicon) -> Text:
+    """Mend a misspelt question or function word ("mcuh", "wehn") by one letter changed, added, dropped or
+    swapped: such words are never names, and the vocabulary of names and relations has its own matching."""
+    tokens = list(text.tokens)
+    changed = False
+    for i, word in enumerate(tokens):
+        if word in lexicon.known or len(word) < SHORT_FUNCTION or not word.isalpha():
+            continue
+        if spelt_near(word, text.stems[i], lexicon):
+            continue  # "ownes" is "owns", "evens" is "Evans": names and relation words come first
+        fixed = _near_function_word(word, lexicon)
+        if fixed is not None:
+            tokens[i], changed = fixed, True
+    if not changed:
+        return text
+    return text._replace(tokens=tuple(tokens), stems=tuple(stem(t) for t in tokens))
+
+
+def _near_function_word(word: str, lexicon: Lexicon) -> str | None:
+    from rapidfuzz.distance import OSA  # only for the rare unknown word
+
+    for candidate in lexicon.function_words:
+        if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= 1 and OSA.distance(word, candidate) <= 1:
+            return candidate
+    return None
+
+
+def split_run_together(text: Text, lexicon: Lexicon) -> Text:
+    """Split tokens such as "alibabagroup" into known words, when one of the parts is a name word and the
+    token is not simply a misspelt word ("usmanof" is Usmanov, not "us man of")."""
+    if all(word in lexicon.known or len(word) < MIN_SPLIT or not word.isalpha() for word in text.tokens):
+        return text
+    tokens, stems, capitals, possessive, surface, breaks, opens = [], [], [], [], [], [], []
+    for i, word in enumerate(text.tokens):
+        unknown = word not in lexicon.known and len(word) >= MIN_SPLIT
+        parts = _split(word, lexicon) if unknown and not spelt_near(word, text.stems[i], lexicon) else None
+        for part in parts or [word]:
+            tokens.append(part)
+            stems.append(stem(part) if parts else text.stems[i])
+            capitals.append(text.capitalised[i] if text.capitalised else False)
+            possessive.append(text.possessive[i] if text.possessive else False)
+            surface.append(part if parts else (text.surface[i] if text.surface else word))
+            first = part == (parts or [word])[0]
+            breaks.append(text.boundary[i] if text.boundary and first else False)
+            opens.append(text.opens[i] if text.opens and first else False)
+    return Text(
+        tuple(tokens), tuple(stems), tuple(capitals), tuple(possessive), tuple(surface), tuple(breaks), tuple(opens)
+    )
+
+
+def _split(word: str, lexicon: Lexicon) -> list[str] | None:
+    """The fewest known words (two or three) that make up the token, one of them a name word."""
+    vocabulary = lexicon.known
+    best: list[str] | None = None
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if head not in vocabulary:
+            continue
+        if tail in vocabulary:
+            candidate = [head, tail]
+        else:
+            candidate = next(
+                (
+                    [head, tail[:k], tail[k:]]
+                    for k in range(2, len(tail) - 1)
+                    if tail[:k] in vocabulary and tail[k:] in vocabulary
+                ),
+                [],
+            )
+        names = [part for part in candidate if part in lexicon.name_words.members and part not in lexicon.stopwords]
+        better = best is None or (len(candidate), -len(candidate[0])) < (len(best), -len(best[0]))
+        if candidate and names and better:
+            best = candidate
+    return best

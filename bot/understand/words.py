@@ -1,0 +1,62 @@
+"""Which vocabulary words one question word may stand for: itself, a near spelling, a variant of a name,
+or what its consonants spell when phone typing dropped the vowels ("stk" for "stake")."""
+
+from __future__ import annotations
+
+from bot.understand.lexicon import Lexicon, neighbours, skeleton
+from bot.understand.normalize import stem
+from bot.understand.spelling import FAMILY_CUTOFF, NEAR_NAME, Options, one_letter_off_all, similar
+
+ONE_OFF_SCORE = 0.9  # a word one letter off a language word, as written ("presient")
+SKELETON_SCORE = 0.8  # a word read from its consonants alone ("stk") is as sure as a fair misspelling
+SHORT_FUNCTION = 4  # function words this long or longer are mended when one letter is off
+SHORT_NAME_SCORE = 0.8  # a three-letter word one letter off a name word, good only inside a longer name
+
+
+def skeleton_stopword(word: str, lexicon: Lexicon) -> bool:
+    """A phone-typed function word ("th", "wt") that needs no explaining."""
+    if word in lexicon.known or not word.isalpha() or skeleton(word) != word:
+        return False
+    return any(candidate in lexicon.stopwords for candidate in lexicon.skeletons.get(word, ()))
+
+
+def term_options(word: str, word_stem: str, lexicon: Lexicon) -> Options:
+    """The term stems a word may stand for: its own, a near spelling, or what its consonants spell."""
+    if word_stem in lexicon.term_stems.members:
+        return {word_stem: 1.0}
+    if word in lexicon.known or word.isdigit():
+        return {}
+    options = similar(word_stem, lexicon.term_stems, lexicon.known, FAMILY_CUTOFF, names=False)
+    if not one_letter_off_all(word, lexicon.variants):  # "evens" is Evans before it is "events"
+        for candidate in one_letter_off_all(word, lexicon.term_words):  # "presient": "president" or "present"
+            options.setdefault(stem(candidate), ONE_OFF_SCORE)
+    if not options and word.isalpha() and skeleton(word) == word:
+        for candidate in lexicon.skeletons.get(word, ()):
+            candidate_stem = stem(candidate)
+            if candidate_stem in lexicon.term_stems.members:
+                options[candidate_stem] = SKELETON_SCORE
+    return options
+
+
+def name_options(word: str, lexicon: Lexicon) -> Options:
+    """The name words a word may stand for, scored: itself and its variants, or near spellings."""
+    if word in lexicon.name_words.members:
+        return {word: 1.0, **neighbours(word, lexicon)}
+    if word in lexicon.known or word.isdigit():
+        return {}
+    options = similar(word, lexicon.name_words, lexicon.known, NEAR_NAME, names=True, loose=True)
+    if not options and len(word) == SHORT_FUNCTION - 1 and word.isalpha():  # "jak ma": a short word one letter off
+        from rapidfuzz.distance import OSA
+
+        for candidate in lexicon.name_words.words:
+            if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= 1 and OSA.distance(word, candidate) <= 1:
+                options[candidate] = SHORT_NAME_SCORE
+    if not options and word.isalpha() and skeleton(word) == word:
+        for candidate in lexicon.skeletons.get(word, ()):
+            if candidate in lexicon.name_words.members:
+                options[candidate] = SKELETON_SCORE
+    return options
+
+
+def spelt_near(word: str, word_stem: str, lexicon: Lexicon) -> bool:
+    return bool(name_options(word, lexicon) or term_options(word, word_stem, lexicon))
