@@ -120,7 +120,8 @@ def _type_after(cue: Mention, nouns: list[Mention], found: Found, determiners: f
     """
     tokens = found.text.tokens
     verbs = [n.start for n in nouns if n.kind == "relation" and n.detail in ("verb", "passive") and not n.weak]
-    blocking = verbs + [e.start for e in found.of("entity")]
+    heads = [m.start for m in found.of("relation") if m.detail == "holding"]  # "what SECTION of the site": its noun
+    blocking = verbs + heads + [e.start for e in found.of("entity")]
     for noun in nouns:
         if any(cue.end <= b < noun.start for b in blocking):
             continue  # "which company owns the stake", "what is Usmanov's view of the deal": another phrase's noun

@@ -79,7 +79,13 @@ def _complete(
         naming = [  # "what occasion": a word naming the value asked, when the relation has such values
             v for v in q.found.of("valueword") if v.target == ask and ask in relation.values and v.start <= near
         ]
-        if naming:
+        named_value = [  # "which SECTION is it filed under": the relation's own noun right after the question word
+            w
+            for w in words
+            if w.target == relation.id and w.detail == "holding" and ask in relation.values
+            and q.form.focus_span is not None and q.form.focus_span[1] <= w.start <= q.form.focus_span[1] + 1
+        ]  # fmt: skip
+        if naming or named_value:
             shape += FOCUS_FIT
             extra += naming
         drafts.append(Draft(reading, tuple(used + extra), bonus + role_score + shape))
