@@ -28,6 +28,7 @@ class Graph(NamedTuple):
     focus_ancestors: dict[str, tuple[str, ...]]
     describes: str  # the relation that says what an entity is ("describe")
     within: dict[str, tuple[str, ...]]  # every place a place lies in (Vladivostok: Russia)
+    aggregate_words: dict[str, frozenset[str]]  # each derived operation's single words ("max": largest, biggest)
     answers: dict[str, frozenset[str]]  # by value kind: every focus it answers (a day: day, date, when)
 
     def fits_focus(self, kind: str, focus: str) -> bool:
@@ -91,6 +92,7 @@ def build_graph(knowledge: Knowledge) -> Graph:
         focus_ancestors={f: tuple(_chain(f, focus_parents)) for f in focus_parents},
         describes=next((r.id for r in language.relations if r.describes), ""),
         within=_within(knowledge),
+        aggregate_words={a.id: frozenset(w for w in a.words if " " not in w) for a in language.aggregates},
         answers={v.id: frozenset(a for f in v.answers for a in _chain(f, focus_parents)) for v in language.values},
     )
 

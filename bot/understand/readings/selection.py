@@ -6,8 +6,37 @@ from bot.understand.model import Mention, Reading
 from bot.understand.readings.question import Question
 from bot.understand.readings.weights import FOCUS_FIT, ROLE, Draft
 
+SUPERLATIVE_REACH = 1  # words between a superlative and its noun ("most POPULAR social network")
+SUPERLATIVE = frozenset({"max", "min"})  # derived operations a description can state ("largest", "smallest")
 MODIFIERS = 2  # words between "is" and the entity it identifies ("is the state investment fund")
 TYPE_REACH = 3  # the noun "which" asks about stands this close after it
+
+
+def _described_as_the_most(q: Question, focus_type: str | None, role: str | None) -> list[Draft]:
+    """'Which bank is the biggest in Russia, according to the piece?': no stake is compared; the article
+    describes one entity of the type with a superlative ("Russia's largest bank")."""
+    superlatives = [a for a in q.aggregates if a.target in SUPERLATIVE]
+    if not superlatives or role is not None or q.values:
+        return []
+    after = next(  # "the largest BANK", "the most popular SOCIAL NETWORK"
+        (t.target for t in q.types if 0 <= t.start - superlatives[0].end <= SUPERLATIVE_REACH), None
+    )
+    focus_type = focus_type or after
+    if focus_type is None or q.focus is None or "entity" not in q.focus.expects:
+        return []
+    words = q.graph.aggregate_words.get(superlatives[0].target, frozenset())
+    described = [
+        f.subjects[0]
+        for f in q.graph.facts_by_relation.get(q.graph.describes, ())
+        if f.subjects and q.graph.is_a(f.subjects[0], [focus_type]) and words & q.graph.fact_words[f.id]
+    ]
+    chosen = list(dict.fromkeys(described))
+    if len(chosen) != 1:
+        return []
+    reading = Reading(q.graph.describes, ask="subject", options=tuple(chosen), mode="select", notes=("select",))
+    noun = [m for m in q.found.mentions if m.kind == "type" and m.target == focus_type]
+    used = [*superlatives, *noun, *q.attributes, *(e for e in q.entities if e.target in q.graph.backdrops)]
+    return [Draft(reading, tuple(used), FOCUS_FIT)]
 
 
 def _modifies(q: Question, word: Mention) -> bool:
@@ -21,9 +50,12 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     names no relation but that role."""
     focus_type = q.form.focus_type
     focus = q.focus
+    role = focus_type[5:] if focus_type and focus_type.startswith("role:") else None
+    superlative = _described_as_the_most(q, focus_type, role)
+    if superlative:
+        return superlative
     if focus is None or focus.expects != ("entity",) or (focus_type is None and focus.needs_type):
         return []
-    role = focus_type[5:] if focus_type and focus_type.startswith("role:") else None
     others = [  # a weak word ("state") may be an adjective here ("the state investment fund")
         m
         for m in q.relation_words
