@@ -33,7 +33,6 @@ KNOWN_GAPS = frozenset(
         "s19",
         "u22",
         "w23",
-        "y20",
         "a22",
         "m07",
         "m14",
