@@ -137,11 +137,17 @@ def _extreme(p: _Parts) -> Result | None:
     position = (p.reading.ordinal or 1) - 1 if (p.reading.ordinal or 1) > 0 else len(pool) - 1
     if not 0 <= position < len(pool):
         return None
+    if p.reading.mode == "yesno" and len(p.named) == 1 and p.named[0] not in pool:
+        return None  # "is Alibaba the biggest Russian holder?": it is not among those compared
     pick = pool[position]
     ordinal = {n: w for w, n in reversed(p.language.ordinals)}.get(position + 1, str(position + 1))
     template = "rank" if position > 0 and p.reading.aggregate == "max" else p.reading.aggregate or "max"
     used = [pick] if position == 0 else pool[: position + 1]
-    return _fill(p, template, used, subject=p.graph.name(pick), ordinal=ordinal, **{p.kind: number(p.value(pick))})
+    result = _fill(p, template, used, subject=p.graph.name(pick), ordinal=ordinal, **{p.kind: number(p.value(pick))})
+    if p.reading.mode == "yesno" and len(p.named) == 1:  # "is MegaFon the second largest holder?"
+        verdict = p.language.message("yes" if p.named[0] == pick else "no")
+        return result._replace(text=verdict.format(answer=lower_start(result.text)))
+    return result
 
 
 def _sum(p: _Parts) -> Result | None:
