@@ -103,5 +103,16 @@ def one_letter_off_all(word: str, words: tuple[str, ...]) -> list[str]:
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    near = process.extract(word, words, scorer=OSA.distance, score_cutoff=1, limit=None)
+    by_length = _by_length(words)
+    alike = [w for size in (len(word) - 1, len(word), len(word) + 1) for w in by_length.get(size, ())]
+    near = process.extract(word, sorted(alike), scorer=OSA.distance, score_cutoff=1, limit=None)
     return [w for w, _, _ in near if w != word]
+
+
+@lru_cache(maxsize=8)
+def _by_length(words: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
+    """The words by length: one letter off means a length at most one apart."""
+    grouped: dict[int, list[str]] = {}
+    for word in words:
+        grouped.setdefault(len(word), []).append(word)
+    return {size: tuple(group) for size, group in grouped.items()}
