@@ -89,7 +89,8 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
     def classifies(m: Mention) -> bool:
         if words and words[0] in lexicon.grammar.relative:
             return False  # "which company is called an e-commerce giant?": the description picks one
-        after_article = m.start > 0 and words[m.start - 1] in indefinite
+        done = m.start > 1 and words[m.start - 2] in lexicon.grammar.auxiliary  # "did a tie-up": a thing done
+        after_article = not done and m.start > 0 and words[m.start - 1] in indefinite
         return after_article or m.start in options or m.end - 1 in options
 
     return [
