@@ -21,13 +21,16 @@ BLIND = Path(__file__).parent / "questions" / "blind"
 FLOORS = {
     "round-01.yaml": (0.88, 7),
     "round-02.yaml": (0.89, 6),
-    "round-03.yaml": (0.87, 5),
-    "round-04.yaml": (0.88, 4),
-    "round-05.yaml": (0.88, 5),
-    "round-06.yaml": (0.85, 4),
-    "round-07.yaml": (0.76, 9),
-    "round-08.yaml": (0.79, 8),
-    "round-09.yaml": (0.82, 8),
+    "round-03.yaml": (0.88, 5),
+    "round-04.yaml": (0.89, 4),
+    "round-05.yaml": (0.89, 5),
+    "round-06.yaml": (0.88, 4),
+    "round-07.yaml": (0.78, 8),
+    "round-08.yaml": (0.81, 8),
+    "round-09.yaml": (0.84, 7),
+    "round-10.yaml": (0.87, 5),
+    "round-11.yaml": (0.85, 5),
+    "round-12.yaml": (0.86, 4),
 }
 
 

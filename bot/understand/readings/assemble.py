@@ -136,7 +136,7 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
         allowed = relation.subject_types if reading.ask == "subject" else relation.object_types
         fitting = [t for t in types if types_overlap(allowed, (t.target,), q.graph)]
         if fitting:
-            reading = reading._replace(types=tuple(dict.fromkeys(t.target for t in fitting)))
+            reading = reading._replace(types=_either_type(q, fitting))
             extra += fitting
         named_spans = {e.span for e in q.entities}
         attributes = [a for a in q.attributes if a not in used and a.start < limit and a.span not in named_spans]
@@ -176,6 +176,21 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
             extra.append(roles[0])
     reading, derived = _derive(q, reading, relation)
     return reading, extra + derived
+
+
+def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:
+    """The types asked for; nouns joined by "and"/"or" ("companies and funds") ask for either, so their
+    nearest common type stands for them."""
+    ordered = sorted(nouns, key=lambda t: t.start)
+    joined = len(ordered) > 1 and all(
+        q.tokens[left.end : right.start] and all(w in q.grammar.coordination for w in q.tokens[left.end : right.start])
+        for left, right in itertools.pairwise(ordered)
+    )
+    if not joined:
+        return tuple(dict.fromkeys(t.target for t in nouns))
+    chains = [q.graph.ancestors.get(t.target, (t.target,)) for t in ordered]
+    common = next((a for a in chains[0] if all(a in chain for chain in chains[1:])), None)
+    return (common,) if common else tuple(dict.fromkeys(t.target for t in nouns))
 
 
 def _sides(q: Question) -> list[Mention]:
