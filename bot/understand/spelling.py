@@ -11,6 +11,7 @@ from functools import lru_cache
 from bot.understand.english import common_words, frequency, is_common_word
 from bot.understand.lexicon import Vocabulary
 
+MAX_WORD_LISTS = 8  # word lists whose grouping by length is kept
 ONE_OFF = 5  # words this long may be taken for a word one letter off
 SHORT_WORD = 4  # words shorter than this must match exactly
 FUZZY_CUTOFF_FOUR = 88.0  # four-letter words: one letter added ("maail" for "mail"), nothing looser
@@ -104,15 +105,30 @@ def one_letter_off_all(word: str, words: tuple[str, ...]) -> list[str]:
     from rapidfuzz.distance import OSA
 
     by_length = _by_length(words)
-    alike = [w for size in (len(word) - 1, len(word), len(word) + 1) for w in by_length.get(size, ())]
-    near = process.extract(word, sorted(alike), scorer=OSA.distance, score_cutoff=1, limit=None)
-    return [w for w, _, _ in near if w != word]
+    near = [
+        (distance, found)
+        for size in (len(word) - 1, len(word), len(word) + 1)
+        for found, distance, _ in process.extract(
+            word, by_length.get(size, ()), scorer=OSA.distance, score_cutoff=1, limit=None
+        )
+    ]
+    return [w for _, w in sorted(near) if w != word]
 
 
-@lru_cache(maxsize=8)
+_grouped: dict[int, tuple[tuple[str, ...], dict[int, tuple[str, ...]]]] = {}
+
+
 def _by_length(words: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
-    """The words by length: one letter off means a length at most one apart."""
+    """The words by length (one letter off means a length at most one apart), kept per word list: the
+    lists are long-lived, and hashing a long tuple on every call would cost more than it saves."""
+    kept = _grouped.get(id(words))
+    if kept is not None and kept[0] is words:
+        return kept[1]
     grouped: dict[int, list[str]] = {}
     for word in words:
         grouped.setdefault(len(word), []).append(word)
-    return {size: tuple(group) for size, group in grouped.items()}
+    result = {size: tuple(group) for size, group in grouped.items()}
+    if len(_grouped) > MAX_WORD_LISTS:
+        _grouped.clear()
+    _grouped[id(words)] = (words, result)
+    return result
