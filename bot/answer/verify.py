@@ -61,6 +61,10 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
         others = matching_facts(reading._replace(subject=(), ask="", values=()), graph, check_values=False)
         if others:
             return False, others[0]
+    if reading.object and reading.subject and "object" in relation.functional:  # "does Dmitriyev head MegaFon?"
+        others = matching_facts(reading._replace(object=(), ask="", values=()), graph, check_values=False)
+        if others:
+            return False, others[0]
     if reading.subject:
         wholes = reading.object or graph.backdrops
         for fact in graph.facts_by_relation.get(reading.relation, ()):

@@ -81,9 +81,10 @@ def passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     if word.start > 0 and tokens[word.start - 1] in grammar.get_passive:
         return True  # "when did Alibaba get started"
     previous = tokens[max(0, word.start - 4) : word.start]
-    if any(t in grammar.auxiliary for t in previous) or not tokens[word.end - 1].endswith(grammar.participle_endings):
+    if not tokens[word.end - 1].endswith(grammar.participle_endings):
         return False
-    return any(token in grammar.be for token in previous)
+    nearest = next((t for t in reversed(previous) if t in grammar.auxiliary or t in grammar.be), None)
+    return nearest is not None and nearest in grammar.be  # "has been founded", "the deal being announced"
 
 
 def _has(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:

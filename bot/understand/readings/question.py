@@ -75,7 +75,13 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     excluded = [e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions)]
     named = [_aside(e, tokens, graph, grammar) for e in named]
     claim = {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
-    attributed = [e for e in named if _attributed(e, tokens, grammar, claim)]
+    verbs = {m.start for m in found.of("relation") if m.detail in ("verb", "passive")}
+    breaks = found.text.boundary or tuple(False for _ in tokens)
+
+    def claimed(entity: Mention) -> bool:  # a verb after the name, in its clause: the claim's subject
+        return any(v >= entity.end and not any(breaks[entity.end : v + 1]) for v in verbs)
+
+    attributed = [e for e in named if _attributed(e, tokens, grammar, claim) and not claimed(e)]
     named = [e for e in named if e not in excluded and e not in attributed]
     context_entities = from_context(found, context.entities, graph, {m.target for m in named}, grammar)
     entities = sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
@@ -143,7 +149,7 @@ def _aside(entity: Mention, tokens: tuple[str, ...], graph: Graph, grammar: Gram
 
 def _attributed(entity: Mention, tokens: tuple[str, ...], grammar: Grammar, claim: set[int]) -> bool:
     """'... according to the RDIF chief': the source of a claim, not a part of it ("our copy SAYS Alibaba
-    takes 51%" opens the claim instead)."""
+    takes 51%" opens the claim instead, and a verb after the name makes it the claim's subject)."""
     start = max(0, entity.start - 4)
     text = " ".join(t for i, t in enumerate(tokens[start : entity.start], start) if i not in claim)
     return any(marker in text for marker in grammar.attribution)
