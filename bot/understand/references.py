@@ -19,7 +19,12 @@ REFERENCE_SCORE = 0.9  # how sure an entity reached through a relation is
 
 
 def from_context(
-    found: Found, history: Sequence[str], graph: Graph, named: set[str], grammar: Grammar
+    found: Found,
+    history: Sequence[str],
+    graph: Graph,
+    named: set[str],
+    grammar: Grammar,
+    together: Sequence[str] = (),
 ) -> list[Mention]:
     """Entity mentions for pronouns ("he" is the last person) and demonstratives ("that company"); with
     nothing said yet, "it" and "this one" are what the story is about."""
@@ -40,6 +45,10 @@ def from_context(
             covered |= set(range(demonstrative.start, noun.end))
     for pronoun in found.of("pronoun"):
         if pronoun.start in covered or any(m.start <= pronoun.start < m.end for m in found.of("entity")):
+            continue
+        if found.text.tokens[pronoun.start] in grammar.plural and len(together) > 1 and not named:
+            for entity in together:  # "RDIF and MegaFon ...?" then "how much do THEY own together?"
+                mentions.append(Mention("entity", entity, pronoun.start, pronoun.end, CONTEXT_SCORE, "context"))
             continue
         matches = [e for e in history if e not in named and _fits(e, pronoun.target, graph)][:ALTERNATIVES]
         kind = "context"

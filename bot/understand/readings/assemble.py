@@ -51,6 +51,12 @@ def _complete(
         together = [e for e, (s, _) in placed if s == slot]
         if len(together) > 1 and not comparing and not coordinated(q, together):
             return []  # two entities share a side only when the question joins them ("Alibaba and MegaFon")
+    sides: dict[tuple[int, int], set[str]] = {}
+    for e, (slot, _) in placed:
+        if e.detail == "context":
+            sides.setdefault(e.span, set()).add(slot)
+    if any(len(slots) > 1 for slots in sides.values()):
+        return []  # "they": the entities one plural pronoun stands for go together, or not at all
     subject = tuple(dict.fromkeys(e.target for e, (slot, _) in placed if slot == "subject"))
     obj = tuple(dict.fromkeys(e.target for e, (slot, _) in placed if slot == "object"))
     if set(subject) & set(obj):

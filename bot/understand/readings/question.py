@@ -83,7 +83,11 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
 
     attributed = [e for e in named if _attributed(e, tokens, grammar, claim) and not claimed(e)]
     named = [e for e in named if e not in excluded and e not in attributed]
-    context_entities = from_context(found, context.entities, graph, {m.target for m in named}, grammar)
+    previous = context.reading
+    together = next(
+        (side for side in (previous.subject, previous.object) if len(side) > 1), context.answered
+    ) if previous is not None else context.answered  # fmt: skip
+    context_entities = from_context(found, context.entities, graph, {m.target for m in named}, grammar, together)
     entities = sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
     references = through_relations(found, entities, graph, grammar, noun)

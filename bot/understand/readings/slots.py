@@ -191,6 +191,8 @@ def coordinated(q: Question, entities: list[Mention]) -> bool:
     ordered = sorted(entities, key=lambda e: e.start)
     for left, right in itertools.pairwise(ordered):
         between = q.tokens[left.end : right.start]
+        if left.span == right.span and left.detail == right.detail == "context":
+            continue  # "they": the several entities one plural pronoun stands for
         if right.start < left.end or not all(token in q.grammar.coordination for token in between):
             return False  # overlapping mentions name one thing twice
         if not between and (left.detail or right.detail):
