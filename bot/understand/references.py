@@ -24,6 +24,7 @@ def from_context(
     graph: Graph,
     named: set[str],
     grammar: Grammar,
+    *,
     together: Sequence[str] = (),
 ) -> list[Mention]:
     """Entity mentions for pronouns ("he" is the last person) and demonstratives ("that company"); with

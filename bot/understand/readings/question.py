@@ -87,7 +87,9 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     together = next(
         (side for side in (previous.subject, previous.object) if len(side) > 1), context.answered
     ) if previous is not None else context.answered  # fmt: skip
-    context_entities = from_context(found, context.entities, graph, {m.target for m in named}, grammar, together)
+    context_entities = from_context(
+        found, context.entities, graph, {m.target for m in named}, grammar, together=together
+    )
     entities = sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
     references = through_relations(found, entities, graph, grammar, noun)
