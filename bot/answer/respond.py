@@ -100,7 +100,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             ), context
         result = answerable.result
         used_context = _used_context(found, answerable.reading)
-        if not used_context and _dangling(found, graph):
+        if not used_context and _dangling(found, graph, lexicon.grammar):
             message = knowledge.language.message("unclear_followup")
             return Answer(
                 question, False, message, (), None, sure, explanation(found, form, tried, reason="dangling pronoun")
@@ -183,12 +183,15 @@ def _drops_a_name(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
     )
 
 
-def _dangling(found: Found, graph: Graph) -> bool:
+def _dangling(found: Found, graph: Graph, grammar: Grammar) -> bool:
     """A pronoun with nothing to point at: no name in the question, no antecedent in the conversation,
-    and no backdrop it could mean ("what does it do?" is about the venture; "what did he say?" is unclear)."""
+    and no backdrop it could mean ("what does it do?" is about the venture; "what did he say?" is unclear).
+    A "that" may point at what was said rather than at a thing ("who said that?", "is that ok?")."""
     if found.of("entity"):
         return False
-    return any(not any(graph.is_a(b, p.target.split()) for b in graph.backdrops) for p in found.of("pronoun"))
+    tokens = found.text.tokens
+    personal = [p for p in found.of("pronoun") if tokens[p.start] not in grammar.relative]
+    return any(not any(graph.is_a(b, p.target.split()) for b in graph.backdrops) for p in personal)
 
 
 def _next_context(

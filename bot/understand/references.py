@@ -31,7 +31,10 @@ def from_context(
     nothing said yet, "it" and "this one" are what the story is about."""
     mentions: list[Mention] = []
     covered = {
-        i for m in found.of("yesno", "smalltalk", "advice") if m.end - m.start > 1 for i in range(m.start, m.end)
+        i
+        for m in found.of("yesno", "yesclose", "smalltalk", "advice")
+        if m.end - m.start > 1
+        for i in range(m.start, m.end)
     }
     types = found.of("type")
     for demonstrative in found.of("demonstrative"):
@@ -44,9 +47,12 @@ def from_context(
         if match is not None:
             mentions.append(Mention("entity", match, demonstrative.start, noun.end, CONTEXT_SCORE, "context"))
             covered |= set(range(demonstrative.start, noun.end))
+    tokens = found.text.tokens
     for pronoun in found.of("pronoun"):
         if pronoun.start in covered or any(m.start <= pronoun.start < m.end for m in found.of("entity")):
             continue
+        if tokens[pronoun.start] in grammar.relative and not _stands_alone(pronoun, tokens, grammar):
+            continue  # "the fund THAT owns ...": a relative word, not a pronoun
         if found.text.tokens[pronoun.start] in grammar.plural and len(together) > 1 and not named:
             for entity in together:  # "RDIF and MegaFon ...?" then "how much do THEY own together?"
                 mentions.append(Mention("entity", entity, pronoun.start, pronoun.end, CONTEXT_SCORE, "context"))
@@ -61,6 +67,12 @@ def from_context(
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions
+
+
+def _stands_alone(pronoun: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """'When was THAT?': after a verb or a question word, "that" points back instead of opening a clause."""
+    before = tokens[pronoun.start - 1] if pronoun.start > 0 else ""
+    return before in grammar.be or before in grammar.auxiliary or before in grammar.question_words
 
 
 def definite(found: Found, graph: Graph, skip: tuple[int, int] | None, grammar: Grammar) -> list[Mention]:
