@@ -22,15 +22,15 @@ FLOORS = {
     "round-01.yaml": (0.88, 7),
     "round-02.yaml": (0.89, 6),
     "round-03.yaml": (0.88, 5),
-    "round-04.yaml": (0.89, 4),
+    "round-04.yaml": (0.91, 4),
     "round-05.yaml": (0.89, 5),
     "round-06.yaml": (0.88, 4),
-    "round-07.yaml": (0.78, 8),
+    "round-07.yaml": (0.78, 7),
     "round-08.yaml": (0.81, 8),
-    "round-09.yaml": (0.84, 7),
-    "round-10.yaml": (0.87, 5),
-    "round-11.yaml": (0.85, 5),
-    "round-12.yaml": (0.86, 4),
+    "round-09.yaml": (0.85, 7),
+    "round-10.yaml": (0.88, 5),
+    "round-11.yaml": (0.87, 4),
+    "round-12.yaml": (0.89, 4),
 }
 
 
