@@ -50,6 +50,8 @@ class Lexicon(NamedTuple):
     skeletons: dict[str, tuple[str, ...]]  # a word's consonants -> the known words with them ("stk" -> "stake")
     name_heads: frozenset[str]  # words of entities' own names that are not language words ("mail" of Mail.ru)
     variants: tuple[str, ...]  # name words that may be spelt variants of one another ("kiril", "kirill")
+    neighbour_table: dict[str, tuple[tuple[str, float], ...]]  # worked out at load for a knowledge of usual size
+    neighbours_known: bool  # the table is complete (else neighbours are worked out per question)
     stopwords: frozenset[str]
     function_words: tuple[str, ...]  # stopwords and question words, longest first: mended when misspelt
     rewrites: dict[str, str]
@@ -145,6 +147,7 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
     name_words = sorted({word for phrase in names for word in phrase.words})
     term_stems = sorted({word for phrase in terms for word in phrase.words})
     surfaces = {word for text in _term_texts(knowledge) for word in simplify(text).split()}
+    variants = _variant_words(name_words, language.stopwords | surfaces)
     article_words = {word for source in knowledge.sources for word in simplify(source.text).split()}
     known = set(name_words) | surfaces | set(language.stopwords) | article_words
     skeletons: dict[str, list[str]] = defaultdict(list)
@@ -165,7 +168,9 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
             for word in simplify(entity.name).split()
             if word not in surfaces and word not in language.stopwords
         ),
-        variants=_variant_words(name_words, language.stopwords | surfaces),
+        variants=variants,
+        neighbour_table=_neighbour_table(variants) if len(variants) <= EAGER_NEIGHBOURS else {},
+        neighbours_known=len(variants) <= EAGER_NEIGHBOURS,
         stopwords=language.stopwords,
         function_words=tuple(sorted(_function_words(language), key=lambda w: (-len(w), w))),
         rewrites=dict(language.rewrites),
@@ -175,6 +180,7 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
 
 
 ONE_OFF_LENGTH = 5  # words this long may be matched one letter off, as written rather than by stem
+EAGER_NEIGHBOURS = 3000  # up to this many name words, their variants are worked out once, at load
 NEIGHBOUR = 85.0  # name words at least this alike are variants of one another ("dmitriev", "dmitriyev")
 
 
@@ -187,14 +193,26 @@ def neighbours(word: str, lexicon: Lexicon) -> dict[str, float]:
     """The other name words spelt like this one, so a name written with one variant of each word
     ("Kiril Dmitriyev") still matches an alias written with the other ("Kiril Dmitriev").
 
-    Worked out per question, not at load: a table for every pair of name words grows with their square.
+    A knowledge of usual size has the table from its load (and its cache); a huge one works them out per
+    question, since a table for every pair of name words grows with their square.
     """
+    if lexicon.neighbours_known:
+        return dict(lexicon.neighbour_table.get(word, ()))
     if word not in lexicon.variants:
         return {}
+    return dict(_near_variants(word, lexicon.variants))
+
+
+def _neighbour_table(variants: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], ...]]:
+    table = {word: _near_variants(word, variants) for word in variants}
+    return {word: near for word, near in table.items() if near}
+
+
+def _near_variants(word: str, variants: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     from rapidfuzz import fuzz, process
 
-    near = process.extract(word, lexicon.variants, scorer=fuzz.ratio, limit=4, score_cutoff=NEIGHBOUR)
-    return {other: round(score / 100.0, 3) for other, score, _ in near if other != word}
+    near = process.extract(word, variants, scorer=fuzz.ratio, limit=4, score_cutoff=NEIGHBOUR)
+    return tuple((other, round(score / 100.0, 3)) for other, score, _ in near if other != word)
 
 
 def _function_words(language: Language) -> set[str]:
