@@ -27,7 +27,6 @@ KNOWN_GAPS = frozenset(
         "f13",
         "xz6",
         "xz8",
-        "xz10",
         "e11",
         "e20",
         "s19",

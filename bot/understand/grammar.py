@@ -39,6 +39,7 @@ class Grammar(NamedTuple):
     question_words: frozenset[str]
     negating: frozenset[str]
     entity_questions: frozenset[str]
+    possessives: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -81,6 +82,7 @@ def build_grammar(language: Language) -> Grammar:
         question_words=words("question_words"),
         negating=words("negating"),
         entity_questions=words("entity_questions"),
+        possessives=words("possessives"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

@@ -163,7 +163,33 @@ def through_relations(
                     continue
                 referred = [r for r in referred if _is(r, noun, graph)]
                 references += _make(referred, word, entity, noun)
-    return references + _belonging(found, entities, graph)
+    return references + _belonging(found, entities, graph) + _theirs(found, entities, graph, grammar)
+
+
+def _theirs(
+    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar
+) -> list[tuple[Mention, tuple[int, ...]]]:
+    """'When did Sberbank and Yandex announce THEIR DEAL?': a noun after a possessive pronoun means the one
+    entity of its type the facts tie to every other name in the question."""
+    tokens = found.text.tokens
+    references: list[tuple[Mention, tuple[int, ...]]] = []
+    for noun in found.of("type"):
+        if noun.start == 0 or tokens[noun.start - 1] not in grammar.possessives:
+            continue
+        owners = {e.target for e in entities if e.end <= noun.start - 1 and e.detail == ""}
+        if not owners:
+            continue
+        tied = {
+            f_entity
+            for fact in graph.facts_by_entity.get(next(iter(sorted(owners))), ())
+            if owners <= {*fact.entities, *fact.mentions}
+            for f_entity in fact.entities
+            if f_entity not in owners and graph.is_a(f_entity, [noun.target]) and not graph.entities[f_entity].members
+        }
+        if len(tied) == 1:
+            mention = Mention("entity", tied.pop(), noun.start - 1, noun.end, REFERENCE_SCORE, "ref:theirs")
+            references.append((mention, tuple(range(noun.start - 1, noun.end))))
+    return references
 
 
 def _belonging(found: Found, entities: list[Mention], graph: Graph) -> list[tuple[Mention, tuple[int, ...]]]:
