@@ -11,6 +11,9 @@ from bot.understand.readings.slots import NUMERIC, asks
 from bot.understand.readings.weights import IMPLIED
 
 
+MAX_RELATIONS = 8  # relations a question's words may name that are tried: a long question stays bounded
+
+
 def candidate_relations(
     q: Question, entities: list[Mention], consumed: tuple[Mention, ...]
 ) -> list[tuple[Relation, float]]:
@@ -21,7 +24,7 @@ def candidate_relations(
     """
     named = [m.target for m in q.relation_words if m not in consumed]
     named += [m.target for m in q.titles if m not in consumed]
-    ordered = list(dict.fromkeys(named))
+    ordered = list(dict.fromkeys(named))[:MAX_RELATIONS]
     candidates: list[tuple[Relation, float]] = [(q.graph.relations[r], 0.0) for r in ordered]
     strong = any(not m.weak for m in q.relation_words if m not in consumed)
     focus = q.focus

@@ -90,7 +90,9 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     context_entities = from_context(
         found, context.entities, graph, {m.target for m in named}, grammar, together=together
     )
-    entities = sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
+    entities = _first_few(
+        sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
+    )
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
     references = through_relations(found, entities, graph, grammar, noun)
     found = found._replace(
@@ -104,6 +106,19 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         attributed, noun, primary, found.of("relation"), found.of(*VALUE_KINDS), found.of("type"),
         found.of("attribute"), found.of("aggregate"), found.of("title"), found.of("ordinal"),
     )  # fmt: skip
+
+
+MAX_ENTITIES = 5  # entities a reading places: their placements multiply, so a long list would never finish
+
+
+def _first_few(entities: list[Mention]) -> list[Mention]:
+    """Each entity once (a name repeated is one name), and no more than a question can sensibly join."""
+    first: dict[str, Mention] = {}
+    for entity in entities:
+        if entity.target not in first or entity.detail == "context":
+            first.setdefault(entity.target, entity)
+    kept = [e for e in entities if first.get(e.target) is e]
+    return kept[:MAX_ENTITIES]
 
 
 def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None, grammar: Grammar) -> list[Mention]:
