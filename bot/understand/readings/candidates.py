@@ -10,7 +10,6 @@ from bot.understand.readings.question import Question, value_slots
 from bot.understand.readings.slots import NUMERIC, asks
 from bot.understand.readings.weights import IMPLIED
 
-
 MAX_RELATIONS = 8  # relations a question's words may name that are tried: a long question stays bounded
 
 
