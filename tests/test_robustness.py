@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import bot
 import bot.engine
 from bot.answer.model import Answer
-from bot.engine import MAX_QUESTION_CHARS
+from bot.engine import MAX_QUESTION_CHARS, Bot
 from bot.shell.cli import main
 from tests.conftest import replace_in
 from tests.test_loader import BROKEN, HOSTILE_FILES
@@ -453,3 +453,21 @@ def test_question_and_transcript_files_that_are_pipes_are_refused(tmp_path: Path
 def test_a_missing_transcript_directory_is_not_an_output_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["transcripts", "coverage", "/nonexistent"]) == 2
     assert capsys.readouterr().err == "dealbot: error: no transcripts in /nonexistent (pass a directory)\n"
+
+
+def test_a_long_question_of_known_names_stays_bounded(dealbot: Bot) -> None:
+    """Placements multiply per entity: a long question must not try every combination of every name."""
+    from bot.understand.focus import question_form
+    from bot.understand.mentions import find_mentions
+    from bot.understand.normalize import tokenize
+    from bot.understand.readings import Context, _drafts
+    from bot.understand.readings.question import MAX_ENTITIES, prepare
+
+    graph, lexicon = dealbot.index.graph, dealbot.index.lexicon
+    text = ("Alibaba MegaFon Mail.ru RDIF Jack Ma own stake founded said " * 30)[:1990]
+    found = find_mentions(tokenize(text, lexicon.rewrites, lexicon.symbols), lexicon)
+    question = prepare(found, question_form(found, graph.focus, lexicon.grammar), Context(), graph, lexicon.grammar)
+    assert len(question.entities) <= MAX_ENTITIES
+    assert len({e.target for e in question.entities}) == len(question.entities)
+    assert len(_drafts(question)) < 20_000
+    assert dealbot.ask(text).text  # and it answers or declines
