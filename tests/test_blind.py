@@ -23,13 +23,13 @@ FLOORS = {
     "round-02.yaml": (0.89, 6),
     "round-03.yaml": (0.88, 5),
     "round-04.yaml": (0.91, 4),
-    "round-05.yaml": (0.89, 5),
+    "round-05.yaml": (0.90, 4),
     "round-06.yaml": (0.88, 4),
     "round-07.yaml": (0.78, 7),
     "round-08.yaml": (0.81, 8),
     "round-09.yaml": (0.85, 7),
     "round-10.yaml": (0.88, 5),
-    "round-11.yaml": (0.87, 4),
+    "round-11.yaml": (0.89, 3),
     "round-12.yaml": (0.89, 4),
 }
 
