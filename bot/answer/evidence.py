@@ -53,6 +53,14 @@ def with_evidence(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
     return Tried(tried.reading._replace(score=round(tried.reading.score + refund, 4)), result)
 
 
+def refund_bound(reading: Reading, found: Found, graph: Graph) -> float:
+    """The most `with_evidence` could add to the reading's score, whatever its facts turn out to be."""
+    bound = EVIDENCE_WORD * sum(1 for i in found.unexplained if i not in reading.used)
+    for mention in reading.missed:
+        bound += miss_weight(mention, graph) + (use_weight(mention, graph) if mention.kind == "entity" else 0.0)
+    return bound
+
+
 def _cited_words(result: Result, graph: Graph) -> set[str]:
     known = [graph.fact_words[f] for f in result.facts if f in graph.fact_words]
     if known:

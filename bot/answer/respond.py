@@ -15,7 +15,7 @@ from typing import NamedTuple
 from bot.answer import replies
 from bot.answer.compound import join, question_sentences, second_question
 from bot.answer.decline import not_covered, premise
-from bot.answer.evidence import Tried, confidence, with_evidence
+from bot.answer.evidence import Tried, confidence, refund_bound, with_evidence
 from bot.answer.execute import execute
 from bot.answer.explain import explanation
 from bot.answer.model import Answer
@@ -70,11 +70,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     if found.unknown:
         return reply(replies.unknown_names([n.text for n in found.unknown], knowledge), "unknown name")
     readings = build_readings(found, form, context, graph, lexicon.grammar)
-    tried = [
-        with_evidence(Tried(r, execute(r, graph, knowledge.language)), found, graph, lexicon.grammar)
-        for r in readings[:MAX_TRIED]
-    ]
-    tried.sort(key=lambda t: -t.reading.score)  # stable: ties keep the builder's order
+    tried = _run_best_first(readings[:MAX_TRIED], found, setting)
     best = tried[0] if tried else None
     answerable = next(
         (t for t in tried if t.result is not None and not _drops_a_name(t, found, graph, lexicon.grammar)), None
@@ -147,6 +143,26 @@ def _used_context(found: Found, reading: Reading) -> bool:
     named = {m.target for m in found.of("entity")}
     bound = set(reading.subject) | set(reading.object) | set(reading.options)
     return bool(bound - named) or "follow-up" in reading.notes
+
+
+def _run_best_first(readings: list[Reading], found: Found, setting: Setting) -> list[Tried]:
+    """Run the readings against the facts, most promising first, and stop once no reading left could come
+    within PREMISE_MARGIN of the best so far even with every word its facts might explain after all.
+    Returned best first; ties keep the builder's order."""
+    graph, grammar = setting.graph, setting.lexicon.grammar
+    bounds = [r.score + refund_bound(r, found, graph) for r in readings]
+    order = sorted(range(len(readings)), key=lambda i: -bounds[i])
+    tried: dict[int, Tried] = {}
+    best = float("-inf")
+    for i in order:
+        if tried and bounds[i] < best - PREMISE_MARGIN:
+            break
+        run = with_evidence(
+            Tried(readings[i], execute(readings[i], graph, setting.knowledge.language)), found, graph, grammar
+        )
+        tried[i] = run
+        best = max(best, run.reading.score)
+    return [tried[i] for i in sorted(tried, key=lambda i: (-tried[i].reading.score, i))]
 
 
 def _leaves_the_verb(answerable: Reading, best: Reading) -> bool:

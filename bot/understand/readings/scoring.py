@@ -11,17 +11,17 @@ from bot.understand.readings.weights import Draft, miss_weight, use_weight
 def score(q: Question, draft: Draft) -> Reading:
     """The draft's reading with its score, the positions it explains, the words it leaves out, and whether a
     strong relation word supports it."""
-    used_spans = {m.span for m in draft.used}
     used_positions = {i for m in draft.used for i in range(m.start, m.end)}
     by_span: dict[tuple[int, int], float] = {}  # words count once, however many ways a reading uses them
     for mention in draft.used:
-        by_span[mention.span] = max(by_span.get(mention.span, 0.0), use_weight(mention, q.graph))
+        span = (mention.start, mention.end)
+        by_span[span] = max(by_span.get(span, 0.0), use_weight(mention, q.graph))
     total = draft.bonus + sum(by_span.values())
     reading = draft.reading
     bound = {*reading.subject, *reading.object, *(v for _, v in reading.values if isinstance(v, str))}
     missed = []
     for mention in q.primary:
-        if mention.span in used_spans or mention.start in used_positions or mention in q.excluded:
+        if mention.start in used_positions or mention in q.excluded:  # a used span's start is a used position
             continue
         if any(a.start <= mention.start < a.end for a in q.attributed):
             continue
