@@ -59,10 +59,13 @@ def matching_facts(
     when a side is open, then knowledge order.
     """
     found: list[tuple[tuple[int, int, int, int], Fact]] = []
+    relation = graph.relations.get(reading.relation)
+    topical = relation.topical if relation is not None else ()
+    anything = [b for b in graph.backdrops if topical and graph.is_a(b, topical)]  # "what did he say about the deal?"
     for fact in _candidates(reading, graph) if among is None else among:
         if not all(holds(s, fact.subjects, graph) for s in reading.subject):
             continue
-        if not all(holds(o, fact.objects, graph) for o in reading.object):
+        if not all(holds(o, fact.objects, graph) or o in anything for o in reading.object):
             continue
         if check_values and not all(_holds_value(fact, k, v, graph) for k, v in reading.values):
             continue

@@ -42,7 +42,7 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
     for _, record in draft.records("relations", "relation"):
         record.only(
             "id", "subject", "object", "values", "functional", "words", "weak", "asks", "says", "aggregates",
-            "titles", "title_asks", "describes", "names", "focus", "symmetric", "locates",
+            "titles", "title_asks", "describes", "names", "focus", "symmetric", "locates", "topical",
         )  # fmt: skip
         ident = record.text("id")
         subject, obj, kinds = record.texts("subject", required=True), record.texts("object"), record.texts("values")
@@ -51,6 +51,8 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
         record.check_known("values", kinds, value_ids, "value kind")
         slots = set(kinds) | {"subject"} | ({"object"} if obj else set())
         functional = record.texts("functional")
+        topical = record.texts("topical")
+        record.check_known("topical", topical, type_ids, "type")
         record.check_known("functional", functional, slots, "slot")
         weak = set(phrases(record.texts("weak")))
         words: list[RelationWord] = []
@@ -96,6 +98,7 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
                     tuple(record.text_mapping("focus").items()),
                     record.flag("symmetric"),
                     record.flag("locates"),
+                    topical,
                 )
             )
     return tuple(relations)
