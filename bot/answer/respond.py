@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.answer import replies
+from bot.answer.alternatives import as_alternative, gives_focus
+from bot.answer.compose import lower_start
 from bot.answer.compound import join, question_sentences, second_question
 from bot.answer.decline import not_covered, premise
 from bot.answer.evidence import Tried, confidence, refund_bound, with_evidence
@@ -68,6 +70,14 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     if form.advice:
         return reply(replies.advice(knowledge), "advice or opinion")
     if found.unknown:
+        alternative = as_alternative(found, form, graph)
+        if alternative is not None:
+            answer, after = respond(question, alternative.text, setting, context)
+            if alternative.check is None:
+                return answer, after
+            if answer.answered and gives_focus(answer.explanation.facts, alternative.check, graph):
+                said = knowledge.language.message("no").format(answer=lower_start(answer.text))
+                return answer._replace(text=said), after
         return reply(replies.unknown_names([n.text for n in found.unknown], knowledge), "unknown name")
     readings = build_readings(found, form, context, graph, lexicon.grammar)
     tried = _run_best_first(readings[:MAX_TRIED], found, setting)

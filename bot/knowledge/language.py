@@ -249,7 +249,17 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
     records = list(draft.records("focus", "focus"))
     for _, record in records:
         record.only(
-            "id", "parent", "cues", "expects", "types", "needs_type", "generic", "aggregate", "defers", "guesses"
+            "id",
+            "parent",
+            "cues",
+            "expects",
+            "types",
+            "needs_type",
+            "generic",
+            "aggregate",
+            "defers",
+            "guesses",
+            "checks",
         )
         ident = record.text("id")
         expects, kinds = record.texts("expects"), record.texts("types")
@@ -268,6 +278,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
                     record.text("aggregate", required=False),
                     record.flag("defers"),
                     record.flag("guesses", default=True),
+                    phrases(record.texts("checks")),
                 )
             )
     ids = {f.id for f in focus}

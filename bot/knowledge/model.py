@@ -50,6 +50,7 @@ class FocusDef(NamedTuple):
     aggregate: str | None = None  # asks for a derived answer ("how many": count)
     defers: bool = False  # a request ("can you tell me"): any question word after it decides
     guesses: bool = True  # on its own it may suggest a relation ("where is the forum?"); "how much?" may not
+    checks: tuple[str, ...] = ()  # words that, before an unknown name in a yes/no question, ask this ("in Moscow?")
 
 
 class ValueKind(NamedTuple):

@@ -7,7 +7,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import snowballstemmer
 
@@ -34,6 +34,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:!?()\u2013\u2014]|\s-\s")
 _local = threading.local()
 
 
+T = TypeVar("T")
+
+
 class Text(NamedTuple):
     """A normalised question: tokens, their stems and what the original case and punctuation said."""
 
@@ -55,6 +58,34 @@ class Text(NamedTuple):
             self.surface[start:end],
             self.boundary[start:end],
             self.opens[start:end],
+        )
+
+    def without(self, start: int, end: int) -> Text:
+        """The words outside start..end, with everything known about them."""
+
+        def cut(values: tuple[T, ...]) -> tuple[T, ...]:
+            return values[:start] + values[end:]
+
+        return Text(
+            cut(self.tokens),
+            cut(self.stems),
+            cut(self.capitalised),
+            cut(self.possessive),
+            cut(self.surface),
+            cut(self.boundary),
+            cut(self.opens),
+        )
+
+    def opened_by(self, word: str) -> Text:
+        """The words with one lower-case word put before them ("where" + "was the deal announced")."""
+        return Text(
+            (word, *self.tokens),
+            (stem(word), *self.stems),
+            (False, *self.capitalised),
+            (False, *self.possessive),
+            (word, *self.surface),
+            (False, *self.boundary),
+            (True, *self.opens) if self.opens else (),
         )
 
     @property
