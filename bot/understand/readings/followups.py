@@ -28,7 +28,7 @@ def followups(q: Question) -> list[Draft]:
     if among:
         return among
     if previous.mode == "select":
-        return _narrow_selection(q, base, previous, fresh)
+        return _narrow_selection(q, base, previous, fresh) or _elsewhere(q, previous)
     relation = q.graph.relations.get(previous.relation)
     if relation is None:
         return []
@@ -69,7 +69,7 @@ def followups(q: Question) -> list[Draft]:
     if q.form.focus and not fresh:
         slots = asks(q, relation, reading.subject, reading.object, values=reading.values, words=())
         if not slots:
-            return []
+            return _elsewhere(q, previous)
         if slots[0] != previous.ask:
             reading = reading._replace(ask=slots[0], aggregate=None, mode="answer")
     if q.types or q.attributes:
@@ -80,6 +80,27 @@ def followups(q: Question) -> list[Draft]:
     if q.form.yesno:
         reading = reading._replace(mode="yesno", ask="")
     return [Draft(reading, tuple(used), FOLLOWUP)]
+
+
+def _elsewhere(q: Question, previous: Reading) -> list[Draft]:
+    """'Sberbank is Russia's largest bank.' 'When?': where the last relation cannot say, the first fact about
+    the entities last talked about that carries what the new question word asks (the tie-up's month)."""
+    focus = q.focus
+    if focus is None or focus.generic or "entity" in focus.expects or q.relation_words or q.values:
+        return []  # a question for a thing ("who is he?") points at one through its pronoun, not here
+    for entity in dict.fromkeys((*previous.subject, *previous.object, *previous.options)):
+        for fact in q.graph.facts_by_entity.get(entity, ()):
+            kind = next((k for k, v in fact.values if v is not None and q.graph.fits_focus(k, focus.id)), None)
+            if kind is None:
+                continue
+            side = "subject" if entity in fact.subjects else "object" if entity in fact.objects else None
+            if side is None:
+                continue
+            bound = {"subject": fact.subjects, "object": fact.objects}[side]
+            reading = Reading(fact.relation, ask=kind, notes=("follow-up",))
+            reading = reading._replace(**{side: tuple(bound)})
+            return [Draft(reading, (), FOLLOWUP)]
+    return []
 
 
 def _complete(q: Question) -> bool:
