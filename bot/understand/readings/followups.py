@@ -93,12 +93,12 @@ def _elsewhere(q: Question, previous: Reading) -> list[Draft]:
             kind = next((k for k, v in fact.values if v is not None and q.graph.fits_focus(k, focus.id)), None)
             if kind is None:
                 continue
-            side = "subject" if entity in fact.subjects else "object" if entity in fact.objects else None
-            if side is None:
+            if entity in fact.subjects:
+                reading = Reading(fact.relation, subject=fact.subjects, ask=kind, notes=("follow-up",))
+            elif entity in fact.objects:
+                reading = Reading(fact.relation, object=fact.objects, ask=kind, notes=("follow-up",))
+            else:
                 continue
-            bound = {"subject": fact.subjects, "object": fact.objects}[side]
-            reading = Reading(fact.relation, ask=kind, notes=("follow-up",))
-            reading = reading._replace(**{side: tuple(bound)})
             return [Draft(reading, (), FOLLOWUP)]
     return []
 
