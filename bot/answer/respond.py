@@ -30,6 +30,7 @@ from bot.understand.mentions import find_mentions
 from bot.understand.model import Form, Found, Reading
 from bot.understand.normalize import Text
 from bot.understand.readings import Context, build_readings
+from bot.understand.readings.question import VALUE_KINDS
 
 MAX_TRIED = 48  # readings run against the facts, best first
 MARGIN = 0.6  # an answerable reading this close to the best reading answers for it
@@ -83,7 +84,12 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     tried = _run_best_first(readings[:MAX_TRIED], found, setting)
     best = tried[0] if tried else None
     answerable = next(
-        (t for t in tried if t.result is not None and not _drops_a_name(t, found, graph, lexicon.grammar)), None
+        (
+            t
+            for t in tried
+            if t.result is not None and not _drops_a_name(t, found, graph, lexicon.grammar) and not _drops_a_value(t)
+        ),
+        None,
     )
     if best is None or (best.reading.score < MIN_SCORE and answerable is None):
         return Answer(
@@ -206,6 +212,14 @@ def _drops_a_name(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
         and m.target not in answered
         and not (m.start > 0 and tokens[m.start - 1] in grammar.locative)
         for m in tried.reading.missed
+    )
+
+
+def _drops_a_value(tried: Tried) -> bool:
+    """Whether a yes/no answer leaves out a value no fact can hold ("Did Alibaba pay 2 billion dollars?" is
+    no "Yes" because Alibaba invested): the check is of that value, not of the relation alone."""
+    return tried.reading.mode == "yesno" and any(
+        m.kind in VALUE_KINDS and not VALUE_KINDS[m.kind] for m in tried.reading.missed
     )
 
 

@@ -130,7 +130,7 @@ def read_language(draft: Draft) -> Language:
 WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
-    "beside", "percent", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
+    "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
     "question_words", "negating", "entity_questions", "possessives",
 )  # fmt: skip
 

@@ -22,7 +22,15 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     checks = [  # "X is the RDIF's chairman, can you confirm?": a confirming phrase opening a later clause
         m for m in found.of("yesno") if m.end - m.start > 1 and m.start > 0 and boundary and boundary[m.start]
     ]
-    yesno = focus_id is None and (_opens_with(found, "yesno") or any(c.end == last for c in closers) or bool(checks))
+    tag = (  # "..., wasn't it?", "..., does it?"; not "... who is he?"
+        last > 2
+        and found.text.tokens[last - 3] not in grammar.question_words
+        and any(m.end == last - 1 for m in found.of("yesno"))
+        and any(p.start == last - 1 for p in found.of("pronoun"))
+    )
+    yesno = focus_id is None and (
+        _opens_with(found, "yesno") or any(c.end == last for c in closers) or bool(checks) or tag
+    )
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
         yesno = False

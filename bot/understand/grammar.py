@@ -30,6 +30,7 @@ class Grammar(NamedTuple):
     attribution: tuple[str, ...]
     beside: frozenset[str]
     percent: frozenset[str]
+    money: frozenset[str]
     joiners: frozenset[str]
     story_pronouns: frozenset[str]
     plural: frozenset[str]
@@ -73,6 +74,7 @@ def build_grammar(language: Language) -> Grammar:
         attribution=tuple(classes.get("attribution", ())),
         beside=words("beside"),
         percent=words("percent"),
+        money=words("money"),
         joiners=words("joiners"),
         story_pronouns=words("story_pronouns"),
         plural=words("plural"),

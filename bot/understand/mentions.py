@@ -60,7 +60,7 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     hits = _find_phrases(words, lexicon.names, [strict_options(option) for option in names], "entity")
     hits += _loose_names(words, lexicon, names)
     hits += _same_form_only(_find_phrases(stems, lexicon.terms, terms, "", words))
-    hits += _values(words, lexicon.grammar.percent)
+    hits += _values(words, lexicon.grammar.percent, lexicon.grammar.money)
     mentions = _negated(_resolve_overlaps(_not_indefinite(hits, words, lexicon)), words, lexicon)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     covered |= {i for i, word in enumerate(words) if skeleton_stopword(word, lexicon)}
@@ -146,8 +146,9 @@ def _loose_names(words: Sequence[str], lexicon: Lexicon, name_options: Sequence[
     ]
 
 
-def _values(words: Sequence[str], percent: frozenset[str]) -> list[Mention]:
-    """Numbers: a year, a percentage ("48 percent", "48 per cent"), or a plain number."""
+def _values(words: Sequence[str], percent: frozenset[str], money: frozenset[str]) -> list[Mention]:
+    """Numbers: a year, a percentage ("48 percent", "48 per cent"), a sum of money ("2 billion dollars"),
+    or a plain number."""
     found: list[Mention] = []
     for i, word in enumerate(words):
         if not word.isdigit() or len(word) > 6:
@@ -157,6 +158,10 @@ def _values(words: Sequence[str], percent: frozenset[str]) -> list[Mention]:
         if i + 1 < len(words) and (words[i + 1] in percent or two in percent):
             end = i + 3 if two in percent else i + 2
             found.append(Mention("percent", str(number), i, end))
+        elif (i + 1 < len(words) and words[i + 1] in money) or (i > 0 and words[i - 1] in money):  # "$5 billion"
+            start = i - 1 if i > 0 and words[i - 1] in money else i
+            end = next((j for j in range(i + 1, len(words)) if words[j] not in money), len(words))
+            found.append(Mention("money", str(number), start, end))
         elif YEAR_RANGE[0] <= number <= YEAR_RANGE[1] and len(word) == 4:
             found.append(Mention("year", str(number), i, i + 1))
         else:

@@ -27,7 +27,7 @@ _QUOTES = str.maketrans(
 )
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_RAW_WORD = re.compile(r"[0-9A-Za-z]+(?:'[sS]\b|(?<=[sS])'(?=\s|$))?")
+_RAW_WORD = re.compile(r"[0-9A-Za-z]+(?:'[sS]\b|(?<=[nN])'[tT]\b|(?<=[sS])'(?=\s|$))?")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+$")  # "Mail.ru" has a dot, but no sentence ends inside it
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\u2013\u2014]|\s-\s")
@@ -127,8 +127,9 @@ def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool, bool]]:
     previous_end = 0
     for match in _RAW_WORD.finditer(text):
         word = match.group()
-        possessive = "'" in word
-        core = word.split("'")[0]
+        negative = word[-3:].lower() == "n't"  # "isn't", "didn't": one word, as people type it without the apostrophe
+        possessive = "'" in word and not negative
+        core = word.replace("'", "") if negative else word.split("'")[0]
         gap = text[previous_end : match.start()]
         initial = not found or bool(_SENTENCE_END.search(gap))
         broken = bool(found) and bool(_CLAUSE_BREAK.search(gap))

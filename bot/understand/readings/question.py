@@ -14,7 +14,8 @@ from bot.understand.readings.weights import MISS
 from bot.understand.references import definite, from_context, through_relations
 
 VALUE_KINDS = {"percent": ("number",), "year": ("year",), "number": ("number", "count"), "weekday": ("weekday",),
-               "month": ("month",)}  # fmt: skip  # mention kinds -> the value kinds they can fill
+               "month": ("month",), "money": ()}  # fmt: skip  # mention kinds -> the value kinds they can fill
+# (a sum of money fills none: the article gives no sums, so a check of one is never a "Yes")
 COMPARING = frozenset({"more", "less", "difference"})  # derived operations a cue's words may still ask for
 INSIDE_CUE = frozenset({"aggregate", "type", "valueword", "attribute"})  # words a cue explains ("how big")
 

@@ -1,0 +1,41 @@
+"""Yes/no checks in the shapes people write them: tag questions, contractions, sums the article never gives."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Alibaba was founded in 2009, wasn't it?", "No: Alibaba was founded by tech billionaire Jack Ma in 1999."),
+        ("MegaFon owns 24 percent, doesn't it?", "Yes: MegaFon will own 24 percent"),
+        ("Isn't Alibaba Chinese?", "Yes: Alibaba is Chinese."),
+    ],
+)
+def test_tag_questions_and_contractions_are_checks(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Alibaba pay 2 billion dollars for its stake?",
+        "Is the deal worth $5 billion?",
+        "did megafon put in 300 mln?",
+    ],
+)
+def test_a_sum_the_article_never_gives_is_no_yes(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert not answer.text.startswith(("Yes", "No"))
+
+
+def test_contraction_is_one_word() -> None:
+    from bot.understand.normalize import tokenize
+
+    assert tokenize("isn't it, MegaFon's stake").tokens == ("isnt", "it", "megafon", "stake")
