@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.knowledge.model import Relation
+from bot.knowledge.model import Fact, FocusDef, Relation
 from bot.understand.model import Mention, Reading, Value
 from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
@@ -66,41 +66,62 @@ def followups(q: Question) -> list[Draft]:
         used += [*q.aggregates[:1], *q.ordinals[:1]]
     elif fresh and reading.aggregate in SUPERLATIVES:
         reading = reading._replace(aggregate=None)
+    asked = [reading]
     if q.form.focus and not fresh:
         slots = asks(q, relation, reading.subject, reading.object, values=reading.values, words=())
         if not slots:
             return _elsewhere(q, previous)
-        if slots[0] != previous.ask:
-            reading = reading._replace(ask=slots[0], aggregate=None, mode="answer")
+        if slots[0] != previous.ask:  # "when?": each slot it may mean (day, month, year), the facts decide
+            asked = [reading._replace(ask=slot, aggregate=None, mode="answer") for slot in slots]
     if q.types or q.attributes:
-        reading = reading._replace(
-            types=tuple(t.target for t in q.types), attributes=tuple((a.target, a.detail) for a in q.attributes)
-        )
+        types, attributes = tuple(t.target for t in q.types), tuple((a.target, a.detail) for a in q.attributes)
+        asked = [r._replace(types=types, attributes=attributes) for r in asked]
         used += [*q.types, *q.attributes]
     if q.form.yesno:
-        reading = reading._replace(mode="yesno", ask="")
-    return [Draft(reading, tuple(used), FOLLOWUP)]
+        asked = [asked[0]._replace(mode="yesno", ask="")]
+    return [Draft(r, tuple(used), FOLLOWUP) for r in asked]
 
 
 def _elsewhere(q: Question, previous: Reading) -> list[Draft]:
     """'Sberbank is Russia's largest bank.' 'When?': where the last relation cannot say, the first fact about
-    the entities last talked about that carries what the new question word asks (the tie-up's month)."""
+    the entities last talked about that carries what the new question word asks: a value of a kind that
+    answers it (the tie-up's month), or for "which city?" an object of the type asked for."""
     focus = q.focus
-    if focus is None or focus.generic or "entity" in focus.expects or q.relation_words or q.values:
+    if focus is None or focus.generic or q.relation_words or q.values:
+        return []
+    if "entity" in focus.expects and q.found.of("pronoun"):
         return []  # a question for a thing ("who is he?") points at one through its pronoun, not here
+    graph = q.graph
+    wanted = (q.form.focus_type,) if q.form.focus_type else focus.types
     for entity in dict.fromkeys((*previous.subject, *previous.object, *previous.options)):
-        for fact in q.graph.facts_by_entity.get(entity, ()):
-            kind = next((k for k, v in fact.values if v is not None and q.graph.fits_focus(k, focus.id)), None)
-            if kind is None:
+        for fact in graph.facts_by_entity.get(entity, ()):
+            side = "subject" if entity in fact.subjects else "object" if entity in fact.objects else ""
+            kind = _answering_kind(q, fact, focus, wanted)
+            if kind is None and side == "subject" and wanted and any(graph.is_a(o, wanted) for o in fact.objects):
+                kind = "object"  # "which city?": the place the forum is in
+            if kind is None or not side:
                 continue
-            if entity in fact.subjects:
+            if side == "subject":
                 reading = Reading(fact.relation, subject=fact.subjects, ask=kind, notes=("follow-up",))
-            elif entity in fact.objects:
-                reading = Reading(fact.relation, object=fact.objects, ask=kind, notes=("follow-up",))
             else:
-                continue
+                reading = Reading(fact.relation, object=fact.objects, ask=kind, notes=("follow-up",))
             return [Draft(reading, (), FOLLOWUP)]
     return []
+
+
+def _answering_kind(q: Question, fact: Fact, focus: FocusDef, wanted: tuple[str, ...]) -> str | None:
+    """The fact's first value that answers the focus: for a question for a thing, an entity ("a place, not
+    'Russian'"), and of the type asked for when "which <type>" names one."""
+    graph = q.graph
+    for kind, value in fact.values:
+        if not graph.fits_focus(kind, focus.id):
+            continue
+        if "entity" in focus.expects and graph.kinds[kind].kind != "entity":
+            continue
+        typed = isinstance(value, str) and value in graph.entities and graph.is_a(value, wanted)
+        if not q.form.focus_type or typed:
+            return kind
+    return None
 
 
 def _complete(q: Question) -> bool:
@@ -129,7 +150,8 @@ def _among_them(q: Question, base: Reading) -> list[Draft]:
     """'Which of them is the bank?': a plural pronoun for the entities the last answer gave, narrowed by a
     type or attribute."""
     plural = [p for p in q.found.of("pronoun", "demonstrative") if q.tokens[p.start] in q.grammar.plural]
-    if not plural or len(q.context.answered) < 2 or not (q.types or q.attributes):
+    choosing = q.focus is not None and q.focus.needs_type and not q.found.of("entity")  # "which one is the bank?"
+    if not (plural or choosing) or len(q.context.answered) < 2 or not (q.types or q.attributes):
         return []
     reading = Reading(
         q.graph.describes,
@@ -140,7 +162,7 @@ def _among_them(q: Question, base: Reading) -> list[Draft]:
         mode="select",
         notes=("select", "follow-up"),
     )
-    focus = [m for m in q.found.of("focus") if m.start < plural[0].start]
+    focus = [m for m in q.found.of("focus") if not plural or m.start < plural[0].start]
     return [Draft(reading, (*q.types, *q.attributes, *plural, *focus), FOLLOWUP)]
 
 

@@ -98,6 +98,8 @@ def asks(
     if definition.aggregate and counts_a_value(q):
         return [k for k in slots if graph.kinds[k].kind == definition.aggregate]
     asked = [k for k in slots if graph.fits_focus(k, focus)]
+    if q.form.focus_type:  # "in which countries?" asks for places, not for an adjective ("Russian")
+        asked = [k for k in asked if graph.kinds[k].kind != "attribute"]
     asked += [slot for question, slot in relation.focus if question == focus and slot not in bound]
     if definition.generic and any(w.detail == "holding" for w in words):
         asked = [k for k in slots if graph.kinds[k].kind in NUMERIC] + asked  # "what is MegaFon's stake?"
