@@ -39,3 +39,23 @@ def test_contraction_is_one_word() -> None:
     from bot.understand.normalize import tokenize
 
     assert tokenize("isn't it, MegaFon's stake").tokens == ("isnt", "it", "megafon", "stake")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("dmitriyev is ceo of megafon?", "No: Kirill Dmitriyev is the general director of the RDIF."),
+        ("evans is alibaba ceo yes?", "No: Michael Evans is the president of Alibaba Group."),
+        ("mail.ru is a russian company rite?", "Yes: Mail.ru is a Russian technology group"),
+    ],
+)
+def test_a_statement_put_as_a_question_is_checked(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected)
+
+
+def test_a_lowercase_unknown_name_is_not_mended_into_a_word() -> None:
+    answer = bot.ask("what does daniel zhang think about aliexpress russia")
+    assert not answer.answered
+    assert "Zhang" in answer.text

@@ -28,8 +28,12 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         and any(m.end == last - 1 for m in found.of("yesno"))
         and any(p.start == last - 1 for p in found.of("pronoun"))
     )
+    tokens = found.text.tokens
+    stated = any(  # "dmitriyev is ceo of megafon?": a statement put as a question
+        m.start == 0 and m.end < last and tokens[m.end] in grammar.be for m in found.of("entity")
+    )
     yesno = focus_id is None and (
-        _opens_with(found, "yesno") or any(c.end == last for c in closers) or bool(checks) or tag
+        _opens_with(found, "yesno") or any(c.end == last for c in closers) or bool(checks) or tag or stated
     )
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:

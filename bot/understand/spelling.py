@@ -81,12 +81,13 @@ def strict_options(options: Options) -> Options:
 def one_letter_off(word: str, known: frozenset[str]) -> str | None:
     """The word a lower-case misspelling stands for when one letter is dropped, added, changed or swapped
     ("releeased", "majrity"): a word the knowledge uses first, else an ordinary English word, the more
-    frequent first. A word near nothing stays as it is: it may be a name the article never mentions.
+    frequent first. The first letter is kept: people rarely mistype it, and a name the article never mentions
+    is often one letter off a word ("Zhang", "hang"). A word near nothing stays as it is.
     """
     if is_common_word(word):
         return None
     for words in (_sorted(known), common_words()):
-        near = [w for w in one_letter_off_all(word, words) if w.isalpha()]
+        near = [w for w in one_letter_off_all(word, words) if w.isalpha() and w[:1] == word[:1]]
         if near:
             return min(near, key=lambda w: (-frequency(w), w))
     return None
