@@ -19,20 +19,20 @@ from bot.shell.evaluate import judge, parse_cases
 BLIND = Path(__file__).parent / "questions" / "blind"
 # round file -> (least share right, most wrong answers)
 FLOORS = {
-    "round-01.yaml": (0.88, 7),
-    "round-02.yaml": (0.89, 6),
-    "round-03.yaml": (0.88, 5),
-    "round-04.yaml": (0.91, 4),
-    "round-05.yaml": (0.90, 4),
-    "round-06.yaml": (0.88, 4),
-    "round-07.yaml": (0.78, 7),
-    "round-08.yaml": (0.81, 8),
-    "round-09.yaml": (0.85, 7),
+    "round-01.yaml": (0.89, 7),
+    "round-02.yaml": (0.9, 5),
+    "round-03.yaml": (0.89, 5),
+    "round-04.yaml": (0.93, 3),
+    "round-05.yaml": (0.9, 4),
+    "round-06.yaml": (0.91, 4),
+    "round-07.yaml": (0.79, 7),
+    "round-08.yaml": (0.82, 8),
+    "round-09.yaml": (0.89, 7),
     "round-10.yaml": (0.88, 5),
-    "round-11.yaml": (0.89, 3),
-    "round-12.yaml": (0.89, 4),
-    "round-13.yaml": (0.84, 7),
-    "round-14.yaml": (0.84, 7),
+    "round-11.yaml": (0.9, 3),
+    "round-12.yaml": (0.9, 4),
+    "round-13.yaml": (0.87, 7),
+    "round-14.yaml": (0.84, 6),
     "round-15.yaml": (0.88, 6),
 }
 
