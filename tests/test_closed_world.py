@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 import bot
-from bot.engine import bundled
 
 
 @pytest.mark.parametrize(
@@ -38,11 +37,3 @@ def test_unknown_name_is_declined(question: str, name: str) -> None:
     answer = bot.ask(question)
     assert not answer.answered
     assert name in answer.text
-
-
-def test_what_was_said_about_the_story_is_any_quote() -> None:
-    chat = bundled().conversation()
-    chat.ask("Who is Kirill Dmitriyev?")
-    answer = chat.ask("What did he say about the deal?")
-    assert answer.answered, answer.text
-    assert "52 percent" in answer.text
