@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot.knowledge.graph import Graph
+from bot.understand.focus import OPTION_KINDS
 from bot.understand.model import Form, Found, UnknownName
 from bot.understand.normalize import Text
 
-OPTION_KINDS = ("entity", "year", "number", "percent", "attribute", "valueword")
 OPTION_REACH = 2  # words between "or" and the known option on its other side
 
 

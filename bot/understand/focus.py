@@ -112,7 +112,7 @@ def _focus(
             if (
                 not focus_defs[cue.target].generic
                 and cue.start - first.end <= SPECIFIC_REACH
-                and _is_noun_cue(cue, found)
+                and _is_noun_cue(cue, found, grammar)
             ):
                 return cue.target, (first.start, cue.end), None
     return first.target, (first.start, first.end), None
@@ -148,10 +148,9 @@ def _type_after(cue: Mention, nouns: list[Mention], found: Found, determiners: f
     return None
 
 
-def _is_noun_cue(cue: Mention, found: Found) -> bool:
+def _is_noun_cue(cue: Mention, found: Found, grammar: Grammar) -> bool:
     """A cue that is not a question word itself ("date", "year"): it can sharpen a leading "what"."""
-    first = found.text.tokens[cue.start]
-    return first not in ("who", "whom", "whose", "when", "where", "why", "how", "what", "which")
+    return found.text.tokens[cue.start] not in grammar.question_words
 
 
 def _opens_with(found: Found, kind: str) -> bool:
