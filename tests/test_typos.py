@@ -6,6 +6,7 @@ import random
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.engine import Bot
@@ -47,3 +48,19 @@ def test_one_typo_per_question_mostly_still_works(dealbot: Bot) -> None:
             verdicts.append(judge(case, answers[-1]))
     assert verdicts.count("pass") / len(verdicts) >= MIN_PASS
     assert verdicts.count("wrong") / len(verdicts) <= MAX_WRONG
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("alibabagroup founder", "Jack Ma"),
+        ("howmuchpercentmegafon", "24 percent"),  # four words run together
+        ("megafon or mailru, who got bigger share", "MegaFon"),
+        ("who did the ecommerce tieup in august", "Sberbank and Yandex"),
+        ("usmanof", "Alisher Usmanov"),  # a misspelt name is not split into "us man of"
+    ],
+)
+def test_words_run_together_are_split_into_known_words(dealbot: Bot, question: str, expected: str) -> None:
+    answer = dealbot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

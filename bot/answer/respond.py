@@ -52,6 +52,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     """Answer one normalised question in its conversation context; return the answer and the next context."""
     knowledge, graph, lexicon = setting
     found = find_mentions(text, lexicon)
+    text = found.text  # mended and split ("alibabagroup"): the positions below are positions in it
     form = question_form(found, graph.focus, lexicon.grammar)
 
     def reply(text_out: str, reason: str) -> tuple[Answer, Context]:

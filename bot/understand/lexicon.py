@@ -165,7 +165,7 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         name_heads=frozenset(
             word
             for entity in knowledge.entities
-            for word in simplify(entity.name).split()
+            for word in [*simplify(entity.name).split(), "".join(simplify(entity.name).split())]  # and "mailru"
             if word not in surfaces and word not in language.stopwords
         ),
         variants=variants,

@@ -9,7 +9,9 @@ from bot.understand.normalize import Text, stem
 from bot.understand.spelling import one_letter_off
 from bot.understand.words import SHORT_FUNCTION, spelt_near
 
-MIN_SPLIT = 6  # shorter run-together tokens are not split
+MIN_SPLIT = 5  # shorter run-together tokens are not split
+MAX_PARTS = 4  # words one run-together token may split into
+MIN_NAME_PART = 4  # a name word this long, run together with another, is not a misspelling
 MIN_MENDED = 5  # a lower-case word this long one letter off a known or common word is that word misspelt
 
 
@@ -61,7 +63,9 @@ def split_run_together(text: Text, lexicon: Lexicon) -> Text:
     tokens, stems, capitals, possessive, surface, breaks, opens = [], [], [], [], [], [], []
     for i, word in enumerate(text.tokens):
         unknown = word not in lexicon.known and len(word) >= MIN_SPLIT
-        parts = _split(word, lexicon) if unknown and not spelt_near(word, text.stems[i], lexicon) else None
+        parts = _split(word, lexicon) if unknown else None
+        if parts and not _names_most(parts, lexicon) and spelt_near(word, text.stems[i], lexicon):
+            parts = None  # "usmanof" is Usmanov misspelt, not "us man of"
         for part in parts or [word]:
             tokens.append(part)
             stems.append(stem(part) if parts else text.stems[i])
@@ -77,26 +81,26 @@ def split_run_together(text: Text, lexicon: Lexicon) -> Text:
 
 
 def _split(word: str, lexicon: Lexicon) -> list[str] | None:
-    """The fewest known words (two or three) that make up the token, one of them a name word."""
+    """The fewest known words (two to MAX_PARTS) that make up the token, one of them a name word; of equally
+    few, the one with the longest first word ("howmuchpercentmegafon": how much percent megafon)."""
     vocabulary = lexicon.known
-    best: list[str] | None = None
-    for cut in range(2, len(word) - 1):
-        head, tail = word[:cut], word[cut:]
-        if head not in vocabulary:
-            continue
-        if tail in vocabulary:
-            candidate = [head, tail]
-        else:
-            candidate = next(
-                (
-                    [head, tail[:k], tail[k:]]
-                    for k in range(2, len(tail) - 1)
-                    if tail[:k] in vocabulary and tail[k:] in vocabulary
-                ),
-                [],
-            )
-        names = [part for part in candidate if part in lexicon.name_words.members and part not in lexicon.stopwords]
-        better = best is None or (len(candidate), -len(candidate[0])) < (len(best), -len(best[0]))
-        if candidate and names and better:
-            best = candidate
-    return best
+    best: dict[int, list[str]] = {0: []}  # a split of word[:end] into the fewest known words, by end
+    for end in range(2, len(word) + 1):
+        options = [
+            [*best[cut], word[cut:end]]
+            for cut in range(0, end - 1)
+            if cut in best and len(best[cut]) < MAX_PARTS and word[cut:end] in vocabulary
+        ]
+        if options:
+            best[end] = min(options, key=lambda parts: (len(parts), [-len(p) for p in parts]))
+    candidate = best.get(len(word))
+    if candidate is None or len(candidate) < 2:
+        return None
+    names = [part for part in candidate if part in lexicon.name_words.members and part not in lexicon.stopwords]
+    return candidate if names else None
+
+
+def _names_most(parts: list[str], lexicon: Lexicon) -> bool:
+    """Whether the token is names run together ("alibabamailru"), so a near spelling cannot be meant."""
+    named = [p for p in parts if len(p) >= MIN_NAME_PART and p in lexicon.name_words.members]
+    return len(named) >= 2 and all(p in named or p in lexicon.stopwords for p in parts)
