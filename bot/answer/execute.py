@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from bot.answer.compose import Result, from_facts
-from bot.answer.derive import derive
 from bot.answer.query import asked_entities, attribute_fact, describing_fact, matching_facts, role_members, satisfies
-from bot.answer.verify import choose, verify
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
 from bot.understand.model import DESCRIBED, Reading
@@ -18,11 +16,18 @@ def execute(reading: Reading, graph: Graph, language: Language) -> Result | None
     """The answer the facts give to the reading, or None when they give none."""
     if reading.mode == "select":
         return _select(reading, graph)
+    # Derived answers and checks import their modules on first use: most questions are plain look-ups.
     if reading.aggregate is not None:
+        from bot.answer.derive import derive
+
         return derive(reading, graph, language)
     if reading.mode == "either":
+        from bot.answer.verify import choose
+
         return choose(reading, graph, language)
     if reading.mode == "yesno":
+        from bot.answer.verify import verify
+
         return verify(reading, graph, language)
     if reading.ask in graph.focus and reading.ask not in graph.kinds:
         return _named_already(reading, graph)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 
 from bot.answer.model import Answer
 
@@ -36,6 +35,8 @@ def _wrap(text: str, prefix: str, width: int | None) -> list[str]:
     if width is None:
         return [prefix + text]
     indent = " " * len(prefix)
+    import textwrap  # only text for a terminal is wrapped; JSON never is
+
     wrapped = textwrap.wrap(
         text,
         max(width, len(prefix) + 1),  # however narrow, a line holds its prefix and a word

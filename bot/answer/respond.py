@@ -12,11 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.answer import replies
-from bot.answer.alternatives import as_alternative, gives_focus
-from bot.answer.compose import lower_start
 from bot.answer.compound import join, question_sentences, second_question
-from bot.answer.decline import not_covered, premise
 from bot.answer.evidence import Tried, confidence, refund_bound, with_evidence
 from bot.answer.execute import execute
 from bot.answer.explain import explanation
@@ -67,11 +63,16 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         first, middle = respond(question, text.part(0, end), setting, context)
         second, after = respond(question, text.part(split, len(text.tokens)), setting, middle)
         return join(question, first, second), after
-    if form.smalltalk is not None:
-        return reply(replies.smalltalk(form.smalltalk, knowledge), f"small talk ({form.smalltalk})")
-    if form.advice:
-        return reply(replies.advice(knowledge), "advice or opinion")
-    if found.unknown:
+    if form.smalltalk is not None or form.advice or found.unknown:
+        from bot.answer import replies  # these replies are rare: a one-shot question seldom imports them
+
+        if form.smalltalk is not None:
+            return reply(replies.smalltalk(form.smalltalk, knowledge), f"small talk ({form.smalltalk})")
+        if form.advice:
+            return reply(replies.advice(knowledge), "advice or opinion")
+        from bot.answer.alternatives import as_alternative, gives_focus
+        from bot.answer.compose import lower_start
+
         alternative = as_alternative(found, form, graph)
         if alternative is not None:
             answer, after = respond(question, alternative.text, setting, context)
@@ -107,6 +108,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     ):
         sure = confidence(found, answerable, graph, lexicon.name_heads)
         if sure < MIN_CONFIDENCE:
+            from bot.answer import replies
+
             text_out = replies.unsure(found, answerable.reading, graph, knowledge)
             return Answer(
                 question, False, text_out, (), None, sure, explanation(found, form, tried, reason="not sure")
@@ -138,6 +141,8 @@ def _each(question: str, parts: list[Text], setting: Setting, context: Context) 
 def _decline(question: str, found: Found, form: Form, tried: list[Tried], setting: Setting) -> Answer:
     """'The article doesn't say <topic>', with the fact it does state when one is close (a false premise),
     else what it does say about the entity asked about."""
+    from bot.answer.decline import not_covered, premise  # only a declined question needs them
+
     best = tried[0]
     reading = best.reading
     graph, language = setting.graph, setting.knowledge.language
