@@ -34,6 +34,9 @@ FLOORS = {
     "round-13.yaml": (0.87, 7),
     "round-14.yaml": (0.84, 6),
     "round-15.yaml": (0.88, 6),
+    "round-16.yaml": (0.90, 4),
+    "round-17.yaml": (0.90, 8),
+    "round-18.yaml": (0.80, 11),
 }
 
 
