@@ -22,13 +22,13 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     checks = [  # "X is the RDIF's chairman, can you confirm?": a confirming phrase opening a later clause
         m for m in found.of("yesno") if m.end - m.start > 1 and m.start > 0 and boundary and boundary[m.start]
     ]
+    tokens = found.text.tokens
     tag = (  # "..., wasn't it?", "..., does it?"; not "... who is he?"
         last > 2
-        and found.text.tokens[last - 3] not in grammar.question_words
+        and tokens[last - 3] not in grammar.question_words
         and any(m.end == last - 1 for m in found.of("yesno"))
         and any(p.start == last - 1 for p in found.of("pronoun"))
     )
-    tokens = found.text.tokens
     stated = any(  # "dmitriyev is ceo of megafon?": a statement put as a question
         m.start == 0 and m.end < last and tokens[m.end] in grammar.be for m in found.of("entity")
     )

@@ -96,11 +96,14 @@ def _split(word: str, lexicon: Lexicon) -> list[str] | None:
     candidate = best.get(len(word))
     if candidate is None or len(candidate) < 2:
         return None
-    names = [part for part in candidate if part in lexicon.name_words.members and part not in lexicon.stopwords]
-    return candidate if names else None
+    return candidate if any(_is_name_word(part, lexicon) for part in candidate) else None
 
 
 def _names_most(parts: list[str], lexicon: Lexicon) -> bool:
     """Whether the token is names run together ("alibabamailru"), so a near spelling cannot be meant."""
-    named = [p for p in parts if len(p) >= MIN_NAME_PART and p in lexicon.name_words.members]
+    named = [p for p in parts if len(p) >= MIN_NAME_PART and _is_name_word(p, lexicon)]
     return len(named) >= 2 and all(p in named or p in lexicon.stopwords for p in parts)
+
+
+def _is_name_word(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.name_words.members and word not in lexicon.stopwords
