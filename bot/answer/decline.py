@@ -23,6 +23,8 @@ def topic(reading: Reading, graph: Graph, language: Language) -> str:
     else:
         slot = reading.ask or next((k for k, _ in reading.values if k in dict(relation.asks)), "")
         template = relation.ask(slot or ("object" if reading.subject else "subject"))
+        if "{subject}" in template and not reading.subject and reading.object and dict(relation.asks).get("subject"):
+            template = relation.ask("subject")  # "which countries are in the CIS?": what lies in it, not where
     fields = {
         "subject": names(reading.subject, graph, language) if reading.subject else FALLBACK,
         "object": names(reading.object, graph, language) if reading.object else _backdrop(graph),

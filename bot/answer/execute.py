@@ -40,7 +40,8 @@ def _named_already(reading: Reading, graph: Graph) -> Result | None:
     focus = graph.focus[reading.ask]
     bound = (*reading.subject, *reading.object)
     if (
-        focus.generic
+        len(set(bound)) < 2  # the fact ties the one asked for to another named entity
+        or focus.generic
         or "entity" not in focus.expects
         or not any(graph.is_a(e, focus.types or ("entity",)) for e in bound)
     ):

@@ -26,6 +26,8 @@ def assign(
     relation, bonus = pair
     words = [m for m in q.relation_words if m.target == relation.id and m not in consumed]
     words += [m for m in q.titles if m.target == relation.id and m not in consumed]
+    if relation.describes and any(_spoken(q, w) for w in words):
+        return []
     cues = sorted((m for m in words if m.kind == "relation"), key=lambda m: m.weak)
     if any(m.detail in ("verb", "passive") and not m.weak for m in cues):
         bonus += MAIN_VERB
@@ -35,6 +37,34 @@ def assign(
         placed = list(zip(entities, combination, strict=True))
         drafts += _complete(q, relation, placed, words, consumed, bonus=bonus)
     return drafts
+
+
+SPEAKERS = ("person", "organisation", "group")  # who can describe something in their own words
+
+
+def _spoken(q: Question, word: Mention) -> bool:
+    """'How did the partners describe the deal?': someone put between the auxiliary and a describing verb
+    said it in their words (a quote); "how does the article describe it?" and "how is it described?" do not."""
+    if word.detail != "topic":
+        return False
+    start = next((i for i in range(word.start - 1, -1, -1) if q.tokens[i] in q.grammar.auxiliary), None)
+    if start is None and q.form.focus_span is not None and q.form.focus_span[1] <= word.start:
+        start = q.form.focus_span[1] - 1  # "how they described it": no auxiliary, the speaker after the question word
+        if any(t in q.grammar.be for t in q.tokens[start + 1 : word.start]):
+            return False  # "how is Usmanov described?": a passive, he is the one described
+    if start is None:
+        return False
+    between = range(start + 1, word.start)
+    for mention in q.found.mentions:
+        if mention.start not in between:
+            continue
+        if mention.kind == "pronoun" and set(mention.target.split()) & set(SPEAKERS):
+            return True
+        if mention.kind == "relation" and mention.detail == "agent":
+            return True
+        if mention.kind == "entity" and q.graph.is_a(mention.target, SPEAKERS):
+            return True
+    return False
 
 
 def _complete(

@@ -13,6 +13,7 @@ from bot.understand.roles import side
 
 COMPARING = frozenset({"more", "less", "difference"})  # aggregates that set two holders side by side
 NUMERIC = ("number",)
+VERB_FORMS = ("verb", "topic")  # relation word forms that make "who VERB" ask for the doer
 
 
 def placements(q: Question, relation: Relation, entity: Mention, cues: list[Mention]) -> list[tuple[str, float]]:
@@ -98,6 +99,12 @@ def asks(
     if definition.aggregate and counts_a_value(q):
         return [k for k in slots if graph.kinds[k].kind == definition.aggregate]
     asked = [k for k in slots if graph.fits_focus(k, focus)]
+    if definition.types and subject and _verb_after_focus(q, words):
+        # "Who called the partnership a significant step?" asks the caller; a text about the partnership
+        # (bound as the subject) does not say who.
+        asked = [k for k in asked if graph.kinds[k].kind != "text"]
+        if not asked and not sides:
+            return []
     if q.form.focus_type:  # "in which countries?" asks for places, not for an adjective ("Russian")
         asked = [k for k in asked if graph.kinds[k].kind != "attribute"]
     asked += [slot for question, slot in relation.focus if question == focus and slot not in bound]
@@ -121,6 +128,14 @@ def asks(
         return list(dict.fromkeys(asked))
     generic = {f.id for f in graph.focus.values() if f.generic}
     return [k for k in slots if any(graph.fits_focus(k, g) for g in generic)]
+
+
+def _verb_after_focus(q: Question, words: Sequence[Mention]) -> bool:
+    """Whether the relation's verb comes right after the question word: "who VERB ..." asks the verb's doer."""
+    if q.form.focus_span is None:
+        return False
+    end = q.form.focus_span[1]
+    return any(w.start == end and w.detail in VERB_FORMS for w in words)
 
 
 def _wanted(q: Question) -> tuple[str, ...]:
