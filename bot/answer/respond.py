@@ -104,7 +104,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         answerable is not None
         and answerable.result is not None
         and answerable.reading.score >= max(best.reading.score - MARGIN, MIN_SCORE)
-        and not _leaves_the_verb(answerable.reading, best.reading)
+        and not _leaves_the_verb(answerable.reading, best.reading, graph)
     ):
         sure = confidence(found, answerable, graph, lexicon.name_heads)
         if sure < MIN_CONFIDENCE:
@@ -187,15 +187,16 @@ def _run_best_first(readings: list[Reading], found: Found, setting: Setting) -> 
     return [tried[i] for i in sorted(tried, key=lambda i: (-tried[i].reading.score, i))]
 
 
-def _leaves_the_verb(answerable: Reading, best: Reading) -> bool:
+def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph) -> bool:
     """Whether the answer leaves out a strong verb the better reading is built on ("how much did Mail.ru's
-    shares GO UP?" is not answered with Mail.ru's stake)."""
+    shares GO UP?" is not answered with Mail.ru's stake), or a strong noun of a topic the article has no
+    fact on at all ("how did Alibaba's SHARE PRICE react to the announcement?" is not the announcement)."""
     if answerable is best:
         return False
     return any(
         m.kind == "relation"
         and not m.weak
-        and m.detail in ("verb", "passive")
+        and (m.detail in ("verb", "passive") or (m.detail == "holding" and not graph.facts_by_relation.get(m.target)))
         and m.score == 1.0
         and m.start in best.used
         for m in answerable.missed
