@@ -13,6 +13,7 @@ from bot.answer.query import attribute_fact, describing_fact, has_attribute, mat
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
 from bot.understand.model import Reading
+from bot.understand.normalize import simplify
 
 
 def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
@@ -21,9 +22,42 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     if decided is None:
         return None
     verdict, fact = decided
+    if verdict:
+        verdict, fact = _reported(reading, fact, graph, language)
     result = from_facts([fact], [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)
+
+
+def _reported(reading: Reading, fact: Fact, graph: Graph, language: Language) -> tuple[bool, Fact]:
+    """'Evans said they want it to be a CHINESE business, correct?': an attribute value the reading left out
+    is looked for in what the facts say; a fact saying another value of it ("a Russian business") says No."""
+    claimed = [(m.target, m.detail) for m in reading.missed if m.kind == "attribute"]
+    claimed += [  # an attribute the subject does not carry is said of the clause
+        (a, v) for a, v in reading.attributes if not any(attribute_fact(s, a, graph) for s in reading.subject)
+    ]
+    if not claimed:
+        return True, fact
+    facts = [fact, *(f for f in matching_facts(reading._replace(ask=""), graph) if f is not fact)]
+    against: Fact | None = None
+    for attribute, value in claimed:
+        values = dict(next((a.values for a in language.attributes if a.id == attribute), ()))
+        wanted = set(values.get(value, ()))
+        others = {w for other, words in values.items() if other != value for w in words}
+        for candidate in facts:
+            words = _said_words(candidate, graph)
+            if wanted & words:
+                return True, candidate
+            if against is None and others & words:
+                against = candidate
+    return (False, against) if against is not None else (True, fact)
+
+
+def _said_words(fact: Fact, graph: Graph) -> set[str]:
+    """What a fact says in its own words (a quote, a text) where it has them, else its answer's words: the
+    quote "we want this to be a Russian business", not the aside "the Chinese group" around it."""
+    texts = [str(v) for k, v in fact.values if k in graph.kinds and graph.kinds[k].kind == "text"]
+    return set(simplify(" ".join(texts) if texts else fact.answer).split())
 
 
 def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
@@ -58,22 +92,32 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
             if kind in [v.id for v in graph.kinds.values() if v.kind == "attribute"] and fact.value(kind) is not None:
                 return same_value(fact.value(kind), value), fact
     if reading.object and reading.subject and "subject" in relation.functional:
-        others = matching_facts(reading._replace(subject=(), ask="", values=()), graph, check_values=False)
+        others = _addressing(
+            matching_facts(reading._replace(subject=(), ask="", values=()), graph, check_values=False), reading
+        )
         if others:
             return False, others[0]
     if reading.object and reading.subject and "object" in relation.functional:  # "does Dmitriyev head MegaFon?"
-        others = matching_facts(reading._replace(object=(), ask="", values=()), graph, check_values=False)
+        others = _addressing(
+            matching_facts(reading._replace(object=(), ask="", values=()), graph, check_values=False), reading
+        )
         if others:
             return False, others[0]
     if reading.subject:
         wholes = reading.object or graph.backdrops
-        for fact in graph.facts_by_relation.get(reading.relation, ()):
+        for fact in _addressing(list(graph.facts_by_relation.get(reading.relation, ())), reading):
             listed = set(fact.objects) & set(wholes) and fact.complete
             if listed and not any(
                 s in fact.subjects or set(graph.members(s)) <= set(fact.subjects) for s in reading.subject
             ):
                 return False, fact
     return None
+
+
+def _addressing(facts: list[Fact], reading: Reading) -> list[Fact]:
+    """The facts that speak to every value the question names: "is it a 50-50 venture between Alibaba and
+    Mail.ru?" is not decided by who owns Mail.ru, a fact with no stake in it."""
+    return [f for f in facts if all(f.value(kind) is not None for kind, _ in reading.values)]
 
 
 def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:

@@ -8,7 +8,7 @@ import itertools
 from bot.knowledge.model import Relation
 from bot.understand.model import DESCRIBED, TOGETHER, Mention, Reading, Value
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
-from bot.understand.readings.slots import NUMERIC, asks, coordinated, fit, placements
+from bot.understand.readings.slots import NUMERIC, asks, asks_the_doer, coordinated, fit, placements
 from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
 
 MAJORITY = "majority"
@@ -26,8 +26,8 @@ def assign(
     relation, bonus = pair
     words = [m for m in q.relation_words if m.target == relation.id and m not in consumed]
     words += [m for m in q.titles if m.target == relation.id and m not in consumed]
-    if relation.describes and any(_spoken(q, w) for w in words):
-        return []
+    if relation.describes and (any(_spoken(q, w) for w in words) or asks_the_doer(q, words)):
+        return []  # describing has no one who describes: "how did THEY describe it?", "WHO called it a step?"
     cues = sorted((m for m in words if m.kind == "relation"), key=lambda m: m.weak)
     if any(m.detail in ("verb", "passive") and not m.weak for m in cues):
         bonus += MAIN_VERB

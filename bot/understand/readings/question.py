@@ -102,9 +102,13 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     asides = {(e.span, e.target): e for e in entities if e.detail == "aside"}
     primary = [asides.get((m.span, m.target), m) for m in found.mentions if m.kind in MISS or m.kind in VALUE_KINDS]
     primary += [m for m in context_entities if m not in primary]
+    type_starts = {t.start for t in found.of("type")}
+    relation_words = [  # "is the RDIF an INVESTMENT company?": a noun before a type noun only says which kind
+        m for m in found.of("relation") if not (m.detail == "holding" and m.end in type_starts)
+    ]
     return Question(
         found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
-        attributed, noun, primary, found.of("relation"), found.of(*VALUE_KINDS), found.of("type"),
+        attributed, noun, primary, relation_words, found.of(*VALUE_KINDS), found.of("type"),
         found.of("attribute"), found.of("aggregate"), found.of("title"), found.of("ordinal"),
     )  # fmt: skip
 

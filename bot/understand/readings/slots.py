@@ -99,7 +99,7 @@ def asks(
     if definition.aggregate and counts_a_value(q):
         return [k for k in slots if graph.kinds[k].kind == definition.aggregate]
     asked = [k for k in slots if graph.fits_focus(k, focus)]
-    if definition.types and subject and _verb_after_focus(q, words):
+    if subject and asks_the_doer(q, words):
         # "Who called the partnership a significant step?" asks the caller; a text about the partnership
         # (bound as the subject) does not say who.
         asked = [k for k in asked if graph.kinds[k].kind != "text"]
@@ -130,9 +130,10 @@ def asks(
     return [k for k in slots if any(graph.fits_focus(k, g) for g in generic)]
 
 
-def _verb_after_focus(q: Question, words: Sequence[Mention]) -> bool:
-    """Whether the relation's verb comes right after the question word: "who VERB ..." asks the verb's doer."""
-    if q.form.focus_span is None:
+def asks_the_doer(q: Question, words: Sequence[Mention]) -> bool:
+    """Whether a who-like question word comes right before the relation's verb: "who VERB ..." asks the
+    verb's doer."""
+    if q.form.focus_span is None or q.focus is None or not q.focus.types:
         return False
     end = q.form.focus_span[1]
     return any(w.start == end and w.detail in VERB_FORMS for w in words)

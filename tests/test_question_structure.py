@@ -1,0 +1,90 @@
+"""Readings that follow the structure of a question: who does the verb, who speaks, what a check claims.
+
+Each case is worded apart from the blind rounds: it tests the mechanism, not a remembered question.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import bot
+
+QUOTE_OF_EVANS = "We want this to be a Russian business"
+USMANOV_SENTENCE = "Usmanov was quoted as saying"
+
+
+def test_who_before_a_describing_verb_asks_for_the_speaker() -> None:
+    """'Who described X as ...' asks who did the describing; a description of X does not say who."""
+    answer = bot.ask("who described the partnership as a significant step?")
+    assert answer.answered, answer.text
+    assert "Usmanov" in answer.text
+    assert any(USMANOV_SENTENCE in c.sentence for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how did the four partners describe the joint venture?", "How did they describe their new company?"],
+)
+def test_a_speaker_before_describe_wants_their_words(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert "strategic partnership" in answer.text
+
+
+def test_how_something_is_described_stays_a_description() -> None:
+    answer = bot.ask("How is Alisher Usmanov described?")
+    assert answer.answered, answer.text
+    assert "Kremlin-friendly" in answer.text
+
+
+@pytest.mark.parametrize("question", ["what countries belong to the CIS?", "which states make up the CIS?"])
+def test_membership_of_a_region_the_article_never_lists_is_declined(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert "doesn't say what lies in the CIS" in answer.text
+
+
+def test_the_photo_is_credited_on_its_own() -> None:
+    answer = bot.ask("Who took credit for the picture?")
+    assert answer.answered, answer.text
+    assert "Bloomberg" in answer.text
+    assert "Agence France-Presse" not in answer.text
+
+
+def test_a_topic_without_facts_is_not_answered_with_a_neighbouring_one() -> None:
+    answer = bot.ask("How did Alibaba's stock price move after the news?")
+    assert not answer.answered, answer.text
+    assert "finances" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Did Michael Evans say the venture should be a Chinese business?", "No:"),
+        ("Evans wants it to be a Russian business, he said so, right?", "Yes:"),
+    ],
+)
+def test_a_reported_clause_is_checked_against_the_quote(question: str, verdict: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(verdict)
+    assert QUOTE_OF_EVANS in answer.text
+
+
+def test_a_noun_before_a_type_noun_only_says_which_kind() -> None:
+    """'an INVESTMENT company' classifies; it is not a question about investing (whose amounts are undisclosed)."""
+    answer = bot.ask("Is the RDIF an investment company?")
+    assert "amounts" not in answer.text
+
+
+def test_a_check_on_a_stake_is_not_decided_by_a_fact_without_one() -> None:
+    answer = bot.ask("Is it a 50-50 split between Alibaba and MegaFon?")
+    assert not answer.text.startswith("Yes")
+    assert "Usmanov" not in answer.text
+
+
+def test_who_announced_names_the_announcers() -> None:
+    answer = bot.ask("which two firms announced the deal on tuesday")
+    assert answer.answered, answer.text
+    assert "Alibaba" in answer.text
+    assert "Mail.ru" in answer.text
