@@ -88,3 +88,30 @@ def test_who_announced_names_the_announcers() -> None:
     assert answer.answered, answer.text
     assert "Alibaba" in answer.text
     assert "Mail.ru" in answer.text
+
+
+def test_a_check_against_a_list_says_where_the_entity_does_belong() -> None:
+    """'No' from the complete list of partners, then the same relation for the entity asked about."""
+    answer = bot.ask("is sberbank a partner of aliexpress russia?")
+    assert answer.text.startswith("No:")
+    assert "tie-up" in answer.text
+
+
+def test_counting_a_named_group_cites_the_sentence_that_names_it() -> None:
+    answer = bot.ask("how many of the partners are Russian partners?")
+    assert answer.answered, answer.text
+    assert any("Russian partners would receive" in c.sentence for c in answer.citations)
+
+
+def test_what_a_thing_was_keeps_it_for_the_next_question() -> None:
+    """'What was X?' answered through the story's venture: 'it' next is still X."""
+    chat = bot.Conversation()
+    chat.ask("what was the e-commerce tie-up at the end of the story?")
+    answer = chat.ask("when was it announced?")
+    assert "August" in answer.text
+
+
+def test_other_sets_the_story_deal_aside() -> None:
+    """'Any other Russian deal?' is never answered about the story's own deal."""
+    answer = bot.ask("was any other russian deal mentioned?")
+    assert "AliExpress Russia is Russian" not in answer.text

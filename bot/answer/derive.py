@@ -288,7 +288,14 @@ def _count(reading: Reading, relation: Relation, graph: Graph, language: Languag
         object=graph.name(whole), count=len(found), count_word=words.get(len(found), str(len(found))),
         subjects=names(found, graph, language),
     )  # fmt: skip
-    citations = tuple(dict.fromkeys(c for f in cited for c in f.citations))
+    named = [  # "how many Russian partners": the sentence that names the group counted supports it too
+        f
+        for s in reading.subject
+        if graph.entities[s].members
+        for f in graph.facts_by_entity.get(s, ())
+        if s in f.subjects
+    ]
+    citations = tuple(dict.fromkeys(c for f in [*cited, *named[:1]] for c in f.citations))
     return Result(capitalise(text), citations, (f"{relation.id}.count",), tuple(found), f"{relation.id}.count")
 
 

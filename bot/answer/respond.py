@@ -123,9 +123,17 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             ), context
         why = explanation(found, form, tried, answerable, reason="answered", context_used=used_context)
         answer = Answer(question, True, result.text, result.citations, result.intent, sure, why)
-        return answer, _next_context(answerable.reading, result.entities, context, found=found, form=form, graph=graph)
+        return answer, _next_context(
+            answerable.reading, result.entities, context, found=found, form=form, graph=graph, grammar=lexicon.grammar
+        )
     return _decline(question, found, form, tried, setting), _next_context(
-        best.reading, (*best.reading.subject, *best.reading.object), context, found=found, form=form, graph=graph
+        best.reading,
+        (*best.reading.subject, *best.reading.object),
+        context,
+        found=found,
+        form=form,
+        graph=graph,
+        grammar=lexicon.grammar,
     )
 
 
@@ -241,8 +249,24 @@ def _dangling(found: Found, graph: Graph, grammar: Grammar) -> bool:
     return any(not any(graph.is_a(b, p.target.split()) for b in graph.backdrops) for p in personal)
 
 
+def _asks_what_it_is(found: Found, form: Form, grammar: Grammar) -> bool:
+    """'What was the earlier tie-up ...?': the question word, a form of "be", then the thing it is about."""
+    if form.focus_span is None:
+        return False
+    end = form.focus_span[1]
+    tokens = found.text.tokens
+    return end < len(tokens) and tokens[end] in grammar.be
+
+
 def _next_context(
-    reading: Reading, entities: Sequence[str], context: Context, *, found: Found, form: Form, graph: Graph
+    reading: Reading,
+    entities: Sequence[str],
+    context: Context,
+    *,
+    found: Found,
+    form: Form,
+    graph: Graph,
+    grammar: Grammar,
 ) -> Context:
     """What the next question can point back at, most salient first: what a "who"/"which" question found,
     then what the question named, last named first ("When did Mail.ru launch Pandao?" then "what does it
@@ -264,5 +288,8 @@ def _next_context(
     found_by_asking = (
         [e for e in entities if e not in named] if asked_for_one and reading.ask in ("subject", "object") else []
     )
+    if named and found_by_asking and found_by_asking[0] in graph.backdrops and _asks_what_it_is(found, form, grammar):
+        # "What was the earlier tie-up?" answered through the venture: "it" next is still the tie-up
+        found_by_asking = []
     everyone = tuple(dict.fromkeys([*found_by_asking, *named, *entities, *context.entities]))
     return Context(reading, everyone, tuple(found_by_asking))

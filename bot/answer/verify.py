@@ -24,9 +24,22 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     verdict, fact = decided
     if verdict:
         verdict, fact = _reported(reading, fact, graph, language)
-    result = from_facts([fact], [*reading.subject, *reading.object], reading.relation)
+    facts = [fact]
+    if not verdict and reading.subject and not set(reading.subject) & set(fact.entities):
+        facts += _elsewhere(reading, fact, graph)[:1]
+    result = from_facts(facts, [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)
+
+
+def _elsewhere(reading: Reading, fact: Fact, graph: Graph) -> list[Fact]:
+    """'Is Yandex one of the partners in AliExpress Russia?': after the list it is not on, where the article
+    does put it in the same relation (Yandex's tie-up with Sberbank)."""
+    return [
+        f
+        for f in graph.facts_by_relation.get(reading.relation, ())
+        if f is not fact and any(s in f.subjects for s in reading.subject)
+    ]
 
 
 def _reported(reading: Reading, fact: Fact, graph: Graph, language: Language) -> tuple[bool, Fact]:

@@ -131,7 +131,7 @@ WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
-    "question_words", "negating", "entity_questions", "possessives",
+    "question_words", "negating", "entity_questions", "possessives", "other",
 )  # fmt: skip
 
 

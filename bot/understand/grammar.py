@@ -41,6 +41,7 @@ class Grammar(NamedTuple):
     negating: frozenset[str]
     entity_questions: frozenset[str]
     possessives: frozenset[str]
+    other: frozenset[str]
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
 
@@ -85,6 +86,7 @@ def build_grammar(language: Language) -> Grammar:
         negating=words("negating"),
         entity_questions=words("entity_questions"),
         possessives=words("possessives"),
+        other=words("other"),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )

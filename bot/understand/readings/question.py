@@ -73,7 +73,9 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         [*(e for e in found.of("entity") if e.span != noun_span), *definite(found, graph, noun_span, grammar)]
     )
     exclusions = found.of("exclusion")
-    excluded = [e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions)]
+    excluded = [
+        e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions) or _other(e, found, graph, grammar)
+    ]
     named = [_aside(e, tokens, graph, grammar) for e in named]
     claim = {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
     verbs = {m.start for m in found.of("relation") if m.detail in ("verb", "passive")}
@@ -111,6 +113,24 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         attributed, noun, primary, relation_words, found.of(*VALUE_KINDS), found.of("type"),
         found.of("attribute"), found.of("aggregate"), found.of("title"), found.of("ordinal"),
     )  # fmt: skip
+
+
+OTHER_REACH = 4  # "any OTHER Russian e-commerce deal": how far before the name "other" may stand
+
+
+def _other(entity: Mention, found: Found, graph: Graph, grammar: Grammar) -> bool:
+    """'Is there any other Russian deal?': the story's own deal, named after "other", is the one the question
+    sets aside ("what other tie-up ...?" names the other one itself)."""
+    if entity.target not in graph.backdrops:
+        return False
+    tokens = found.text.tokens
+    names = {i for e in found.of("entity") if e is not entity for i in range(e.start, e.end)}
+    for i in range(entity.start - 1, max(entity.start - 1 - OTHER_REACH, -1), -1):
+        if i in names or tokens[i] in grammar.be:
+            return False
+        if tokens[i] in grammar.other:
+            return True
+    return False
 
 
 MAX_ENTITIES = 5  # entities a reading places: their placements multiply, so a long list would never finish
