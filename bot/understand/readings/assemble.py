@@ -31,9 +31,10 @@ def assign(
         bonus += MAIN_VERB
     options = [placements(q, relation, entity, cues) for entity in entities]
     drafts = []
+    asked: dict[tuple[bool, bool, tuple[str, ...]], list[str]] = {}  # the slots asked, by what a placement binds
     for combination in itertools.product(*options) if options else [()]:
         placed = list(zip(entities, combination, strict=True))
-        drafts += _complete(q, relation, placed, words, consumed, bonus=bonus)
+        drafts += _complete(q, relation, placed, words, consumed, bonus=bonus, asked=asked)
     return drafts
 
 
@@ -45,6 +46,7 @@ def _complete(
     consumed: tuple[Mention, ...],
     *,
     bonus: float,
+    asked: dict[tuple[bool, bool, tuple[str, ...]], list[str]],
 ) -> list[Draft]:
     comparing = any(a.target in (*COMPARATIVES, "difference") for a in q.aggregates)
     for slot in ("subject", "object"):
@@ -68,7 +70,10 @@ def _complete(
     role_score = sum(score for _, (slot, score) in placed if slot)
     used += [m for m in _bind_values(q, relation, values) if m not in used]
     drafts: list[Draft] = []
-    slots = asks(q, relation, subject, obj, values=values, words=words)
+    bound = (bool(subject), bool(obj), tuple(k for k, _ in values))  # all `asks` looks at besides the relation
+    slots = asked.get(bound)
+    if slots is None:
+        slots = asked[bound] = asks(q, relation, subject, obj, values=values, words=words)
     if not slots and q.form.focus and words:
         slots = [q.form.focus]  # the relation cannot give what is asked: kept, so it can be declined in its words
     if q.form.focus and not q.form.yesno and not q.form.either:
@@ -79,7 +84,8 @@ def _complete(
         )
         if q.focus_noun is not None and reading.ask:
             extra.append(q.focus_noun)
-        reading = reading._replace(mode="yesno" if q.form.yesno and not ask else reading.mode)
+        if q.form.yesno and not ask:
+            reading = reading._replace(mode="yesno")
         shape = fit(q, relation, ask)
         near = q.form.focus_span[1] + SPECIFIC_REACH if q.form.focus_span else -1
         naming = [  # "what occasion": a word naming the value asked, when the relation has such values
@@ -199,7 +205,8 @@ def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:
 
 def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading, list[Mention]]:
     """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
-    numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
+    derives = q.aggregates or q.sides or q.ordinals  # without these, no operation below uses the numbers
+    numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC] if derives else []
     picks_entity = bool(numeric and q.aggregates) and q.picks_entity()  # asked only where it matters
     aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
     if numeric and aggregates:
