@@ -3,6 +3,7 @@ the runner-up readings and why each lost."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from bot.answer.evidence import Tried
@@ -19,10 +20,10 @@ def explanation(
     """Describe the question as understood and the readings it was given."""
     mentions = tuple(f"{m.kind}:{m.target}{'/' + m.detail if m.detail else ''} ({m.score:.2f})" for m in found.mentions)
     chosen = chosen or (tried[0] if tried else None)
-    runners = [
+    losers = (other for other in tried if chosen is None or other.reading != chosen.reading)
+    runners = [  # only the few shown are described: a long question tries up to 48 readings
         RunnerUp(other.reading.describe(), other.reading.score, _why_lost(other, chosen))
-        for other in tried
-        if chosen is None or other.reading != chosen.reading
+        for other in itertools.islice(losers, RUNNERS_UP)
     ]
     return Explanation(
         normalized=found.text.joined,
@@ -30,7 +31,7 @@ def explanation(
         mentions=mentions,
         reading=chosen.reading.describe() if chosen else "",
         score=chosen.reading.score if chosen else 0.0,
-        runners_up=tuple(runners[:RUNNERS_UP]),
+        runners_up=tuple(runners),
         context_used=context_used,
         reason=reason,
         facts=chosen.result.facts if chosen and chosen.result else (),

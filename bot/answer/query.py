@@ -45,9 +45,13 @@ def _candidates(reading: Reading, graph: Graph) -> Sequence[Fact]:
     bound = (*reading.subject, *reading.object)
     if not bound or bound[0] not in graph.entities:
         return facts
-    keys = (bound[0], *graph.entities[bound[0]].members[:1])
-    near = {f.id: f for key in keys for f in graph.facts_by_entity.get(key, ()) if f.relation == reading.relation}
-    return sorted(near.values(), key=lambda f: graph.order[f.id]) if len(near) < len(facts) else facts
+    members = graph.entities[bound[0]].members
+    if not members:  # one entity's facts are already in knowledge order, each once
+        near = [f for f in graph.facts_by_entity.get(bound[0], ()) if f.relation == reading.relation]
+        return near if len(near) < len(facts) else facts
+    keys = (bound[0], members[0])
+    found = {f.id: f for key in keys for f in graph.facts_by_entity.get(key, ()) if f.relation == reading.relation}
+    return sorted(found.values(), key=lambda f: graph.order[f.id]) if len(found) < len(facts) else facts
 
 
 def matching_facts(

@@ -100,8 +100,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def simplify(text: str) -> str:
-    """Lower-case and fold quotes, accents, possessives and punctuation to single spaces."""
+    """Lower-case and fold quotes, accents, possessives and punctuation to single spaces.
+
+    Cached: answering simplifies the same fact answers and values for many readings of one question.
+    """
     text = fold(text).lower()
     text = _POSSESSIVE.sub("", text)
     return _NON_WORD.sub(" ", text).strip()

@@ -78,6 +78,7 @@ def strict_options(options: Options) -> Options:
     return kept
 
 
+@lru_cache(maxsize=4096)  # per word: the search runs over every common English word of its length
 def one_letter_off(word: str, known: frozenset[str]) -> str | None:
     """The word a lower-case misspelling stands for when one letter is dropped, added, changed or swapped
     ("releeased", "majrity"): a word the knowledge uses first, else an ordinary English word, the more

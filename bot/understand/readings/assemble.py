@@ -33,9 +33,10 @@ def assign(
         bonus += MAIN_VERB
     options = [placements(q, relation, entity, cues) for entity in entities]
     drafts = []
+    asked: dict[tuple[bool, bool, tuple[str, ...]], list[str]] = {}  # the slots asked, by what a placement binds
     for combination in itertools.product(*options) if options else [()]:
         placed = list(zip(entities, combination, strict=True))
-        drafts += _complete(q, relation, placed, words, consumed, bonus=bonus)
+        drafts += _complete(q, relation, placed, words, consumed, bonus=bonus, asked=asked)
     return drafts
 
 
@@ -75,6 +76,7 @@ def _complete(
     consumed: tuple[Mention, ...],
     *,
     bonus: float,
+    asked: dict[tuple[bool, bool, tuple[str, ...]], list[str]],
 ) -> list[Draft]:
     comparing = any(a.target in (*COMPARATIVES, "difference") for a in q.aggregates)
     for slot in ("subject", "object"):
@@ -98,7 +100,10 @@ def _complete(
     role_score = sum(score for _, (slot, score) in placed if slot)
     used += [m for m in _bind_values(q, relation, values) if m not in used]
     drafts: list[Draft] = []
-    slots = asks(q, relation, subject, obj, values=values, words=words)
+    bound = (bool(subject), bool(obj), tuple(k for k, _ in values))  # all `asks` looks at besides the relation
+    slots = asked.get(bound)
+    if slots is None:
+        slots = asked[bound] = asks(q, relation, subject, obj, values=values, words=words)
     if not slots and q.form.focus and words:
         slots = [q.form.focus]  # the relation cannot give what is asked: kept, so it can be declined in its words
     if q.form.focus and not q.form.yesno and not q.form.either:
@@ -109,11 +114,12 @@ def _complete(
         )
         if q.focus_noun is not None and reading.ask:
             extra.append(q.focus_noun)
-        reading = reading._replace(mode="yesno" if q.form.yesno and not ask else reading.mode)
+        if q.form.yesno and not ask:
+            reading = reading._replace(mode="yesno")
         shape = fit(q, relation, ask)
         near = q.form.focus_span[1] + SPECIFIC_REACH if q.form.focus_span else -1
         naming = [  # "what occasion": a word naming the value asked, when the relation has such values
-            v for v in q.found.of("valueword") if v.target == ask and ask in relation.values and v.start <= near
+            v for v in q.valuewords if v.target == ask and ask in relation.values and v.start <= near
         ]
         named_value = [  # "which SECTION is it filed under": the relation's own noun right after the question word
             w
@@ -155,13 +161,11 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
     "... sells Chinese goods").
     """
     extra: list[Mention] = []
-    in_entities = {i for e in q.entities for i in range(e.start, e.end)}
+    in_entities = q.named_positions
     used_spans = {m.span for m in used}
     verbs = [m.start for m in used if m.kind == "relation" and m.detail in ("verb", "passive")]
     limit = min(verbs) if verbs else len(q.tokens)
-    appositive = [  # "the billionaire Usmanov": the noun names the entity after it, it asks for nothing
-        t for t in q.types if any(e.start == t.end and q.graph.is_a(e.target, [t.target]) for e in q.entities)
-    ]
+    appositive = q.appositive  # "the billionaire Usmanov": the noun names the entity after it, it asks for nothing
     extra += [t for t in appositive if t.span not in used_spans]
     if reading.ask in ("subject", "object"):
         types = [
@@ -229,21 +233,11 @@ def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:
     return (common,) if common else tuple(dict.fromkeys(t.target for t in nouns))
 
 
-def _sides(q: Question) -> list[Mention]:
-    """'Between the Chinese and the Russian side': two or more values of one attribute, to total apart."""
-    named = {i for e in q.entities for i in range(e.start, e.end)}
-    free = [a for a in q.attributes if a.start not in named]
-    for attribute in dict.fromkeys(a.target for a in free):
-        values = [a for a in free if a.target == attribute]
-        if len({a.detail for a in values}) >= 2:
-            return list({a.detail: a for a in values}.values())
-    return []
-
-
 def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading, list[Mention]]:
     """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
-    numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
-    picks_entity = q.picks_entity()
+    derives = q.aggregates or q.sides or q.ordinals  # without these, no operation below uses the numbers
+    numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC] if derives else []
+    picks_entity = bool(numeric and q.aggregates) and q.picks_entity()  # asked only where it matters
     aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
     if numeric and aggregates:
         longest = max(aggregates, key=lambda a: (a.end - a.start, a.target in COMPARATIVES))  # "a BIGGER SHARE than"
@@ -268,11 +262,12 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         if summed and not reading.subject:  # "do the Russian ones together control it?": all of them, added up
             reading = reading._replace(notes=(*reading.notes, TOGETHER))
         if (reading.subject or summed) and not (reading.types or reading.attributes):  # "the Russian ones"
-            named = {i for e in q.entities for i in range(e.start, e.end)}
-            narrowing = [a for a in q.attributes if a.start not in named and (a.target, a.detail) not in values]
+            narrowing = [
+                a for a in q.attributes if a.start not in q.named_positions and (a.target, a.detail) not in values
+            ]
             reading = reading._replace(attributes=tuple((a.target, a.detail) for a in narrowing))
         return reading, [aggregate, *summed, *q.ordinals[:1], *narrowing]
-    sides = _sides(q)
+    sides = q.sides
     if numeric and sides and not reading.subject and reading.ask in (numeric[0], ""):
         return reading._replace(aggregate="split", attributes=tuple((a.target, a.detail) for a in sides)), sides
     if numeric and q.ordinals and reading.ask == "subject":

@@ -10,7 +10,7 @@ from bot.knowledge.graph import Graph
 from bot.knowledge.model import FocusDef
 from bot.understand.grammar import Grammar
 from bot.understand.model import Form, Found, Mention, Reading, Value
-from bot.understand.readings.weights import MISS
+from bot.understand.readings.weights import MISS, miss_weight
 from bot.understand.references import definite, from_context, through_relations
 
 VALUE_KINDS = {"percent": ("number",), "year": ("year",), "number": ("number", "count"), "weekday": ("weekday",),
@@ -52,6 +52,14 @@ class Question(NamedTuple):
     aggregates: list[Mention]
     titles: list[Mention]
     ordinals: list[Mention]
+    # Computed once here, not for each of the many drafts that look at them:
+    named_positions: frozenset[int]  # token positions inside `entities`
+    appositive: list[Mention]  # "the billionaire Usmanov": a type noun naming the entity right after it
+    sides: list[Mention]  # "between the Chinese and the Russian side": attribute values to total apart
+    missable: tuple[tuple[Mention, float], ...]  # `primary` less the excluded and attributed, with what missing costs
+    covered: frozenset[int]  # positions every reading explains: the question word, exclusions, attributions
+    content: tuple[tuple[int, str], ...]  # the positions and tokens that are not stopwords
+    valuewords: list[Mention]  # "what OCCASION": words naming a kind of value
 
     @property
     def focus(self) -> FocusDef | None:
@@ -98,21 +106,42 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     )
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
     references = through_relations(found, entities, graph, grammar, noun)
-    found = found._replace(
-        mentions=tuple(m for m in found.mentions if m not in _explained(found, form, graph, noun, grammar))
-    )
+    explained = _explained(found, form, graph, noun, grammar)  # once, not once for each mention
+    found = found._replace(mentions=tuple(m for m in found.mentions if m not in explained))
     asides = {(e.span, e.target): e for e in entities if e.detail == "aside"}
     primary = [asides.get((m.span, m.target), m) for m in found.mentions if m.kind in MISS or m.kind in VALUE_KINDS]
     primary += [m for m in context_entities if m not in primary]
-    type_starts = {t.start for t in found.of("type")}
+    types, attributes = found.of("type"), found.of("attribute")
+    named_positions = frozenset(i for e in entities for i in range(e.start, e.end))
+    appositive = [t for t in types if any(e.start == t.end and graph.is_a(e.target, [t.target]) for e in entities)]
+    missable = tuple(
+        (m, miss_weight(m, graph))
+        for m in primary
+        if m not in excluded and not any(a.start <= m.start < a.end for a in attributed)
+    )
+    covered = {i for e in [*excluded, *attributed] for i in range(e.start, e.end)}
+    covered |= set(range(*form.focus_span)) if form.focus_span else set()
+    content = tuple((i, t) for i, t in enumerate(tokens) if t not in grammar.stopwords)
+    type_starts = {t.start for t in types}
     relation_words = [  # "is the RDIF an INVESTMENT company?": a noun before a type noun only says which kind
         m for m in found.of("relation") if not (m.detail == "holding" and m.end in type_starts)
     ]
     return Question(
         found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
-        attributed, noun, primary, relation_words, found.of(*VALUE_KINDS), found.of("type"),
-        found.of("attribute"), found.of("aggregate"), found.of("title"), found.of("ordinal"),
+        attributed, noun, primary, relation_words, found.of(*VALUE_KINDS), types, attributes,
+        found.of("aggregate"), found.of("title"), found.of("ordinal"), named_positions, appositive,
+        _sides(attributes, named_positions), missable, frozenset(covered), content, found.of("valueword"),
     )  # fmt: skip
+
+
+def _sides(attributes: list[Mention], named: frozenset[int]) -> list[Mention]:
+    """'Between the Chinese and the Russian side': two or more values of one attribute, to total apart."""
+    free = [a for a in attributes if a.start not in named]
+    for attribute in dict.fromkeys(a.target for a in free):
+        values = [a for a in free if a.target == attribute]
+        if len({a.detail for a in values}) >= 2:
+            return list({a.detail: a for a in values}.values())
+    return []
 
 
 OTHER_REACH = 4  # "any OTHER Russian e-commerce deal": how far before the name "other" may stand

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.understand.model import Reading
 from bot.understand.readings.question import Question
 from bot.understand.readings.slots import describes_bound, identifies
-from bot.understand.readings.weights import Draft, miss_weight, use_weight
+from bot.understand.readings.weights import Draft, use_weight
 
 
 def score(q: Question, draft: Draft) -> Reading:
@@ -20,10 +20,8 @@ def score(q: Question, draft: Draft) -> Reading:
     reading = draft.reading
     bound = {*reading.subject, *reading.object, *(v for _, v in reading.values if isinstance(v, str))}
     missed = []
-    for mention in q.primary:
-        if mention.start in used_positions or mention in q.excluded:  # a used span's start is a used position
-            continue
-        if any(a.start <= mention.start < a.end for a in q.attributed):
+    for mention, cost in q.missable:  # the excluded and the attributed are never missed
+        if mention.start in used_positions:  # a used span's start is a used position
             continue
         if mention.kind == "relation" and describes_bound(q, mention, bound):
             used_positions |= set(range(mention.start, mention.end))  # "the new company they make": which one
@@ -31,13 +29,10 @@ def score(q: Question, draft: Draft) -> Reading:
         if mention.kind == "entity" and (mention.target in bound or identifies(q, mention, bound)):
             used_positions |= set(range(mention.start, mention.end))  # named twice, or "the forum in Vladivostok"
             continue
-        total -= miss_weight(mention, q.graph)
+        total -= cost
         missed.append(mention)
-    if q.form.focus_span:
-        used_positions |= set(range(*q.form.focus_span))
-    used_positions |= {i for e in [*q.excluded, *q.attributed] for i in range(e.start, e.end)}
-    stopwords = q.grammar.stopwords
-    words = tuple(t for i, t in enumerate(q.tokens) if i not in used_positions and t not in stopwords)
+    used_positions |= q.covered
+    words = tuple(t for i, t in q.content if i not in used_positions)
     return reading._replace(
         score=round(total, 4),
         used=frozenset(used_positions),
