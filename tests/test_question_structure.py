@@ -115,3 +115,19 @@ def test_other_sets_the_story_deal_aside() -> None:
     """'Any other Russian deal?' is never answered about the story's own deal."""
     answer = bot.ask("was any other russian deal mentioned?")
     assert "AliExpress Russia is Russian" not in answer.text
+
+
+def test_how_is_it_called_asks_the_name() -> None:
+    answer = bot.ask("How is the joint venture going to be called?")
+    assert answer.answered, answer.text
+    assert "AliExpress Russia" in answer.text
+    assert "said" not in answer.text
+
+
+def test_a_relation_answers_a_question_word_only_in_the_pairing_it_declares() -> None:
+    """`called` answers "how" with a name; that does not make a name answer "whose"."""
+    chat = bot.Conversation()
+    chat.ask("what is the joint venture called?")
+    answer = chat.ask("whose platform was that name taken from?")
+    assert "Alibaba" in answer.text
+    assert "will be called" not in answer.text

@@ -161,7 +161,7 @@ def fit(q: Question, relation: Relation, ask: str) -> float:
     if ask == focus and ask not in q.graph.kinds:
         return -FOCUS_FIT  # the relation cannot give what is asked: kept only to decline in its words
     if ask in q.graph.kinds:
-        fits = q.graph.fits_focus(ask, focus) or ask in dict(relation.focus).values()
+        fits = q.graph.fits_focus(ask, focus) or (focus, ask) in relation.focus
         loose = q.graph.kinds[ask].kind == "attribute"  # "where is X?": a nationality answers it only loosely
         return (FOCUS_FIT / 2 if loose else FOCUS_FIT) if fits else 0.0
     role = q.form.focus_type[5:] if q.form.focus_type and q.form.focus_type.startswith("role:") else None
