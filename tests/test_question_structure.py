@@ -131,3 +131,19 @@ def test_a_relation_answers_a_question_word_only_in_the_pairing_it_declares() ->
     answer = chat.ask("whose platform was that name taken from?")
     assert "Alibaba" in answer.text
     assert "will be called" not in answer.text
+
+
+def test_a_number_before_a_noun_counts_it() -> None:
+    """'the 3 Russian partners' counts them; it is not a 3 percent stake."""
+    answer = bot.ask("who are the 4 parties in the deal?")
+    assert answer.answered, answer.text
+    for name in ("Alibaba", "MegaFon", "Mail.ru", "RDIF"):
+        assert name in answer.text
+
+
+def test_a_name_after_a_comma_is_an_aside_unless_a_list_joins_them() -> None:
+    aside = bot.ask("what did they call the new arrangement, the four groups?")
+    assert aside.answered, aside.text
+    assert "strategic partnership" in aside.text
+    listed = bot.ask("how much do Alibaba, MegaFon and Mail.ru own together?")
+    assert "87" in listed.text

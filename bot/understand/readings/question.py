@@ -128,7 +128,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     ]
     return Question(
         found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
-        attributed, noun, primary, relation_words, found.of(*VALUE_KINDS), types, attributes,
+        attributed, noun, primary, relation_words, _values(found), types, attributes,
         found.of("aggregate"), found.of("title"), found.of("ordinal"), named_positions, appositive,
         _sides(attributes, named_positions), missable, frozenset(covered), content, found.of("valueword"),
     )  # fmt: skip
@@ -142,6 +142,13 @@ def _sides(attributes: list[Mention], named: frozenset[int]) -> list[Mention]:
         if len({a.detail for a in values}) >= 2:
             return list({a.detail: a for a in values}.values())
     return []
+
+
+def _values(found: Found) -> list[Mention]:
+    """Numbers, years and the like a reading may bind; a bare number right before a noun only counts it
+    ("who are the 4 parties in the deal?" asks for four parties, not a 4 percent stake)."""
+    nouns = {m.start for m in found.mentions if m.kind == "type" or (m.kind == "relation" and m.detail == "agent")}
+    return [v for v in found.of(*VALUE_KINDS) if not (v.kind == "number" and v.end in nouns)]
 
 
 OTHER_REACH = 4  # "any OTHER Russian e-commerce deal": how far before the name "other" may stand

@@ -207,6 +207,8 @@ def identifies(q: Question, mention: Mention, bound: set[str]) -> bool:
 def coordinated(q: Question, entities: list[Mention]) -> bool:
     """Whether entities are joined as one phrase: "Alibaba and MegaFon", "Mail.ru, MegaFon or the RDIF"."""
     ordered = sorted(entities, key=lambda e: e.start)
+    conjunctions = q.grammar.joiners | q.grammar.comparison
+    conjoined = any(t in conjunctions for t in q.tokens[ordered[0].end : ordered[-1].start])  # "A, B and C"
     for left, right in itertools.pairwise(ordered):
         between = q.tokens[left.end : right.start]
         if left.span == right.span and left.detail == right.detail == "context":
@@ -215,6 +217,9 @@ def coordinated(q: Question, entities: list[Mention]) -> bool:
             return False  # overlapping mentions name one thing twice
         if not between and (left.detail or right.detail):
             return False  # "the Alibaba president": a name inside a description; "sberbank yandex" are two
+        breaks = q.found.text.boundary
+        if breaks and not conjoined and any(breaks[left.end : right.start + 1]):
+            return False  # "what did they call the new arrangement, the four groups?": an aside, not a list
     return True
 
 
