@@ -147,3 +147,10 @@ def test_a_name_after_a_comma_is_an_aside_unless_a_list_joins_them() -> None:
     assert "strategic partnership" in aside.text
     listed = bot.ask("how much do Alibaba, MegaFon and Mail.ru own together?")
     assert "87" in listed.text
+
+
+def test_a_name_said_twice_is_one_entity_explained_twice() -> None:
+    """'Is VK the social media network ...?': the description names VK again; it is an identity check."""
+    answer = bot.ask("Is VK the social media network in Russia?")
+    assert answer.text.startswith("Yes:")
+    assert "most popular social media network" in answer.text

@@ -97,6 +97,11 @@ def _complete(
         (slot, e.target) for e, (slot, _) in placed if slot not in ("", "subject", "object")
     ]
     used: list[Mention] = [*words, *(e for e, (slot, _) in placed if slot), *consumed]
+    bound_targets = {e.target for e, (slot, _) in placed if slot}
+    spans = {m.span for m in used}
+    used += [  # "is VK the social media network ...?": a name said twice is placed once, and explained twice
+        m for m in q.primary if m.kind == "entity" and m.target in bound_targets and m.span not in spans
+    ]
     role_score = sum(score for _, (slot, score) in placed if slot)
     used += [m for m in _bind_values(q, relation, values) if m not in used]
     drafts: list[Draft] = []
