@@ -37,6 +37,9 @@ FLOORS = {
     "round-16.yaml": (0.90, 4),
     "round-17.yaml": (0.90, 8),
     "round-18.yaml": (0.80, 11),
+    "round-19.yaml": (0.88, 6),
+    "round-20.yaml": (0.80, 11),
+    "round-21.yaml": (0.79, 5),
 }
 
 
