@@ -59,3 +59,28 @@ def test_a_lowercase_unknown_name_is_not_mended_into_a_word() -> None:
     answer = bot.ask("what does daniel zhang think about aliexpress russia")
     assert not answer.answered
     assert "Zhang" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Does MegaFon hold a bigger stake than the RDIF?", "Yes:"),
+        ("is the RDIF's stake larger than Mail.ru's?", "No:"),
+        ("Is MegaFon's share twice the size of Mail.ru's?", "No:"),
+        ("is megafon's stake exactly half of alibaba's", "Yes:"),
+        ("is alibaba's stake more than three times the rdif's?", "Yes:"),
+        ("Is Mail.ru's stake less than half of MegaFon's?", "No:"),
+    ],
+)
+def test_a_comparison_put_as_a_question_gets_a_verdict(question: str, verdict: str) -> None:
+    """Comparisons are checks: the first-named figure against the second (or a multiple of it)."""
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(verdict), answer.text
+    assert "percent" in answer.text
+
+
+def test_more_than_half_is_a_majority_not_a_ratio() -> None:
+    answer = bot.ask("Would Alibaba and MegaFon jointly have over half?")
+    assert answer.text.startswith("Yes:")
+    assert "72" in answer.text

@@ -11,9 +11,10 @@ from bot.answer.compose import Result, capitalise, join, lower_start, names, num
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
-from bot.understand.model import TOGETHER, Reading
+from bot.understand.model import CLAIM, TIMES, TOGETHER, Reading
 
 WHOLE = 100.0  # percentages of one whole add up to this
+RATIO_TOLERANCE = 0.005  # "a third" is 0.333333: a claimed ratio holds within half a percent
 
 
 class _Parts(NamedTuple):
@@ -182,7 +183,29 @@ def _difference(p: _Parts) -> Result | None:
         "diff": number(big_value - small_value),
         "ratio": number(big_value / small_value),
     }
-    return _fill(p, "difference", [*big_parts, *small_parts], **fields)
+    result = _fill(p, "difference", [*big_parts, *small_parts], **fields)
+    verdict = _claimed(p)
+    if verdict is None:
+        return result
+    return result._replace(text=p.language.message("yes" if verdict else "no").format(answer=lower_start(result.text)))
+
+
+def _claimed(p: _Parts) -> bool | None:
+    """Whether a yes/no comparison's claim holds, first-named against second: 'is MegaFon's stake larger than
+    Mail.ru's?' (more), 'is Alibaba's stake double MegaFon's?' (a ratio of 2); None when it claims nothing."""
+    claims = [n[len(CLAIM) :] for n in p.reading.notes if n.startswith(CLAIM)]
+    if p.reading.mode != "yesno" or not claims or len(p.units) != 2:
+        return None
+    (_, first), (_, second) = p.units
+    left, right = p.total(first), p.total(second)
+    ratios = [float(c[len(TIMES) :]) for c in claims if c.startswith(TIMES)]
+    if ratios:
+        right *= ratios[0]  # "double MegaFon's": against twice MegaFon's figure
+    if "more" in claims:
+        return left > right
+    if "less" in claims:
+        return left < right
+    return abs(left - right) < RATIO_TOLERANCE * max(left, right, 1.0) if ratios else None
 
 
 def _against(p: _Parts) -> Result | None:

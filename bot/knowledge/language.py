@@ -32,6 +32,7 @@ GRAMMAR_FIELDS = (
     "abbreviations",
     "word_classes",
     "ordinals",
+    "multiples",
     "number_words",
     "months",
     "weekdays",
@@ -85,6 +86,12 @@ def read_language(draft: Draft) -> Language:
             ordinals.append((simplify(word), value))
         else:
             grammar.problem(grammar.where("ordinals"), f"ordinal {word!r} must be a whole number")
+    multiples = []
+    for word, factor in grammar.mapping("multiples").items():
+        if isinstance(factor, int | float) and not isinstance(factor, bool) and factor > 0:
+            multiples.append((simplify(str(word)), float(factor)))
+        else:
+            grammar.problem(grammar.where("multiples"), f"multiple {word!r} must be a positive number")
     symbols = []
     for symbol, word in grammar.text_mapping("symbols").items():
         if len(symbol) == 1:
@@ -108,6 +115,7 @@ def read_language(draft: Draft) -> Language:
         abbreviations=grammar.texts("abbreviations"),
         word_classes=_word_classes(grammar),
         ordinals=tuple(ordinals),
+        multiples=tuple(sorted(multiples)),
         number_words=grammar.texts("number_words"),
         months=phrases(grammar.texts("months")),
         weekdays=phrases(grammar.texts("weekdays")),

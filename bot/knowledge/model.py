@@ -144,6 +144,7 @@ class Language(NamedTuple):
     abbreviations: tuple[str, ...]
     word_classes: tuple[tuple[str, tuple[str, ...]], ...]
     ordinals: tuple[tuple[str, int], ...]
+    multiples: tuple[tuple[str, float], ...]  # "double", "half": a claimed ratio between two figures
     number_words: tuple[str, ...]
     months: tuple[str, ...]
     weekdays: tuple[str, ...]

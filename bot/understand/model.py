@@ -63,6 +63,8 @@ class Form(NamedTuple):
 
 DESCRIBED = "described"  # a reading's note: the answer is what the asked entity is, not which one
 TOGETHER = "together"  # a reading's note: a majority of everyone meeting the constraints, added up
+CLAIM = "claim:"  # a yes/no comparison's note: what it claims ("claim:more", "claim:times:2")
+TIMES = "times:"  # ... a claimed ratio
 
 
 class Reading(NamedTuple):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import itertools
 
 from bot.knowledge.model import Relation
-from bot.understand.model import DESCRIBED, TOGETHER, Mention, Reading, Value
+from bot.understand.model import CLAIM, DESCRIBED, TIMES, TOGETHER, Mention, Reading, Value
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
-from bot.understand.readings.slots import NUMERIC, asks, asks_the_doer, coordinated, fit, placements
+from bot.understand.readings.slots import NUMERIC, asks, asks_the_doer, coordinated, fit, multiple, placements
 from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
 
 MAJORITY = "majority"
@@ -79,6 +79,7 @@ def _complete(
     asked: dict[tuple[bool, bool, tuple[str, ...]], list[str]],
 ) -> list[Draft]:
     comparing = any(a.target in (*COMPARATIVES, "difference") for a in q.aggregates)
+    comparing = comparing or (q.form.yesno and multiple(q) is not None)  # "is A's stake half of B's?"
     for slot in ("subject", "object"):
         together = [e for e, (s, _) in placed if s == slot]
         if len(together) > 1 and not comparing and not coordinated(q, together):
@@ -242,6 +243,13 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
     """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
     derives = q.aggregates or q.sides or q.ordinals  # without these, no operation below uses the numbers
     numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC] if derives else []
+    claimed = multiple(q) if q.form.yesno and len(reading.subject) == 2 else None
+    if claimed is not None and any(q.graph.kinds[k].kind in NUMERIC for k in relation.values):
+        # "is Alibaba's stake double MegaFon's?", "is the RDIF's a third of MegaFon's?": a ratio claimed
+        notes = [f"{CLAIM}{a.target}" for a in q.aggregates if a.target in COMPARATIVES][:1]  # "more than double"
+        notes.append(f"{CLAIM}{TIMES}{claimed[1]:g}")
+        saying = [m for m in (*q.aggregates, *q.ordinals) if m.start <= claimed[0] < m.end or m.target in COMPARATIVES]
+        return reading._replace(aggregate="difference", notes=(*reading.notes, *notes)), saying
     picks_entity = bool(numeric and q.aggregates) and q.picks_entity()  # asked only where it matters
     aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
     if numeric and aggregates:
@@ -253,7 +261,10 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             both = {a.target for a in aggregates} >= set(COMPARATIVES)  # "more or less than 15 percent?"
             aggregate = aggregate._replace(target="compare" if both else aggregate.target)
         elif aggregate.target in COMPARATIVES:
+            comparative = aggregate.target
             aggregate = aggregate._replace(target=COMPARATIVES[aggregate.target] if picks_entity else "difference")
+            if q.form.yesno and aggregate.target == "difference":  # "is MegaFon's stake larger than Mail.ru's?"
+                reading = reading._replace(notes=(*reading.notes, f"{CLAIM}{comparative}"))
         ordinal = int(q.ordinals[0].detail) if q.ordinals else None
         mode = "yesno" if aggregate.target == MAJORITY else reading.mode
         target = next((float(v) for k, v in reading.values if k == numeric[0] and isinstance(v, float)), None)

@@ -33,6 +33,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         said = "subject"  # "Alibaba's stake exceeds MegaFon's": both are holders
     if partitive(q, entity):
         said = "object"
+    if q.form.yesno and _multiple_before(q, entity):
+        said = "subject"  # "is MegaFon's stake half of Alibaba's?": both are holders, one a multiple of the other
     if _beside(q, entity):
         said = "subject"  # "X teamed up with Y", "what did X announce along with Y and Z": Y and Z are X's side
     for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
@@ -47,6 +49,26 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         if locative and value_kind.kind == "entity" and q.graph.is_a(entity.target, value_kind.types or ("entity",)):
             places.append((kind, 0.0))
     return places
+
+
+def multiple(q: Question) -> tuple[int, float] | None:
+    """Where a question claims a ratio between two figures ("double", "three times", "half") and which one;
+    a word inside a longer phrase ("more than half": a majority) claims none."""
+    tokens = q.tokens
+    longer = [a for a in q.aggregates if a.end - a.start > 1]
+    for words, factor in q.grammar.multiples:
+        size = len(words)
+        for i in range(len(tokens) - size + 1):
+            inside = any(a.start <= i and i + size <= a.end and a.end - a.start > size for a in longer)
+            if tokens[i : i + size] == words and not inside:
+                return i, factor
+    return None
+
+
+def _multiple_before(q: Question, entity: Mention) -> bool:
+    """Whether a ratio word comes before the entity ("is MegaFon's stake HALF of Alibaba's?")."""
+    found = multiple(q)
+    return found is not None and found[0] < entity.start
 
 
 def _beside(q: Question, entity: Mention) -> bool:
