@@ -84,3 +84,19 @@ def test_more_than_half_is_a_majority_not_a_ratio() -> None:
     answer = bot.ask("Would Alibaba and MegaFon jointly have over half?")
     assert answer.text.startswith("Yes:")
     assert "72" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("does Tmall belong to Alibaba or to Mail.ru?", "Alibaba:"),
+        ("is mail.ru chinese or russian", "Russian:"),
+        ("was Alibaba set up in 1999 or in 2004?", "1999:"),
+        ("Is Kirill Dmitriyev with MegaFon or with the RDIF?", "The RDIF:"),
+        ("who owns mail.ru, usmanov or jack ma?", "Alisher Usmanov"),
+    ],
+)
+def test_either_or_picks_the_option_the_facts_bear_out(question: str, opening: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(opening), answer.text

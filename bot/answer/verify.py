@@ -8,7 +8,7 @@ another type. Without one the question is declined: the article doesn't say.
 
 from __future__ import annotations
 
-from bot.answer.compose import Result, from_facts, lower_start
+from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
@@ -148,6 +148,17 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
                 reading._replace(subject=placed) if slot == "subject" else reading._replace(object=placed)
             )._replace(mode="yesno", options=())
         else:
+            attribute = next((a.id for a in language.attributes if any(option == v for v, _ in a.values)), None)
+            holder = (reading.subject or reading.object or ("",))[0]
+            describing = relation.id in (graph.describes, attribute)  # the holder's own attribute is asked
+            if attribute is not None and holder in graph.entities and describing:
+                fact = attribute_fact(holder, attribute, graph)  # "is Alibaba Chinese or Russian?"
+                if fact is not None and has_attribute(holder, attribute, option, graph):
+                    answer = lower_start(from_facts([fact], [holder], attribute).text)
+                    return from_facts([fact], [holder], attribute)._replace(
+                        text=language.message("either").format(option=option.title(), answer=answer)
+                    )
+                continue
             kind = next((k for k in relation.values if _fits(option, k, graph, language)), None)
             if kind is None:
                 continue
@@ -157,9 +168,30 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
             result = from_facts([decided[1]], [option] if option in graph.entities else [], reading.relation)
             shown = graph.name(option) if option in graph.entities else option.title() if option.isalpha() else option
             return result._replace(
-                text=language.message("either").format(option=shown, answer=lower_start(result.text))
+                text=language.message("either").format(option=capitalise(shown), answer=lower_start(result.text))
             )
-    return None
+    return _linked_option(reading, graph, language)
+
+
+def _linked_option(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """'Is Dmitriyev with Mail.ru or with the RDIF?': where no slot takes the options, the one option some fact
+    ties to the entity asked about (only one may be)."""
+    holders = [*reading.subject, *reading.object]
+    if len(holders) != 1 or holders[0] not in graph.entities:
+        return None
+    holder = holders[0]
+    linked = {
+        option: [f for f in graph.facts_by_entity.get(holder, ()) if option in f.subjects or option in f.objects]
+        for option in reading.options
+        if option in graph.entities
+    }
+    chosen = [(option, facts) for option, facts in linked.items() if facts]
+    if len(chosen) != 1:
+        return None
+    option, facts = chosen[0]
+    result = from_facts(facts[:1], [option, holder], reading.relation)
+    text = language.message("either").format(option=capitalise(graph.name(option)), answer=lower_start(result.text))
+    return result._replace(text=text)
 
 
 def _fits(option: str, kind: str, graph: Graph, language: Language) -> bool:

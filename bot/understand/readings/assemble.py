@@ -122,6 +122,8 @@ def _complete(
             extra.append(q.focus_noun)
         if q.form.yesno and not ask:
             reading = reading._replace(mode="yesno")
+        elif q.form.either and not ask and reading.aggregate is None:
+            reading = _as_either(q, reading)
         shape = fit(q, relation, ask)
         near = q.form.focus_span[1] + SPECIFIC_REACH if q.form.focus_span else -1
         naming = [  # "what occasion": a word naming the value asked, when the relation has such values
@@ -138,6 +140,32 @@ def _complete(
             extra += naming
         drafts.append(Draft(reading, tuple(used + extra), bonus + role_score + shape))
     return drafts
+
+
+def _as_either(q: Question, reading: Reading) -> Reading:
+    """'Does Tmall belong to Alibaba or Mail.ru?', 'is Alibaba from China or Japan?': the two options leave
+    the slot they were placed in and become the choice the facts make between them."""
+    left, right = q.form.either
+    if left.kind == "entity":
+        pair = {left.target, right.target}
+        options = (left.target, right.target)
+        if pair <= set(reading.subject):
+            kept = tuple(e for e in reading.subject if e not in pair)
+            return reading._replace(subject=kept, options=options, mode="either")
+        if pair <= set(reading.object):
+            kept = tuple(e for e in reading.object if e not in pair)
+            return reading._replace(object=kept, options=options, mode="either")
+        return reading
+    if left.kind == "attribute":
+        chosen = {(left.target, left.detail), (right.target, right.detail)}
+        attributes = tuple(a for a in reading.attributes if a not in chosen)
+        values = tuple(v for v in reading.values if (v[0], str(v[1])) not in chosen)
+        return reading._replace(
+            attributes=attributes, values=values, options=(left.detail, right.detail), mode="either"
+        )
+    options = (str(left.target), str(right.target))
+    values = tuple(v for v in reading.values if str(v[1]) not in options and parse_value(left) != v[1])
+    return reading._replace(values=values, options=options, mode="either")
 
 
 def _bind_values(q: Question, relation: Relation, values: list[tuple[str, Value]]) -> list[Mention]:

@@ -235,7 +235,8 @@ def coordinated(q: Question, entities: list[Mention]) -> bool:
         between = q.tokens[left.end : right.start]
         if left.span == right.span and left.detail == right.detail == "context":
             continue  # "they": the several entities one plural pronoun stands for
-        if right.start < left.end or not all(token in q.grammar.coordination for token in between):
+        repeated = {q.tokens[left.start - 1]} if left.start > 0 else set()  # "to Alibaba or TO Mail.ru"
+        if right.start < left.end or not all(t in q.grammar.coordination or t in repeated for t in between):
             return False  # overlapping mentions name one thing twice
         if not between and (left.detail or right.detail):
             return False  # "the Alibaba president": a name inside a description; "sberbank yandex" are two
