@@ -177,9 +177,10 @@ def _run_best_first(readings: list[Reading], found: Found, setting: Setting) -> 
     graph, grammar = setting.graph, setting.lexicon.grammar
     bounds = [r.score + refund_bound(r, found, graph) for r in readings]
     order = sorted(range(len(readings)), key=lambda i: -bounds[i])
-    # the best any reading from each place on could rank, by what facts can give back: (score, -position)
-    reach = [(readings[i].score + evidence_bound(readings[i], found, graph, grammar), -i) for i in order]
-    ahead = list(itertools.accumulate(reversed(reach), max))[::-1]
+    ahead: list[tuple[float, int]] = []  # the best any reading from each place on could rank: (score, -position)
+    if len(readings) > RUNNERS_UP + 1:  # fewer all run anyway, for the explanation's runners-up
+        reach = [(readings[i].score + evidence_bound(readings[i], found, graph, grammar), -i) for i in order]
+        ahead = list(itertools.accumulate(reversed(reach), max))[::-1]
     tried: dict[int, Tried] = {}
     first = (float("-inf"), 0)  # the best so far, as (score, -position)
     for at, i in enumerate(order):
