@@ -9,13 +9,14 @@ matched; below MIN_CONFIDENCE the bot declines and says what it understood.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.answer.compound import join, question_sentences, second_question
-from bot.answer.evidence import Tried, confidence, refund_bound, with_evidence
+from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
-from bot.answer.explain import explanation
+from bot.answer.explain import RUNNERS_UP, explanation
 from bot.answer.model import Answer
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Knowledge
@@ -85,14 +86,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     readings = build_readings(found, form, context, graph, lexicon.grammar)
     tried = _run_best_first(readings[:MAX_TRIED], found, setting)
     best = tried[0] if tried else None
-    answerable = next(
-        (
-            t
-            for t in tried
-            if t.result is not None and not _drops_a_name(t, found, graph, lexicon.grammar) and not _drops_a_value(t)
-        ),
-        None,
-    )
+    answerable = next((t for t in tried if _answers(t, found, graph, lexicon.grammar)), None)
     if best is None or (best.reading.score < MIN_SCORE and answerable is None):
         return Answer(
             question,
@@ -177,22 +171,58 @@ def _used_context(found: Found, reading: Reading) -> bool:
 
 def _run_best_first(readings: list[Reading], found: Found, setting: Setting) -> list[Tried]:
     """Run the readings against the facts, most promising first, and stop once no reading left could come
-    within PREMISE_MARGIN of the best so far even with every word its facts might explain after all.
-    Returned best first; ties keep the builder's order."""
+    within PREMISE_MARGIN of the best so far even with every word its facts might explain after all, or
+    earlier once none left could change the answer (`_settled`) and enough have run for an explanation to
+    show its runners-up. Returned best first; ties keep the builder's order."""
     graph, grammar = setting.graph, setting.lexicon.grammar
     bounds = [r.score + refund_bound(r, found, graph) for r in readings]
     order = sorted(range(len(readings)), key=lambda i: -bounds[i])
+    ahead: list[tuple[float, int]] = []  # the best any reading from each place on could rank: (score, -position)
+    if len(readings) > RUNNERS_UP + 1:  # fewer all run anyway, for the explanation's runners-up
+        reach = [(readings[i].score + evidence_bound(readings[i], found, graph, grammar), -i) for i in order]
+        ahead = list(itertools.accumulate(reversed(reach), max))[::-1]
     tried: dict[int, Tried] = {}
-    best = float("-inf")
-    for i in order:
-        if tried and bounds[i] < best - PREMISE_MARGIN:
+    first = (float("-inf"), 0)  # the best so far, as (score, -position)
+    for at, i in enumerate(order):
+        if tried and bounds[i] < first[0] - PREMISE_MARGIN:
+            break
+        if len(tried) > RUNNERS_UP and ahead[at] < first and _settled(tried, ahead[at], found, setting):
             break
         run = with_evidence(
             Tried(readings[i], execute(readings[i], graph, setting.knowledge.language)), found, graph, grammar
         )
         tried[i] = run
-        best = max(best, run.reading.score)
+        first = max(first, (run.reading.score, -i))
     return [tried[i] for i in sorted(tried, key=lambda i: (-tried[i].reading.score, i))]
+
+
+def _settled(tried: dict[int, Tried], ahead: tuple[float, int], found: Found, setting: Setting) -> bool:
+    """Whether no reading still to run, ranking at most `ahead`, could change what `respond` does with the
+    readings run so far: the best reading and the one that answers for it are known, or, for a decline,
+    the best reading and the fact that corrects its premise. The margin stop stays the only stop while a
+    reading still to run could decide between declining and not understanding, so that case runs exactly
+    the readings it always did."""
+    graph, grammar = setting.graph, setting.lexicon.grammar
+    ranked = sorted(tried, key=lambda i: (-tried[i].reading.score, i))
+    best = tried[ranked[0]].reading
+    answering = next((i for i in ranked if _answers(tried[i], found, graph, grammar)), None)
+    known = answering is not None and ahead < (tried[answering].reading.score, -answering)
+    if known and answering is not None:
+        answer = tried[answering].reading
+        if answer.score >= max(best.score - MARGIN, MIN_SCORE) and not _leaves_the_verb(answer, best, graph):
+            return True
+    elif best.score < MIN_SCORE or ahead[0] >= max(best.score - MARGIN, MIN_SCORE):
+        return False  # a reading still to run could answer, or be the only one with a fact
+    if ahead[0] < best.score - PREMISE_MARGIN:
+        return True
+    close = (i for i in ranked if tried[i].result is not None and tried[i].reading.mode == "answer")
+    correcting = next((i for i in close if _shares(tried[i].reading, best)), None)
+    return correcting is not None and ahead < (tried[correcting].reading.score, -correcting)
+
+
+def _answers(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool:
+    """Whether the reading's facts can answer for it: it found some, and leaves out no name or value."""
+    return tried.result is not None and not _drops_a_name(tried, found, graph, grammar) and not _drops_a_value(tried)
 
 
 def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph) -> bool:

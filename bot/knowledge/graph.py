@@ -24,6 +24,8 @@ class Graph(NamedTuple):
     order: dict[str, int]  # a fact's position in the knowledge, for ties
     fact_by_id: dict[str, Fact]
     fact_words: dict[str, frozenset[str]]  # the words of each fact's answer and cited sentences
+    cited_words: frozenset[str]  # the words of every fact's answer and cited sentences: all any answer can show
+    mentioned: frozenset[str]  # every entity some fact mentions in passing
     backdrops: tuple[str, ...]
     focus_ancestors: dict[str, tuple[str, ...]]
     describes: str  # the relation that says what an entity is ("describe")
@@ -76,6 +78,7 @@ def build_graph(knowledge: Knowledge) -> Graph:
     for group in knowledge.entities:
         for member in group.members:
             groups[member].append(group.id)
+    fact_words = {fact.id: _words(fact) for fact in knowledge.facts}
     return Graph(
         entities={e.id: e for e in knowledge.entities},
         relations={r.id: r for r in language.relations},
@@ -87,7 +90,9 @@ def build_graph(knowledge: Knowledge) -> Graph:
         groups_of={k: tuple(v) for k, v in groups.items()},
         order={fact.id: i for i, fact in enumerate(knowledge.facts)},
         fact_by_id={fact.id: fact for fact in knowledge.facts},
-        fact_words={fact.id: _words(fact) for fact in knowledge.facts},
+        fact_words=fact_words,
+        cited_words=frozenset().union(*fact_words.values()),
+        mentioned=frozenset(e for fact in knowledge.facts for e in fact.mentions),
         backdrops=tuple(e.id for e in knowledge.entities if e.backdrop),
         focus_ancestors={f: tuple(_chain(f, focus_parents)) for f in focus_parents},
         describes=next((r.id for r in language.relations if r.describes), ""),
