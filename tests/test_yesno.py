@@ -100,3 +100,24 @@ def test_either_or_picks_the_option_the_facts_bear_out(question: str, opening: s
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert answer.text.startswith(opening), answer.text
+
+
+def test_only_checks_the_whole_list() -> None:
+    """'Only for Russia?' is No where the fact names Russia and more."""
+    answer = bot.ask("will the joint venture operate only in Russia?")
+    assert answer.text.startswith("No:"), answer.text
+    assert "CIS" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["does the article say that VK is Russia's most popular social network?", "usmanov a billionaire?"]
+)
+def test_a_reported_or_bare_statement_is_a_check(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("Yes:"), answer.text
+
+
+def test_a_request_to_the_bot_is_not_a_check() -> None:
+    """'Could you tell me ...' asks for something; it never gets a Yes."""
+    answer = bot.ask("could you tell me who founded Alibaba?")
+    assert answer.text.startswith("Alibaba was founded by")

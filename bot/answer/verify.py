@@ -12,7 +12,7 @@ from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import Reading
+from bot.understand.model import ONLY, Reading
 from bot.understand.normalize import simplify
 
 
@@ -24,6 +24,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     verdict, fact = decided
     if verdict:
         verdict, fact = _reported(reading, fact, graph, language)
+    if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):
+        verdict = False  # "is the venture only for Russia?": the fact names more than Russia
     facts = [fact]
     if not verdict and reading.subject and not set(reading.subject) & set(fact.entities):
         facts += _elsewhere(reading, fact, graph)[:1]

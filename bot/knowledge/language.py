@@ -139,7 +139,7 @@ WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
-    "question_words", "negating", "entity_questions", "possessives", "other",
+    "question_words", "negating", "entity_questions", "possessives", "other", "only",
 )  # fmt: skip
 
 
@@ -268,6 +268,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
             "defers",
             "guesses",
             "checks",
+            "confirms",
         )
         ident = record.text("id")
         expects, kinds = record.texts("expects"), record.texts("types")
@@ -287,6 +288,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
                     record.flag("defers"),
                     record.flag("guesses", default=True),
                     phrases(record.texts("checks")),
+                    record.flag("confirms"),
                 )
             )
     ids = {f.id for f in focus}

@@ -51,6 +51,7 @@ class FocusDef(NamedTuple):
     defers: bool = False  # a request ("can you tell me"): any question word after it decides
     guesses: bool = True  # on its own it may suggest a relation ("where is the forum?"); "how much?" may not
     checks: tuple[str, ...] = ()  # words that, before an unknown name in a yes/no question, ask this ("in Moscow?")
+    confirms: bool = False  # with no question word after it, asks to confirm what follows ("does the article say X")
 
 
 class ValueKind(NamedTuple):

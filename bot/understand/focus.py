@@ -16,6 +16,8 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     """Find the focus, the yes/no and either/or shapes, small talk and advice requests."""
     focus = _focus(found, focus_defs, grammar)
     focus_id, span, focus_type = focus if focus else (None, None, None)
+    if focus_id is not None and focus_defs[focus_id].confirms and _opens_with(found, "yesno"):
+        focus_id, span, focus_type = None, None, None  # "does the article say VK is ...?": a check, nothing asked
     closers = found.of("yesclose")
     last = len(found.text.tokens)
     boundary = found.text.boundary
@@ -29,8 +31,9 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         and any(m.end == last - 1 for m in found.of("yesno"))
         and any(p.start == last - 1 for p in found.of("pronoun"))
     )
-    stated = any(  # "dmitriyev is ceo of megafon?": a statement put as a question
-        m.start == 0 and m.end < last and tokens[m.end] in grammar.be for m in found.of("entity")
+    stated = any(  # "dmitriyev is ceo of megafon?", "jack ma a billionaire?": a statement put as a question
+        m.start == 0 and m.end < last and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite)
+        for m in found.of("entity")
     )
     yesno = focus_id is None and (
         _opens_with(found, "yesno") or any(c.end == last for c in closers) or bool(checks) or tag or stated

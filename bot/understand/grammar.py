@@ -42,6 +42,7 @@ class Grammar(NamedTuple):
     entity_questions: frozenset[str]
     possessives: frozenset[str]
     other: frozenset[str]
+    only: frozenset[str]
     multiples: tuple[tuple[tuple[str, ...], float], ...]  # ("two", "times") -> 2.0: a claimed ratio
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
@@ -88,6 +89,7 @@ def build_grammar(language: Language) -> Grammar:
         entity_questions=words("entity_questions"),
         possessives=words("possessives"),
         other=words("other"),
+        only=words("only"),
         multiples=tuple((tuple(word.split()), factor) for word, factor in language.multiples),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),

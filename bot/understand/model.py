@@ -65,6 +65,7 @@ DESCRIBED = "described"  # a reading's note: the answer is what the asked entity
 TOGETHER = "together"  # a reading's note: a majority of everyone meeting the constraints, added up
 CLAIM = "claim:"  # a yes/no comparison's note: what it claims ("claim:more", "claim:times:2")
 TIMES = "times:"  # ... a claimed ratio
+ONLY = "only"  # a yes/no check's note: nothing but what it names ("only for Russia?")
 
 
 class Reading(NamedTuple):
