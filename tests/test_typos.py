@@ -55,6 +55,7 @@ def test_one_typo_per_question_mostly_still_works(dealbot: Bot) -> None:
     [
         ("alibabagroup founder", "Jack Ma"),
         ("howmuchpercentmegafon", "24 percent"),  # four words run together
+        ("howmuchdoesthemegafonget", "24 percent"),  # six words run together
         ("megafon or mailru, who got bigger share", "MegaFon"),
         ("who did the ecommerce tieup in august", "Sberbank and Yandex"),
         ("usmanof", "Alisher Usmanov"),  # a misspelt name is not split into "us man of"

@@ -10,7 +10,7 @@ from bot.understand.spelling import one_letter_off
 from bot.understand.words import SHORT_FUNCTION, spelt_near
 
 MIN_SPLIT = 5  # shorter run-together tokens are not split
-MAX_PARTS = 4  # words one run-together token may split into
+MAX_PARTS = 6  # words one run-together token may split into ("howmuchdoesalibabaget")
 MIN_NAME_PART = 4  # a name word this long, run together with another, is not a misspelling
 MIN_MENDED = 5  # a lower-case word this long one letter off a known or common word is that word misspelt
 
