@@ -154,3 +154,11 @@ def test_a_name_said_twice_is_one_entity_explained_twice() -> None:
     answer = bot.ask("Is VK the social media network in Russia?")
     assert answer.text.startswith("Yes:")
     assert "most popular social media network" in answer.text
+
+
+def test_the_venture_after_in_only_sets_the_scene() -> None:
+    """'List all the partners in the new company': no fact about both is guessed (the amounts, say)."""
+    answer = bot.ask("list all the partners in the new company")
+    assert answer.answered, answer.text
+    for name in ("Alibaba", "MegaFon", "Mail.ru", "RDIF"):
+        assert name in answer.text

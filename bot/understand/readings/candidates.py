@@ -56,11 +56,17 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
     )
     if entities and by_description and describes is not None and not q.aggregates:
         relations.append(describes.id)
-    if len({e.target for e in entities}) > 1 and not q.relation_words:  # "Alibaba is doing something in Russia?"
-        targets = {e.target for e in entities}
+    context_types = q.grammar.context_types
+    told = [  # "list all the partners in the new company": the venture after "in" only sets the scene
+        e
+        for e in entities
+        if not (e.target in graph.backdrops and e.detail == "aside" and not graph.is_a(e.target, context_types))
+    ]
+    if len({e.target for e in told}) > 1 and not q.relation_words:  # "Alibaba is doing something in Russia?"
+        targets = {e.target for e in told}
         relations += [
             f.relation
-            for f in graph.facts_by_entity.get(entities[0].target, ())
+            for f in graph.facts_by_entity.get(told[0].target, ())
             if targets <= {*f.entities, *f.mentions, *(str(v) for _, v in f.values)}
         ]
     guessing = focus is not None and not by_description and focus.guesses
