@@ -40,6 +40,9 @@ FLOORS = {
     "round-19.yaml": (0.88, 6),
     "round-20.yaml": (0.80, 11),
     "round-21.yaml": (0.79, 5),
+    "round-22.yaml": (0.79, 6),
+    "round-23.yaml": (0.86, 6),
+    "round-24.yaml": (0.92, 3),
 }
 
 
