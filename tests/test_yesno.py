@@ -121,3 +121,16 @@ def test_a_request_to_the_bot_is_not_a_check() -> None:
     """'Could you tell me ...' asks for something; it never gets a Yes."""
     answer = bot.ask("could you tell me who founded Alibaba?")
     assert answer.text.startswith("Alibaba was founded by")
+
+
+@pytest.mark.parametrize("question", ["is Pandao still running today?", "does Usmanov currently own Mail.ru?"])
+def test_a_check_about_today_is_past_what_the_article_can_say(question: str) -> None:
+    """A news article speaks of its own day: 'still', 'currently' ask about now, and are declined so."""
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert "still so today" in answer.text
+
+
+def test_a_pic_is_a_picture() -> None:
+    answer = bot.ask("who gets the credit for the pic?")
+    assert "Bloomberg" in answer.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.answer.compose import Result, join, lower_start, names
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import Reading
+from bot.understand.model import NOW, Reading
 
 MAX_ALSO = 3  # how many covered topics a decline offers
 FALLBACK = "it"  # how a topic names a side the question left open
@@ -13,6 +13,8 @@ FALLBACK = "it"  # how a topic names a side the question left open
 
 def topic(reading: Reading, graph: Graph, language: Language) -> str:
     """How the question reads as something the article may or may not say: "who founded Mail.ru"."""
+    if NOW in reading.notes:
+        return language.message("still_so")  # "is Pandao still running?": the article cannot speak of today
     relation = graph.relations.get(reading.relation)
     if relation is None:
         return ""

@@ -42,6 +42,7 @@ MESSAGES = (
     "unknown_name",
     "not_covered",
     "premise",
+    "still_so",
     "also_covers",
     "understood",
     "advice",
@@ -139,7 +140,7 @@ WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
-    "question_words", "negating", "entity_questions", "possessives", "other", "only",
+    "question_words", "negating", "entity_questions", "possessives", "other", "only", "present",
 )  # fmt: skip
 
 

@@ -43,6 +43,7 @@ class Grammar(NamedTuple):
     possessives: frozenset[str]
     other: frozenset[str]
     only: frozenset[str]
+    present: frozenset[str]
     multiples: tuple[tuple[tuple[str, ...], float], ...]  # ("two", "times") -> 2.0: a claimed ratio
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
@@ -90,6 +91,7 @@ def build_grammar(language: Language) -> Grammar:
         possessives=words("possessives"),
         other=words("other"),
         only=words("only"),
+        present=words("present"),
         multiples=tuple((tuple(word.split()), factor) for word, factor in language.multiples),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from bot.knowledge.model import Relation
-from bot.understand.model import CLAIM, DESCRIBED, ONLY, TIMES, TOGETHER, Mention, Reading, Value
+from bot.understand.model import CLAIM, DESCRIBED, NOW, ONLY, TIMES, TOGETHER, Mention, Reading, Value
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
 from bot.understand.readings.slots import NUMERIC, asks, asks_the_doer, coordinated, fit, multiple, placements
 from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
@@ -124,6 +124,8 @@ def _complete(
             reading = reading._replace(mode="yesno")
             if any(t in q.grammar.only for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, ONLY))
+            if any(t in q.grammar.present for t in q.tokens):
+                reading = reading._replace(notes=(*reading.notes, NOW))
         elif q.form.either and not ask and reading.aggregate is None:
             reading = _as_either(q, reading)
         shape = fit(q, relation, ask)
