@@ -162,3 +162,16 @@ def test_the_venture_after_in_only_sets_the_scene() -> None:
     assert answer.answered, answer.text
     for name in ("Alibaba", "MegaFon", "Mail.ru", "RDIF"):
         assert name in answer.text
+
+
+def test_a_group_against_one_holder_is_compared_by_its_total() -> None:
+    answer = bot.ask("who has more, the russian side or alibaba?")
+    assert answer.text.startswith("The Russian partners will hold the larger stake"), answer.text
+    assert "52 percent" in answer.text
+    assert "4 percentage points more" in answer.text
+
+
+def test_versus_sets_two_side_by_side_without_naming_a_rivalry() -> None:
+    answer = bot.ask("mail.ru vs rdif, who holds more?")
+    assert answer.answered, answer.text
+    assert answer.text.startswith("Mail.ru will hold the larger stake")

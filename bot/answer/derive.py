@@ -126,14 +126,31 @@ def _stated(p: _Parts, parts: Sequence[str] = ()) -> list:  # type: ignore[type-
     ]
 
 
+def _pick_unit(p: _Parts) -> Result:
+    """Of two sides, one a group, the one holding more (or less) in total, with both totals."""
+    ranked = sorted(p.units, key=lambda u: -p.total(u[1]))
+    if p.reading.aggregate == "min":
+        ranked = ranked[::-1]
+    (pick, picked), (other, others) = ranked
+    template = "pick_smaller" if p.reading.aggregate == "min" else "pick_larger"
+    fields = {"subject": p.graph.name(pick), "other": p.graph.name(other), p.kind: number(p.total(picked))}
+    fields["diff"] = number(abs(p.total(picked) - p.total(others)))
+    result = _fill(p, template, [*picked, *others], **fields, **{f"other_{p.kind}": number(p.total(others))})
+    stated = [c for c in _stated(p) if c not in result.citations]  # "a combined 52 percent"
+    return result._replace(citations=(*result.citations, *stated))
+
+
 def _extreme(p: _Parts) -> Result | None:
     pool = [e for e in p.pool if e in p.named] if len(p.named) > 1 else p.pool
     if p.reading.aggregate == "min":
         pool = pool[::-1]
+    if len(p.units) == 2 and any(len(members) > 1 for _, members in p.units) and not p.reading.ordinal:
+        return _pick_unit(p)  # "who has more, the Russian side or Alibaba?": a group by its total
     if len(p.named) > 1 and len(pool) > 1 and not p.reading.ordinal:  # "who holds more, MegaFon or Mail.ru?"
         pick, other = pool[0], pool[1]
         template = "pick_smaller" if p.reading.aggregate == "min" else "pick_larger"
         fields = {"subject": p.graph.name(pick), "other": p.graph.name(other), p.kind: number(p.value(pick))}
+        fields["diff"] = number(abs(p.value(pick) - p.value(other)))
         return _fill(p, template, [pick, other], **fields, **{f"other_{p.kind}": number(p.value(other))})
     position = (p.reading.ordinal or 1) - 1 if (p.reading.ordinal or 1) > 0 else len(pool) - 1
     if not 0 <= position < len(pool):

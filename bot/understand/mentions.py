@@ -84,7 +84,19 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
     as one of two options, classifies; it names no entity (the Chinese company of the article is Alibaba).
     A proper name stays a name ("a MegaFon spokesman")."""
     indefinite = lexicon.grammar.indefinite
-    options = {i for m in mentions if m.kind == "either" for i in (m.start - 1, m.end)}  # "Russian or Chinese firm"
+    names = {
+        i
+        for m in mentions
+        if m.kind == "entity" and any(w in lexicon.name_heads for w in words[m.start : m.end])
+        for i in range(m.start, m.end)
+    }
+    options = {  # "Russian or Chinese firm"; not "the Russian side or Alibaba", whose other option is a name
+        i
+        for m in mentions
+        if m.kind == "either"
+        for i, other in ((m.start - 1, m.end), (m.end, m.start - 1))
+        if other not in names
+    }
 
     def classifies(m: Mention) -> bool:
         if words and words[0] in lexicon.grammar.relative:
