@@ -134,3 +134,16 @@ def test_a_check_about_today_is_past_what_the_article_can_say(question: str) -> 
 def test_a_pic_is_a_picture() -> None:
     answer = bot.ask("who gets the credit for the pic?")
     assert "Bloomberg" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Does MegaFon hold more than a fifth of the venture?", "Yes:"),
+        ("does the rdif own less than a tenth?", "No:"),
+        ("does mail.ru hold more than a quarter of aliexpress russia?", "No:"),
+    ],
+)
+def test_a_fraction_of_the_whole_is_a_figure_to_compare(question: str, verdict: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(verdict), answer.text

@@ -275,12 +275,22 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
     """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
     derives = q.aggregates or q.sides or q.ordinals  # without these, no operation below uses the numbers
     numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC] if derives else []
+    comparative = next((a.target for a in q.aggregates if a.target in COMPARATIVES), None)
+    fraction = multiple(q) if q.form.yesno and len(reading.subject) == 1 and comparative else None
+    whole = next((q.graph.kinds[k].high for k in relation.values if q.graph.kinds[k].kind in NUMERIC), None)
+    if fraction is not None and whole is not None and fraction[2] < 1:
+        # "does MegaFon hold more than a fifth of the venture?": a share of the whole, as a figure
+        start, end, share = fraction
+        saying = [m for m in (*q.aggregates, *q.ordinals) if start <= m.start < end or m.target == comparative]
+        return reading._replace(aggregate=comparative, target=share * whole), saying
     claimed = multiple(q) if q.form.yesno and len(reading.subject) == 2 else None
     if claimed is not None and any(q.graph.kinds[k].kind in NUMERIC for k in relation.values):
         # "is Alibaba's stake double MegaFon's?", "is the RDIF's a third of MegaFon's?": a ratio claimed
         notes = [f"{CLAIM}{a.target}" for a in q.aggregates if a.target in COMPARATIVES][:1]  # "more than double"
-        notes.append(f"{CLAIM}{TIMES}{claimed[1]:g}")
-        saying = [m for m in (*q.aggregates, *q.ordinals) if m.start <= claimed[0] < m.end or m.target in COMPARATIVES]
+        notes.append(f"{CLAIM}{TIMES}{claimed[2]:g}")
+        saying = [
+            m for m in (*q.aggregates, *q.ordinals) if claimed[0] <= m.start < claimed[1] or m.target in COMPARATIVES
+        ]
         return reading._replace(aggregate="difference", notes=(*reading.notes, *notes)), saying
     picks_entity = bool(numeric and q.aggregates) and q.picks_entity()  # asked only where it matters
     aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]

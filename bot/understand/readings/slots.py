@@ -34,7 +34,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     if partitive(q, entity):
         said = "object"
     if q.form.yesno and _multiple_before(q, entity):
-        said = "subject"  # "is MegaFon's stake half of Alibaba's?": both are holders, one a multiple of the other
+        # "is MegaFon's stake HALF of Alibaba's?": both hold; "more than a fifth of the venture": the whole
+        said = "object" if entity.target in q.graph.backdrops else "subject"
     if _beside(q, entity):
         said = "subject"  # "X teamed up with Y", "what did X announce along with Y and Z": Y and Z are X's side
     for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
@@ -51,7 +52,7 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     return places
 
 
-def multiple(q: Question) -> tuple[int, float] | None:
+def multiple(q: Question) -> tuple[int, int, float] | None:
     """Where a question claims a ratio between two figures ("double", "three times", "half") and which one;
     a word inside a longer phrase ("more than half": a majority) claims none."""
     tokens = q.tokens
@@ -61,7 +62,7 @@ def multiple(q: Question) -> tuple[int, float] | None:
         for i in range(len(tokens) - size + 1):
             inside = any(a.start <= i and i + size <= a.end and a.end - a.start > size for a in longer)
             if tokens[i : i + size] == words and not inside:
-                return i, factor
+                return i, i + size, factor
     return None
 
 
