@@ -30,3 +30,17 @@ def test_which_countries_is_not_answered_with_an_adjective() -> None:
     chat = bundled().conversation()
     chat.ask("What will AliExpress Russia do?")
     assert "is Russian" not in chat.ask("in which countries?").text
+
+
+def test_more_or_less_after_a_stake_names_the_way() -> None:
+    chat = bundled().conversation()
+    chat.ask("what is the RDIF's stake?")
+    answer = chat.ask("is that more or less than MegaFon's?")
+    assert answer.text.startswith("Less:"), answer.text
+
+
+def test_a_comparison_follow_up_put_as_a_check_gets_a_verdict() -> None:
+    chat = bundled().conversation()
+    chat.ask("how much does megafon own?")
+    answer = chat.ask("is that bigger than the rdif's?")
+    assert answer.text.startswith("Yes:"), answer.text

@@ -201,10 +201,24 @@ def _difference(p: _Parts) -> Result | None:
         "ratio": number(big_value / small_value),
     }
     result = _fill(p, "difference", [*big_parts, *small_parts], **fields)
+    which = _which_way(p)
+    if which is not None:  # "is that more or less than Mail.ru's?": "Less: ..."
+        answer = lower_start(result.text)
+        return result._replace(text=p.language.message("either").format(option=capitalise(which), answer=answer))
     verdict = _claimed(p)
     if verdict is None:
         return result
     return result._replace(text=p.language.message("yes" if verdict else "no").format(answer=lower_start(result.text)))
+
+
+def _which_way(p: _Parts) -> str | None:
+    """For a question asking whether the first-named holds more or less than the second, the word for the
+    answer, as the aggregates name it ("more", "less"); None for any other question."""
+    if f"{CLAIM}either" not in p.reading.notes or len(p.units) != 2:
+        return None
+    (_, first), (_, second) = p.units
+    way = "more" if p.total(first) > p.total(second) else "less"
+    return next((a.words[0] for a in p.language.aggregates if a.id == way and a.words), way)
 
 
 def _claimed(p: _Parts) -> bool | None:

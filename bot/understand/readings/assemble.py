@@ -15,6 +15,7 @@ MAJORITY = "majority"
 SUM = "sum"
 VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations that give a number, never an entity
 COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
+EITHER = "either"  # a claim note: the question asks which of "more" and "less" holds
 AGAINST_A_VALUE = frozenset({"closest", "compare", "more", "less"})  # operations that take the question's number
 SPECIFIC_REACH = 4  # a word naming the value asked for ("what was the occasion") counts this close after the cue
 
@@ -303,10 +304,13 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             both = {a.target for a in aggregates} >= set(COMPARATIVES)  # "more or less than 15 percent?"
             aggregate = aggregate._replace(target="compare" if both else aggregate.target)
         elif aggregate.target in COMPARATIVES:
-            comparative = aggregate.target
+            claim = aggregate.target
+            if {a.target for a in aggregates} >= set(COMPARATIVES):
+                claim = EITHER  # "is that more or less than Mail.ru's?": which of the two
             aggregate = aggregate._replace(target=COMPARATIVES[aggregate.target] if picks_entity else "difference")
-            if q.form.yesno and aggregate.target == "difference":  # "is MegaFon's stake larger than Mail.ru's?"
-                reading = reading._replace(notes=(*reading.notes, f"{CLAIM}{comparative}"))
+            asks_which = q.form.yesno or q.form.either or claim == EITHER
+            if asks_which and aggregate.target == "difference":  # "is MegaFon's stake larger than Mail.ru's?"
+                reading = reading._replace(notes=(*reading.notes, f"{CLAIM}{claim}"), mode="yesno")
         ordinal = int(q.ordinals[0].detail) if q.ordinals else None
         mode = "yesno" if aggregate.target == MAJORITY else reading.mode
         target = next((float(v) for k, v in reading.values if k == numeric[0] and isinstance(v, float)), None)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.knowledge.model import Fact, FocusDef, Relation
-from bot.understand.model import Mention, Reading, Value
-from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, VALUE_RESULTS
+from bot.understand.model import CLAIM, Mention, Reading, Value
+from bot.understand.readings.assemble import COMPARATIVES, EITHER, MAJORITY, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
 from bot.understand.readings.slots import COMPARING, NUMERIC, asks
 from bot.understand.readings.weights import FOLLOWUP, Draft
@@ -49,11 +49,17 @@ def followups(q: Question) -> list[Draft]:
     reading = reading._replace(values=_values(q, relation, reading, used))
     if q.aggregates:
         aggregate = q.aggregates[0].target
+        claims: tuple[str, ...] = ()
         if aggregate in COMPARATIVES and not q.values:
+            both = {a.target for a in q.aggregates} >= set(COMPARATIVES)  # "is that more or less than X?"
+            claims = (f"{CLAIM}{EITHER if both else aggregate}",) if q.form.yesno or q.form.either or both else ()
             aggregate = "difference"  # "is that more than the RDIF's?": the two set side by side
         ordinal = int(q.ordinals[0].detail) if q.ordinals else None
         reading = reading._replace(
-            aggregate=aggregate, ordinal=ordinal, mode="yesno" if aggregate == MAJORITY else "answer"
+            aggregate=aggregate,
+            ordinal=ordinal,
+            mode="yesno" if aggregate == MAJORITY or claims else "answer",
+            notes=(*reading.notes, *claims),
         )
         if fresh and aggregate in COMPARING and slot == "subject":  # "is that more than the RDIF?"
             reading = reading._replace(subject=tuple(dict.fromkeys((*previous.subject, *reading.subject))))
