@@ -44,3 +44,13 @@ def test_a_comparison_follow_up_put_as_a_check_gets_a_verdict() -> None:
     chat.ask("how much does megafon own?")
     answer = chat.ask("is that bigger than the rdif's?")
     assert answer.text.startswith("Yes:"), answer.text
+
+
+def test_and_x_can_go_back_past_a_change_of_topic() -> None:
+    """'And RDIF's?' after a question about the forum carries the stake question before it."""
+    chat = bundled().conversation()
+    chat.ask("how much does megafon own?")
+    chat.ask("where was the forum?")
+    answer = chat.ask("and the RDIF's?")
+    assert answer.answered, answer.text
+    assert "13 percent" in answer.text

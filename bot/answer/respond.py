@@ -34,6 +34,7 @@ MARGIN = 0.6  # an answerable reading this close to the best reading answers for
 PREMISE_MARGIN = 2.5  # a fact this close to an unanswerable reading corrects its premise
 MIN_CONFIDENCE = 0.5  # below this the bot declines and says what it understood
 MIN_SCORE = 0.5  # a reading scoring below this explains too little to answer
+KEPT_READINGS = 2  # readings before the last a follow-up may go back to
 DECLINE_SCALE = 6.0  # a decline's confidence: its reading's score over this, at most 1
 
 
@@ -322,4 +323,7 @@ def _next_context(
         # "What was the earlier tie-up?" answered through the venture: "it" next is still the tie-up
         found_by_asking = []
     everyone = tuple(dict.fromkeys([*found_by_asking, *named, *entities, *context.entities]))
-    return Context(reading, everyone, tuple(found_by_asking))
+    earlier = context.earlier
+    if context.reading is not None and context.reading.relation != reading.relation:
+        earlier = (context.reading, *(r for r in earlier if r.relation != context.reading.relation))[:KEPT_READINGS]
+    return Context(reading, everyone, tuple(found_by_asking), earlier)

@@ -10,14 +10,29 @@ from bot.understand.readings.slots import COMPARING, NUMERIC, asks
 from bot.understand.readings.weights import FOLLOWUP, Draft
 
 SUPERLATIVES = frozenset({"max", "min", "closest"})  # carried over, they would swallow a newly named entity
+EARLIER = 0.3  # a reading from one question further back is carried over with this much less
 
 
 def followups(q: Question) -> list[Draft]:
     """New entities take the place of the previous ones of a fitting type; new values, aggregates, types and
-    attributes replace or narrow the previous ones; a new question word asks a new slot."""
+    attributes replace or narrow the previous ones; a new question word asks a new slot.
+
+    "And RDIF's?" after a question on another topic may go back further: the readings before the last are
+    carried over too, each a little less likely than the one after it.
+    """
     previous = q.context.reading
     if previous is None:
         return []
+    drafts = _carried(q, previous)
+    fresh = [e for e in q.entities if e not in q.context_entities]
+    if fresh and q.form.followup:
+        for back, earlier in enumerate(q.context.earlier, start=1):
+            drafts += [d._replace(bonus=d.bonus - EARLIER * back) for d in _carried(q, earlier)]
+    return drafts
+
+
+def _carried(q: Question, previous: Reading) -> list[Draft]:
+    """The drafts that carry one earlier reading over to this question."""
     if any(not m.weak for m in q.relation_words) and not q.form.followup:
         return []
     if _complete(q):

@@ -26,6 +26,7 @@ class Context(NamedTuple):
     reading: Reading | None = None
     entities: tuple[str, ...] = ()
     answered: tuple[str, ...] = ()  # the entities the last answer gave for what was asked ("them")
+    earlier: tuple[Reading, ...] = ()  # the readings before the last, newest first ("and RDIF's?" two topics on)
 
 
 class Question(NamedTuple):
