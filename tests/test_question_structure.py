@@ -175,3 +175,19 @@ def test_versus_sets_two_side_by_side_without_naming_a_rivalry() -> None:
     answer = bot.ask("mail.ru vs rdif, who holds more?")
     assert answer.answered, answer.text
     assert answer.text.startswith("Mail.ru will hold the larger stake")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["which social network does Usmanov's company own?"],
+        ["who is alisher usmanov?", "what social network does his company have?"],
+    ],
+)
+def test_a_persons_company_is_the_one_their_description_names(turns: list[str]) -> None:
+    """Usmanov is tied to Mail.ru (he owns it) and to the venture (he commented on it): his company is the one
+    his description names."""
+    chat = bot.Conversation()
+    for turn in turns:
+        answer = chat.ask(turn)
+    assert "VK" in answer.text

@@ -177,6 +177,8 @@ def _theirs(
         if noun.start == 0 or tokens[noun.start - 1] not in grammar.possessives:
             continue
         owners = {e.target for e in entities if e.end <= noun.start - 1 and e.detail == ""}
+        if not owners:  # "which network does HIS COMPANY own?": the one the pronoun stands for
+            owners = {e.target for e in entities if e.start == noun.start - 1 and e.detail == "context"}
         if not owners:
             continue
         tied = {
@@ -186,6 +188,7 @@ def _theirs(
             for f_entity in fact.entities
             if f_entity not in owners and graph.is_a(f_entity, [noun.target]) and not graph.entities[f_entity].members
         }
+        tied = _defining(next(iter(sorted(owners))), tied, graph) if len(owners) == 1 else tied
         if len(tied) == 1:
             mention = Mention("entity", tied.pop(), noun.start - 1, noun.end, REFERENCE_SCORE, "ref:theirs")
             references.append((mention, tuple(range(noun.start - 1, noun.end))))
@@ -206,10 +209,23 @@ def _belonging(found: Found, entities: list[Mention], graph: Graph) -> list[tupl
             for other in fact.entities
             if other != entity.target and not graph.entities[other].members and graph.is_a(other, [noun.target])
         }
+        tied = _defining(entity.target, tied, graph)
         if len(tied) == 1:
             mention = Mention("entity", tied.pop(), entity.start, noun.end, REFERENCE_SCORE * entity.score, "ref:tie")
             references.append((mention, tuple(range(entity.start, noun.end))))
     return references
+
+
+def _defining(owner: str, tied: set[str], graph: Graph) -> set[str]:
+    """Of several entities tied to the owner, the one its own description names ("a billionaire who owns
+    Mail.ru": Usmanov's company is Mail.ru, not the venture he commented on); all of them when none or several."""
+    if len(tied) < 2:
+        return tied
+    described = " ".join(
+        f.answer for f in graph.facts_by_entity.get(owner, ()) if f.relation == graph.describes and owner in f.subjects
+    )
+    named = {t for t in tied if graph.name(t) in described}
+    return named if len(named) == 1 else tied
 
 
 def _clause(noun: Mention, word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
