@@ -191,3 +191,11 @@ def test_a_persons_company_is_the_one_their_description_names(turns: list[str]) 
     for turn in turns:
         answer = chat.ask(turn)
     assert "VK" in answer.text
+
+
+def test_besides_sets_aside_the_whole_list_after_it() -> None:
+    answer = bot.ask("Who joined besides Alibaba and Mail.ru?")
+    assert answer.answered, answer.text
+    assert "MegaFon" in answer.text
+    assert "RDIF" in answer.text
+    assert "Alibaba" not in answer.text

@@ -64,7 +64,7 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     of companies are Sberbank and Yandex?" joins what the article says of each.
     """
     if _open(reading):  # with nothing bound, only a plain relation word about the story itself may answer
-        if not reading.strong:
+        if not reading.strong and not reading.excluded:  # "who joined besides Alibaba?" is about the story too
             return None
         about = {
             f.id: f for b in graph.backdrops for f in graph.facts_by_entity.get(b, ()) if f.relation == reading.relation

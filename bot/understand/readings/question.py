@@ -85,6 +85,13 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     excluded = [
         e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions) or _other(e, found, graph, grammar)
     ]
+    for entity in sorted(named, key=lambda m: m.start):  # "besides Alibaba AND MAIL.RU": the whole list after it
+        joined = any(
+            x.end <= entity.start and all(t in grammar.coordination for t in tokens[x.end : entity.start])
+            for x in excluded
+        )
+        if joined and entity not in excluded:
+            excluded.append(entity)
     named = [_aside(e, tokens, graph, grammar) for e in named]
     claim = {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
     verbs = {m.start for m in found.of("relation") if m.detail in ("verb", "passive")}
