@@ -43,6 +43,9 @@ FLOORS = {
     "round-22.yaml": (0.79, 6),
     "round-23.yaml": (0.86, 6),
     "round-24.yaml": (0.92, 3),
+    "round-25.yaml": (0.89, 5),
+    "round-26.yaml": (0.83, 9),
+    "round-27.yaml": (0.89, 5),
 }
 
 
