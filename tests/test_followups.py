@@ -54,3 +54,19 @@ def test_and_x_can_go_back_past_a_change_of_topic() -> None:
     answer = chat.ask("and the RDIF's?")
     assert answer.answered, answer.text
     assert "13 percent" in answer.text
+
+
+def test_an_attribute_with_together_takes_everyone_with_it() -> None:
+    """After two stakes, 'so the Russians altogether?' adds up every Russian partner, not just the two."""
+    chat = bundled().conversation()
+    chat.ask("how much does megafon have")
+    chat.ask("and the rdif?")
+    answer = chat.ask("so the russian ones altogether?")
+    assert "52 percent" in answer.text
+
+
+def test_they_after_a_named_group_is_that_group() -> None:
+    chat = bundled().conversation()
+    chat.ask("who are all the partners?")
+    answer = chat.ask("ok and the Russian ones, how much do they own together?")
+    assert "52 percent" in answer.text

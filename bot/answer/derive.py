@@ -169,6 +169,8 @@ def _extreme(p: _Parts) -> Result | None:
 
 
 def _sum(p: _Parts) -> Result | None:
+    if not p.named and TOGETHER in p.reading.notes and (p.reading.attributes or p.reading.types) and p.pool:
+        p = p._replace(named=list(p.pool), units=[(e, [e]) for e in p.pool])  # "the Russian ones altogether"
     if len(p.named) < 2:
         return None
     return _fill(p, "sum", p.named, **{p.kind: number(p.total(p.named))})

@@ -53,7 +53,10 @@ def from_context(
             continue
         if tokens[pronoun.start] in grammar.relative and not _stands_alone(pronoun, tokens, grammar):
             continue  # "the fund THAT owns ...": a relative word, not a pronoun
-        if found.text.tokens[pronoun.start] in grammar.plural and len(together) > 1 and not named:
+        plural = found.text.tokens[pronoun.start] in grammar.plural
+        if plural and any(e.end <= pronoun.start and graph.entities[e.target].members for e in found.of("entity")):
+            continue  # "the Russian ones, how much do THEY own together?": the group just named
+        if plural and len(together) > 1 and not named:
             for entity in together:  # "RDIF and MegaFon ...?" then "how much do THEY own together?"
                 mentions.append(Mention("entity", entity, pronoun.start, pronoun.end, CONTEXT_SCORE, "context"))
             continue

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.knowledge.model import Fact, FocusDef, Relation
-from bot.understand.model import CLAIM, Mention, Reading, Value
-from bot.understand.readings.assemble import COMPARATIVES, EITHER, MAJORITY, VALUE_RESULTS
+from bot.understand.model import CLAIM, TOGETHER, Mention, Reading, Value
+from bot.understand.readings.assemble import COMPARATIVES, EITHER, MAJORITY, SUM, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
 from bot.understand.readings.slots import COMPARING, NUMERIC, asks
 from bot.understand.readings.weights import FOLLOWUP, Draft
@@ -76,11 +76,16 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
             mode="yesno" if aggregate == MAJORITY or claims else "answer",
             notes=(*reading.notes, *claims),
         )
+        if not fresh and q.attributes and aggregate in (SUM, MAJORITY):
+            # "so the Russians altogether?": everyone with the attribute, not just the holders talked about
+            attributes = tuple((a.target, a.detail) for a in q.attributes)
+            reading = reading._replace(subject=(), attributes=attributes, notes=(*reading.notes, TOGETHER))
+            used += list(q.attributes)
         if fresh and aggregate in COMPARING and slot == "subject":  # "is that more than the RDIF?"
             reading = reading._replace(subject=tuple(dict.fromkeys((*previous.subject, *reading.subject))))
         if not fresh and aggregate not in VALUE_RESULTS and aggregate != MAJORITY:
             reading = reading._replace(subject=(), ask="subject")
-        elif not fresh and len(reading.subject) < 2:  # "and together?": every holder talked about
+        elif not fresh and len(reading.subject) < 2 and TOGETHER not in reading.notes:  # "and together?"
             holders = _holders(q, relation)
             if len(holders) > 1:
                 reading = reading._replace(subject=holders)
