@@ -147,3 +147,17 @@ def test_a_pic_is_a_picture() -> None:
 def test_a_fraction_of_the_whole_is_a_figure_to_compare(question: str, verdict: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(verdict), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("was alibaba founded before 2000?", "Yes:"),
+        ("was Alibaba founded after 2000?", "No:"),
+        ("did mail.ru launch pandao before 2017?", "No:"),
+        ("was pandao launched since 2015?", "Yes:"),
+    ],
+)
+def test_a_year_after_before_or_after_is_a_bound(question: str, verdict: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(verdict), answer.text

@@ -12,7 +12,7 @@ from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import NOW, ONLY, Reading
+from bot.understand.model import CLAIM, EARLIER, LATER, NOW, ONLY, Reading
 from bot.understand.normalize import simplify
 
 
@@ -98,6 +98,9 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
             fact = attribute_fact(entity, attribute, graph)
             if fact is not None:
                 return has_attribute(entity, attribute, wanted, graph), fact
+    bounded = _against_a_bound(reading, graph)
+    if bounded is not None:
+        return bounded
     exact = matching_facts(reading._replace(ask=""), graph)
     if exact:
         return True, exact[0]
@@ -128,6 +131,21 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
                 s in fact.subjects or set(graph.members(s)) <= set(fact.subjects) for s in reading.subject
             ):
                 return False, fact
+    return None
+
+
+def _against_a_bound(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
+    """'Was Alibaba founded before 2000?': the fact's year against the bound the question puts, not equal to it."""
+    way = next((n[len(CLAIM) :] for n in reading.notes if n in (f"{CLAIM}{EARLIER}", f"{CLAIM}{LATER}")), None)
+    if way is None:
+        return None
+    for kind, bound in reading.values:
+        if not isinstance(bound, float):
+            continue
+        for fact in matching_facts(reading._replace(ask="", values=()), graph, check_values=False):
+            found = fact.value(kind)
+            if isinstance(found, float):
+                return (found < bound if way == EARLIER else found > bound), fact
     return None
 
 

@@ -140,7 +140,8 @@ WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
-    "question_words", "negating", "entity_questions", "possessives", "other", "only", "present",
+    "question_words", "negating", "entity_questions", "possessives", "other", "only", "present", "earlier", "later",
+    "bound_fillers",
 )  # fmt: skip
 
 

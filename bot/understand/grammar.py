@@ -44,6 +44,9 @@ class Grammar(NamedTuple):
     other: frozenset[str]
     only: frozenset[str]
     present: frozenset[str]
+    earlier: frozenset[str]
+    later: frozenset[str]
+    bound_fillers: frozenset[str]
     multiples: tuple[tuple[tuple[str, ...], float], ...]  # ("two", "times") -> 2.0: a claimed ratio
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
@@ -92,6 +95,9 @@ def build_grammar(language: Language) -> Grammar:
         other=words("other"),
         only=words("only"),
         present=words("present"),
+        earlier=words("earlier"),
+        later=words("later"),
+        bound_fillers=words("bound_fillers"),
         multiples=tuple((tuple(word.split()), factor) for word, factor in language.multiples),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),

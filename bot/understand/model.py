@@ -66,6 +66,7 @@ TOGETHER = "together"  # a reading's note: a majority of everyone meeting the co
 CLAIM = "claim:"  # a yes/no comparison's note: what it claims ("claim:more", "claim:times:2")
 TIMES = "times:"  # ... a claimed ratio
 ONLY = "only"  # a yes/no check's note: nothing but what it names ("only for Russia?")
+EARLIER, LATER = "earlier", "later"  # claim notes: a year checked as a bound ("founded before 2000?")
 NOW = "now"  # a yes/no check's note: it asks about the present ("is it still running?"), past what the article says
 
 

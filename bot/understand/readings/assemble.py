@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from bot.knowledge.model import Relation
-from bot.understand.model import CLAIM, DESCRIBED, NOW, ONLY, TIMES, TOGETHER, Mention, Reading, Value
+from bot.understand.model import CLAIM, DESCRIBED, EARLIER, LATER, NOW, ONLY, TIMES, TOGETHER, Mention, Reading, Value
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
 from bot.understand.readings.slots import NUMERIC, asks, asks_the_doer, coordinated, fit, multiple, placements
 from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
@@ -127,6 +127,9 @@ def _complete(
                 reading = reading._replace(notes=(*reading.notes, ONLY))
             if any(t in q.grammar.present for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, NOW))
+            edge = _bound(q, reading)
+            if edge is not None:
+                reading = reading._replace(notes=(*reading.notes, f"{CLAIM}{edge}"))
         elif q.form.either and not ask and reading.aggregate is None:
             reading = _as_either(q, reading)
         shape = fit(q, relation, ask)
@@ -171,6 +174,20 @@ def _as_either(q: Question, reading: Reading) -> Reading:
     options = (str(left.target), str(right.target))
     values = tuple(v for v in reading.values if str(v[1]) not in options and parse_value(left) != v[1])
     return reading._replace(values=values, options=options, mode="either")
+
+
+def _bound(q: Question, reading: Reading) -> str | None:
+    """'Was Alibaba founded before 2000?': a year the reading binds, with "before" or "after" in front of it."""
+    years = [m for m in q.values if m.kind == "year" and any(str(v) == str(parse_value(m)) for _, v in reading.values)]
+    for year in years:
+        i = year.start - 1
+        while i >= 0 and q.tokens[i] in q.grammar.bound_fillers:  # "prior TO 2000", "earlier THAN the year 2000"
+            i -= 1
+        if i >= 0 and q.tokens[i] in q.grammar.earlier:
+            return EARLIER
+        if i >= 0 and q.tokens[i] in q.grammar.later:
+            return LATER
+    return None
 
 
 def _bind_values(q: Question, relation: Relation, values: list[tuple[str, Value]]) -> list[Mention]:
