@@ -46,6 +46,9 @@ FLOORS = {
     "round-25.yaml": (0.89, 5),
     "round-26.yaml": (0.83, 9),
     "round-27.yaml": (0.89, 5),
+    "round-28.yaml": (0.81, 7),
+    "round-29.yaml": (0.87, 6),
+    "round-30.yaml": (0.89, 6),
 }
 
 
