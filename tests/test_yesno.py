@@ -161,3 +161,38 @@ def test_a_fraction_of_the_whole_is_a_figure_to_compare(question: str, verdict: 
 def test_a_year_after_before_or_after_is_a_bound(question: str, verdict: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(verdict), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is VK the most popular social network in russia?", "Yes: VK is Russia's most popular social media network"),
+        ("is sberbank the largest bank in russia?", "Yes: Sberbank is Russia's largest bank."),
+        ("is alibaba the biggest shareholder?", "Yes: Alibaba will hold the largest stake"),
+    ],
+)
+def test_a_superlative_the_description_says_is_yes(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is megafon the biggest mobile operator in russia?", "MegaFon is a telecom operator"),
+        ("is yandex the largest internet company in russia?", "Yandex is an internet company"),
+        ("is vk the least popular social network?", "VK is Russia's most popular social media network"),
+    ],
+)
+def test_a_superlative_the_description_lacks_is_declined_with_what_it_says(question: str, said: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert answer.text.startswith("The article doesn't say that; it says"), answer.text
+    assert said in answer.text
+
+
+def test_two_names_claimed_to_be_one_are_no() -> None:
+    answer = bot.ask("is megafon the largest bank in russia?")
+    assert answer.text.startswith("No: Sberbank is Russia's largest bank."), answer.text
+    assert bot.ask("are megafon and mail.ru russian?").text.startswith("Yes")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answer.compose import Result, join, lower_start, names
+from bot.answer.compose import Result, from_facts, join, lower_start, names
+from bot.answer.query import describing_fact
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
 from bot.understand.model import NOW, Reading
@@ -53,6 +54,18 @@ def not_covered(reading: Reading, graph: Graph, language: Language, about: str |
         if topics:
             text += " " + language.message("also_covers").format(topics=join(topics, language.message("list_and")))
     return text
+
+
+def described_instead(reading: Reading, graph: Graph, language: Language) -> str | None:
+    """'Is MegaFon the biggest operator in Russia?', undecided: what the article does call the entity."""
+    relation = graph.relations.get(reading.relation)
+    if reading.mode != "yesno" or relation is None or not relation.describes or len(reading.subject) != 1:
+        return None
+    fact = describing_fact(reading.subject[0], graph)
+    if fact is None:
+        return None
+    said = lower_start(from_facts([fact], list(reading.subject), relation.id).text)
+    return language.message("not_so_described").format(fact=said)
 
 
 def premise(reading: Reading, correction: Result, graph: Graph, language: Language) -> str:

@@ -144,15 +144,18 @@ def _each(question: str, parts: list[Text], setting: Setting, context: Context) 
 def _decline(question: str, found: Found, form: Form, tried: list[Tried], setting: Setting) -> Answer:
     """'The article doesn't say <topic>', with the fact it does state when one is close (a false premise),
     else what it does say about the entity asked about."""
-    from bot.answer.decline import not_covered, premise  # only a declined question needs them
+    from bot.answer.decline import described_instead, not_covered, premise  # only a declined question needs them
 
     best = tried[0]
     reading = best.reading
     graph, language = setting.graph, setting.knowledge.language
     close = [t for t in tried if t.result is not None and t.reading.mode == "answer" and _shares(t.reading, reading)]
     correction = close[0].result if close and close[0].reading.score >= reading.score - PREMISE_MARGIN else None
+    instead = described_instead(reading, graph, language) if correction is None else None
     if correction is not None:
         text = premise(reading, correction, graph, language)
+    elif instead is not None:
+        text = instead
     else:
         about = (reading.subject or reading.object or (None,))[0]
         text = not_covered(reading, graph, language, about, asked_slot_only=True)

@@ -12,7 +12,7 @@ from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import CLAIM, EARLIER, LATER, NOW, ONLY, Reading
+from bot.understand.model import CLAIM, EARLIER, LATER, MOST, NOW, ONLY, SAME, Reading
 from bot.understand.normalize import simplify
 
 
@@ -87,6 +87,17 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
             fact = attribute_fact(entity, attribute, graph)
             if fact is not None and not has_attribute(entity, attribute, wanted, graph):
                 return False, fact
+    if relation.id == graph.describes and SAME in reading.notes and len(reading.subject) == 2:
+        other = describing_fact(reading.subject[1], graph)
+        return (False, other) if other is not None else None  # two names, two things: what the second one is
+    if relation.id == graph.describes and (reading.subject or reading.object):
+        entity = (reading.subject or reading.object)[0]
+        fact = describing_fact(entity, graph)
+        if fact is not None and not all(graph.is_a(entity, [t]) for t in reading.types):
+            return False, fact  # "is MegaFon a bank?": another type
+        if fact is not None and any(n.startswith(f"{CLAIM}{MOST}") for n in reading.notes):
+            # "is MegaFon the biggest operator?": the article calls it an operator, not the biggest
+            return (True, fact) if _says_the_most(reading, fact, graph) else None
     if reading.types and (reading.subject or reading.object):
         entity = (reading.subject or reading.object)[0]
         fact = describing_fact(entity, graph)
@@ -132,6 +143,18 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
             ):
                 return False, fact
     return None
+
+
+def _says_the_most(reading: Reading, fact: Fact, graph: Graph) -> bool:
+    """Whether the entity's description says the superlative the question claims, with its modifiers ("the most
+    POPULAR social network"); true when no superlative is claimed."""
+    for note in reading.notes:
+        if note.startswith(f"{CLAIM}{MOST}"):
+            aggregate, _, modifiers = note[len(CLAIM) + len(MOST) :].partition(":")
+            said = set(simplify(fact.answer).split())
+            if not graph.aggregate_words.get(aggregate, frozenset()) & said or not set(modifiers.split()) <= said:
+                return False
+    return True
 
 
 def _against_a_bound(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:

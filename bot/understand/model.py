@@ -67,6 +67,8 @@ CLAIM = "claim:"  # a yes/no comparison's note: what it claims ("claim:more", "c
 TIMES = "times:"  # ... a claimed ratio
 ONLY = "only"  # a yes/no check's note: nothing but what it names ("only for Russia?")
 EARLIER, LATER = "earlier", "later"  # claim notes: a year checked as a bound ("founded before 2000?")
+MOST = "most:"  # a yes/no claim note: "is VK the most popular network?" (claim:most:max:popular)
+SAME = "same"  # a yes/no note: two names claimed to be one ("is MegaFon Russia's largest bank?")
 NOW = "now"  # a yes/no check's note: it asks about the present ("is it still running?"), past what the article says
 
 

@@ -6,8 +6,23 @@ from __future__ import annotations
 import itertools
 
 from bot.knowledge.model import Relation
-from bot.understand.model import CLAIM, DESCRIBED, EARLIER, LATER, NOW, ONLY, TIMES, TOGETHER, Mention, Reading, Value
+from bot.understand.model import (
+    CLAIM,
+    DESCRIBED,
+    EARLIER,
+    LATER,
+    MOST,
+    NOW,
+    ONLY,
+    SAME,
+    TIMES,
+    TOGETHER,
+    Mention,
+    Reading,
+    Value,
+)
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
+from bot.understand.readings.selection import SUPERLATIVE_REACH, described_superlatives
 from bot.understand.readings.slots import NUMERIC, asks, asks_the_doer, coordinated, fit, multiple, placements
 from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
 
@@ -251,6 +266,19 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
             attributes=tuple((a.target, a.detail) for a in predicate),
         )
         extra += [*predicate_types, *predicate]
+        if len(reading.subject) == 2 and _identified_with(q, reading.subject):
+            reading = reading._replace(notes=(*reading.notes, SAME))  # "is MegaFon the largest bank in Russia?"
+        for superlative in described_superlatives(q):  # "the most POPULAR social network": claimed, checked
+            noun = next(t for t in q.types if 0 <= t.start - superlative.end <= SUPERLATIVE_REACH)
+            modifiers = [w for w in q.tokens[superlative.end : noun.start] if w not in q.grammar.determiners]
+            claim = f"{CLAIM}{MOST}{superlative.target}:{' '.join(modifiers)}"
+            reading = reading._replace(notes=(*reading.notes, claim))
+            extra.append(superlative)
+            said = range(superlative.end, noun.start)
+            scope = noun.end + 1 if noun.end < len(q.tokens) and q.tokens[noun.end] in q.grammar.locative else -1
+            while scope < len(q.tokens) and q.tokens[scope] in q.grammar.determiners:
+                scope += 1  # "the biggest bank in THE country"
+            extra += [m for m in q.found.mentions if (m.start in said or m.start == scope) and m not in extra]
     kind_words = [  # "WHAT KIND of venture do they launch?": the one launched, described
         m
         for m in q.relation_words
@@ -272,6 +300,17 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
             extra.append(roles[0])
     reading, derived = _derive(q, reading, relation)
     return reading, extra + derived
+
+
+def _identified_with(q: Question, subject: tuple[str, ...]) -> bool:
+    """'Is MegaFon Russia's largest bank?': a form of "be", then one name right after the other, claims they
+    are one and the same (a list would join them: "are MegaFon and Mail.ru Russian?")."""
+    first, second = (next((e for e in q.entities if e.target == s), None) for s in subject)
+    if first is None or second is None or first.start > second.start:
+        return False
+    between = q.tokens[first.end : second.start]
+    after_be = first.start > 0 and q.tokens[first.start - 1] in q.grammar.be
+    return after_be and all(t in q.grammar.determiners for t in between)
 
 
 def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:

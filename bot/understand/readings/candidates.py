@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from bot.knowledge.model import Fact, Relation
 from bot.understand.model import Mention
 from bot.understand.readings.question import Question, value_slots
+from bot.understand.readings.selection import described_superlatives
 from bot.understand.readings.slots import NUMERIC, asks
 from bot.understand.readings.weights import IMPLIED
 
@@ -54,7 +55,8 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
     by_description = describes is not None and (
         focus is None or any(graph.fits_focus(k, focus.id) for k in describes.values)
     )
-    if entities and by_description and describes is not None and not q.aggregates:
+    claims_a_description = q.form.yesno and q.aggregates and len(described_superlatives(q)) == len(q.aggregates)
+    if entities and by_description and describes is not None and (not q.aggregates or claims_a_description):
         relations.append(describes.id)
     context_types = q.grammar.context_types
     told = [  # "list all the partners in the new company": the venture after "in" only sets the scene

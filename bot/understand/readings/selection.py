@@ -12,6 +12,16 @@ MODIFIERS = 2  # words between "is" and the entity it identifies ("is the state 
 TYPE_REACH = 3  # the noun "which" asks about stands this close after it
 
 
+def described_superlatives(q: Question) -> list[Mention]:
+    """'Is VK THE MOST popular social network in Russia?': a superlative right before a type noun claims a
+    description of the entity, not a comparison of numbers."""
+    return [
+        a
+        for a in q.aggregates
+        if a.target in SUPERLATIVE and any(0 <= t.start - a.end <= SUPERLATIVE_REACH for t in q.types)
+    ]
+
+
 def _described_as_the_most(q: Question, focus_type: str | None, role: str | None) -> list[Draft]:
     """'Which bank is the biggest in Russia, according to the piece?': no stake is compared; the article
     describes one entity of the type with a superlative ("Russia's largest bank")."""
