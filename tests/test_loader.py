@@ -90,6 +90,7 @@ BROKEN = [
         None,
     ),
     (RELATIONS, "      verb: [own, hold,", "      verbs: [own, hold,", "word form 'verbs' is not one of", None),
+    (RELATIONS, '      default: "who is a partner in what"\n', "", "asks needs a default", None),
     (SOURCES, "file: article.txt", "file: missing.txt", "file not found", "missing.txt"),
     (FACTS, "source: aliexpress-russia", "source: other-article", "unknown source 'other-article'", None),
     (FACTS, "  - id: stake_megafon\n", "  - id: stake_megafon\n    id: again\n", "duplicate key 'id'", "id: again"),

@@ -199,3 +199,34 @@ def test_besides_sets_aside_the_whole_list_after_it() -> None:
     assert "MegaFon" in answer.text
     assert "RDIF" in answer.text
     assert "Alibaba" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("why does megafon own 30 percent?", "it says MegaFon will own 24 percent"),
+        ("why did alibaba take the majority stake", "it says Alibaba will hold 48 percent of AliExpress Russia"),
+        ("Why is MegaFon the biggest shareholder in the venture?", "it says Alibaba will hold the largest stake"),
+        ("why did alibaba take a 48% stake", "it says Alibaba will own 48 percent"),
+    ],
+)
+def test_why_over_a_claim_is_declined_with_what_the_article_says_of_the_claim(question: str, said: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert answer.text.startswith("The article doesn't say why; "), answer.text
+    assert said in answer.text
+
+
+def test_why_with_no_claim_to_check_is_declined_in_good_english() -> None:
+    answer = bot.ask("why did alibaba partner with mail.ru?")
+    assert not answer.answered
+    assert answer.text.startswith("The article doesn't say why."), answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Who are the four partners in the deal?", "who are all the partners in the venture?"]
+)
+def test_a_group_named_in_a_who_question_is_what_is_asked_about(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert all(name in answer.text for name in ("Alibaba", "MegaFon", "Mail.ru", "RDIF"))

@@ -26,7 +26,6 @@ KNOWN_GAPS = frozenset(
         "j21",
         "f13",
         "xz6",
-        "xz8",
         "e11",
         "e20",
         "s19",

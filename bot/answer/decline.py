@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer.compose import Result, from_facts, join, lower_start, names
+from bot.answer.compose import Result, capitalise, from_facts, join, lower_start, names
 from bot.answer.query import describing_fact
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
@@ -25,6 +25,9 @@ def topic(reading: Reading, graph: Graph, language: Language) -> str:
         template = relation.title_ask
     else:
         slot = reading.ask or next((k for k, _ in reading.values if k in dict(relation.asks)), "")
+        beyond = beyond_the_relation(reading, graph)
+        if beyond is not None:
+            return beyond  # "why does MegaFon own 24 percent?": the article doesn't say why
         template = relation.ask(slot or ("object" if reading.subject else "subject"))
         if "{subject}" in template and not reading.subject and reading.object and dict(relation.asks).get("subject"):
             template = relation.ask("subject")  # "which countries are in the CIS?": what lies in it, not where
@@ -35,6 +38,34 @@ def topic(reading: Reading, graph: Graph, language: Language) -> str:
         "title": str(title) if title is not None else "",
     }
     return template.format_map(_Defaults(fields))
+
+
+def beyond_the_relation(reading: Reading, graph: Graph) -> str | None:
+    """How a decline names what the reading asks when its relation cannot carry it at all ("why"), or None."""
+    relation = graph.relations.get(reading.relation)
+    if relation is None or not reading.ask or reading.ask in dict(relation.asks):
+        return None
+    expected = graph.focus[reading.ask].expects if reading.ask in graph.focus else (reading.ask,)
+    kinds = [graph.kinds[k] for k in expected if k in graph.kinds and k not in relation.values]
+    return kinds[0].topic if kinds and all(k.topic for k in kinds) else None
+
+
+def checked_instead(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """'Why does MegaFon own 30 percent?': what the article says of the claim under a question it cannot
+    answer, as a plain sentence (MegaFon will own 24 percent), or None."""
+    if beyond_the_relation(reading, graph) is None:
+        return None
+    from bot.answer.execute import execute
+
+    check = reading if reading.mode == "yesno" else reading._replace(ask="", mode="yesno")
+    result = execute(check._replace(ask=""), graph, language)
+    if result is None:
+        return None
+    for verdict in ("yes", "no"):
+        prefix = language.message(verdict).split("{answer}")[0]
+        if prefix and result.text.startswith(prefix):
+            return result._replace(text=capitalise(result.text[len(prefix) :]))
+    return result
 
 
 class _Defaults(dict[str, str]):

@@ -101,6 +101,11 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         and answerable.reading.score >= max(best.reading.score - MARGIN, MIN_SCORE)
         and not _leaves_the_verb(answerable.reading, best.reading, graph)
     ):
+        if answerable.reading.ask and answerable.reading.ask not in graph.kinds:  # "why is MegaFon the biggest?"
+            from bot.answer.decline import beyond_the_relation
+
+            if beyond_the_relation(answerable.reading, graph) is not None:  # its facts cannot say why
+                return _decline(question, found, form, [answerable, *tried], setting), context
         sure = confidence(found, answerable, graph, lexicon.name_heads)
         if sure < MIN_CONFIDENCE:
             from bot.answer import replies
@@ -144,7 +149,12 @@ def _each(question: str, parts: list[Text], setting: Setting, context: Context) 
 def _decline(question: str, found: Found, form: Form, tried: list[Tried], setting: Setting) -> Answer:
     """'The article doesn't say <topic>', with the fact it does state when one is close (a false premise),
     else what it does say about the entity asked about."""
-    from bot.answer.decline import described_instead, not_covered, premise  # only a declined question needs them
+    from bot.answer.decline import (  # only a declined question needs them
+        checked_instead,
+        described_instead,
+        not_covered,
+        premise,
+    )
 
     best = tried[0]
     reading = best.reading
@@ -152,6 +162,8 @@ def _decline(question: str, found: Found, form: Form, tried: list[Tried], settin
     close = [t for t in tried if t.result is not None and t.reading.mode == "answer" and _shares(t.reading, reading)]
     correction = close[0].result if close and close[0].reading.score >= reading.score - PREMISE_MARGIN else None
     instead = described_instead(reading, graph, language) if correction is None else None
+    if correction is None and instead is None:
+        correction = checked_instead(reading, graph, language)
     if correction is not None:
         text = premise(reading, correction, graph, language)
     elif instead is not None:

@@ -65,6 +65,7 @@ class ValueKind(NamedTuple):
     low: float | None = None
     high: float | None = None
     types: tuple[str, ...] = ()  # for entity-valued kinds: the types of entity it takes
+    topic: str = ""  # how a decline names a question for it that no relation can give ("why")
 
 
 class AttributeDef(NamedTuple):

@@ -68,6 +68,8 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
         says = record.text_mapping("says")
         aggregates = record.text_mapping("aggregates")
         record.check_known("asks", asks, slots | {"default"} | {"title"}, "slot")
+        if "default" not in asks:  # a decline about any other slot, or a check, is worded with it
+            record.problem(record.where("asks"), "asks needs a default: how a decline names the relation as a whole")
         record.check_known("says", says, slots | {"default"}, "value kind")
         record.check_known("aggregates", aggregates, AGGREGATE_TEMPLATES, "aggregate template")
         allowed = slots | {"subjects", "objects", "title", "quote", "name"}

@@ -83,6 +83,8 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     wanted = [kind] if kind else []
     aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
     options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
+    if not (constraint_types or q.attributes or kind) and all(q.graph.entities[o].members for o in options):
+        return []  # only a group named: "who are the four partners in the deal?" asks what the group is
     if not (constraint_types or q.attributes or options or kind):
         return []  # "which bank is mentioned?" asks for the entities of a type; a bare "which?" for nothing
     reading = Reading(
