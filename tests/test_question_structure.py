@@ -230,3 +230,17 @@ def test_a_group_named_in_a_who_question_is_what_is_asked_about(question: str) -
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert all(name in answer.text for name in ("Alibaba", "MegaFon", "Mail.ru", "RDIF"))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("wich day of week was deal announce", "Tuesday"),
+        ("what day was the deal announce on", "Tuesday"),
+        ("whats usmanovs quote", "significant step"),
+    ],
+)
+def test_a_plain_verb_ending_a_was_question_is_a_learners_passive(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

@@ -25,7 +25,6 @@ KNOWN_GAPS = frozenset(
     [
         "j21",
         "f13",
-        "xz6",
         "e11",
         "e20",
         "s19",

@@ -15,6 +15,7 @@ class Grammar(NamedTuple):
     auxiliary: frozenset[str]
     agent_marker: frozenset[str]
     participle_endings: tuple[str, ...]
+    progressive_endings: tuple[str, ...]
     of: frozenset[str]
     inside: frozenset[str]
     asking: frozenset[str]
@@ -66,6 +67,7 @@ def build_grammar(language: Language) -> Grammar:
         auxiliary=words("auxiliary"),
         agent_marker=words("agent_marker"),
         participle_endings=tuple(sorted(classes.get("participle_endings", ()), key=lambda e: (-len(e), e))),
+        progressive_endings=tuple(sorted(classes.get("progressive_endings", ()))),
         of=words("of"),
         inside=words("inside"),
         asking=words("asking"),

@@ -16,16 +16,25 @@ ATTACH_REACH = 3  # words allowed between a noun and the entity attached before 
 
 
 def side(
-    relation_word: Mention, entity: Mention, tokens: tuple[str, ...], possessive: tuple[bool, ...], grammar: Grammar
+    relation_word: Mention,
+    entity: Mention,
+    tokens: tuple[str, ...],
+    possessive: tuple[bool, ...],
+    grammar: Grammar,
+    *,
+    noun_too: bool = False,
 ) -> str | None:
-    """The slot the word's form puts an entity in: 'subject', 'object', or None when the words do not tell."""
+    """The slot the word's form puts an entity in: 'subject', 'object', or None when the words do not tell.
+    `noun_too`: the word may be the relation's noun as well ("quote"), so a bare form is never a passive."""
     form = relation_word.detail
     before = entity.end <= relation_word.start
     after = entity.start >= relation_word.end
     if form == "verb":
         if before and _bare_participle(relation_word, entity, tokens, grammar):
             return None  # "Alibaba founded in?": a passive with its "was" dropped, or an active verb
-        is_passive = passive(relation_word, tokens, grammar)
+        owned = before and entity.end - 1 < len(possessive) and possessive[entity.end - 1]  # "usmanov's QUOTE"
+        learner = relation_word.score == 1.0 and not owned and not noun_too
+        is_passive = passive(relation_word, tokens, grammar, learner=learner)
         if is_passive and after:
             return "subject" if _by_before(entity, relation_word, tokens, grammar) else None
         if before:
@@ -74,17 +83,29 @@ def _bare_participle(word: Mention, entity: Mention, tokens: tuple[str, ...], gr
     return after is None or after in grammar.locative | grammar.inside | asking_a_value
 
 
-def passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
-    """A participle after a form of "be" ("when was Alibaba set up"), or with "by" after it ("founded by")."""
+def passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar, *, learner: bool = False) -> bool:
+    """A participle after a form of "be" ("when was Alibaba set up"), or with "by" after it ("founded by");
+    with `learner`, also a plain verb that ends the question after "was X" ("was the deal announce?")."""
     if word.end < len(tokens) and tokens[word.end] in grammar.agent_marker:
         return True
     if word.start > 0 and tokens[word.start - 1] in grammar.get_passive:
         return True  # "when did Alibaba get started"
     previous = tokens[max(0, word.start - 4) : word.start]
-    if not tokens[word.end - 1].endswith(grammar.participle_endings):
-        return False
     nearest = next((t for t in reversed(previous) if t in grammar.auxiliary or t in grammar.be), None)
-    return nearest is not None and nearest in grammar.be  # "has been founded", "the deal being announced"
+    if nearest is None or nearest not in grammar.be:
+        return False
+    if tokens[word.end - 1].endswith(grammar.participle_endings):
+        return True  # "has been founded", "the deal being announced"
+    return learner and _closes_the_question(word, tokens, grammar)  # "which day was the deal announce?"
+
+
+def _closes_the_question(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """A plain verb form ending the question after "was X" (nothing but a preposition may follow) can only be a
+    passive whose ending was dropped; "was X announcING" is not one."""
+    if word.end - word.start > 1 or tokens[word.end - 1].endswith(grammar.progressive_endings):
+        return False  # "named after" carries its own preposition; "announcing" is active
+    after = tokens[word.end] if word.end < len(tokens) else None
+    return after is None or (after in grammar.locative | grammar.inside and word.end + 1 == len(tokens))
 
 
 def _has(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:

@@ -25,7 +25,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     """
     grammar, tokens = q.grammar, q.tokens
     places: list[tuple[str, float]] = [("", 0.0)]
-    sides = (side(cue, entity, tokens, q.found.text.possessive, grammar) for cue in cues)
+    nouns = {c.span for c in cues if c.detail not in ("verb", "passive")}  # "what is Usmanov's QUOTE": a noun
+    sides = (side(cue, entity, tokens, q.found.text.possessive, grammar, noun_too=cue.span in nouns) for cue in cues)
     said = next((s for s in sides if s is not None), None)
     if q.aggregates and entity.start > 0 and tokens[entity.start - 1] in grammar.comparison:
         said = "subject"
