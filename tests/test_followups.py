@@ -70,3 +70,28 @@ def test_they_after_a_named_group_is_that_group() -> None:
     chat.ask("who are all the partners?")
     answer = chat.ask("ok and the Russian ones, how much do they own together?")
     assert "52 percent" in answer.text
+
+
+def test_it_may_mean_what_the_last_answer_named_in_passing_when_nothing_else_fits() -> None:
+    chat = bundled().conversation()
+    chat.ask("whos jack ma")  # "Jack Ma is the tech billionaire who founded Alibaba in 1999."
+    answer = chat.ask("and when he found it")
+    assert answer.answered, answer.text
+    assert "1999" in answer.text
+    assert "Alibaba" in answer.text
+
+
+def test_a_name_in_passing_never_outranks_what_the_answer_was_about() -> None:
+    chat = bundled().conversation()
+    chat.ask("so the new company is aliexpress russia?")  # its description names Alibaba, Russia, the CIS
+    answer = chat.ask("who's gonna run it?")
+    assert not answer.answered, answer.text
+    assert "AliExpress Russia" in answer.text
+
+
+def test_this_after_a_description_still_means_the_story() -> None:
+    chat = bundled().conversation()
+    chat.ask("who is alisher usmanov")  # "... who owns Mail.ru": Mail.ru only in passing
+    answer = chat.ask("what's the most popular social network in russia acording to this")
+    assert answer.answered, answer.text
+    assert "VK" in answer.text

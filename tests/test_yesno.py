@@ -196,3 +196,8 @@ def test_two_names_claimed_to_be_one_are_no() -> None:
     answer = bot.ask("is megafon the largest bank in russia?")
     assert answer.text.startswith("No: Sberbank is Russia's largest bank."), answer.text
     assert bot.ask("are megafon and mail.ru russian?").text.startswith("Yes")
+
+
+def test_an_owner_named_as_the_whole_owner_says_no_to_another() -> None:
+    answer = bot.ask("is vk owned by megafon")
+    assert answer.text.startswith("No: Mail.ru's assets include VK"), answer.text

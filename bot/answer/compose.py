@@ -53,5 +53,5 @@ def from_facts(facts: Sequence[Fact], entities: Sequence[str], intent: str) -> R
     chosen = list(facts[:MAX_FACTS])
     text = " ".join(fact.answer for fact in chosen)
     citations = tuple(dict.fromkeys(c for fact in chosen for c in fact.citations))
-    about = list(dict.fromkeys([*entities, *(e for fact in chosen for e in fact.entities)]))
+    about = list(dict.fromkeys([*entities, *(e for fact in chosen for e in (*fact.entities, *fact.named))]))
     return Result(text, citations, tuple(f.id for f in chosen), tuple(about), intent)

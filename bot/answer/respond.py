@@ -124,7 +124,14 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         why = explanation(found, form, tried, answerable, reason="answered", context_used=used_context)
         answer = Answer(question, True, result.text, result.citations, result.intent, sure, why)
         return answer, _next_context(
-            answerable.reading, result.entities, context, found=found, form=form, graph=graph, grammar=lexicon.grammar
+            answerable.reading,
+            result.entities,
+            context,
+            facts_used=result.facts,
+            found=found,
+            form=form,
+            graph=graph,
+            grammar=lexicon.grammar,
         )
     return _decline(question, found, form, tried, setting), _next_context(
         best.reading,
@@ -309,6 +316,7 @@ def _next_context(
     entities: Sequence[str],
     context: Context,
     *,
+    facts_used: Sequence[str] = (),
     found: Found,
     form: Form,
     graph: Graph,
@@ -337,8 +345,14 @@ def _next_context(
     if named and found_by_asking and found_by_asking[0] in graph.backdrops and _asks_what_it_is(found, form, grammar):
         # "What was the earlier tie-up?" answered through the venture: "it" next is still the tie-up
         found_by_asking = []
-    everyone = tuple(dict.fromkeys([*found_by_asking, *named, *entities, *context.entities]))
+    facts = [graph.fact_by_id[f] for f in facts_used if f in graph.fact_by_id]
+    passing = {e for f in facts for e in f.named} - {e for f in facts for e in f.entities} - set(named)
+    found_by_asking = [e for e in found_by_asking if e not in passing]
+    said = [e for e in entities if e not in passing]  # "... who founded Alibaba": Alibaba only if nothing else fits
+    everyone = tuple(dict.fromkeys([*found_by_asking, *named, *said, *context.entities]))
+    everyone += tuple(e for e in entities if e in passing and e not in everyone)
     earlier = context.earlier
     if context.reading is not None and context.reading.relation != reading.relation:
         earlier = (context.reading, *(r for r in earlier if r.relation != context.reading.relation))[:KEPT_READINGS]
-    return Context(reading, everyone, tuple(found_by_asking), earlier)
+    still_passing = (passing | set(context.passing)) - {*named, *said, *found_by_asking}  # until named or answered
+    return Context(reading, everyone, tuple(found_by_asking), earlier, tuple(e for e in everyone if e in still_passing))

@@ -244,6 +244,18 @@ class _FactReader:
             return value.title()
         return value
 
+    def named_in(self, answer: str, about: str) -> tuple[str, ...]:
+        """The other entities a description's answer names by their own name ("... who founded Alibaba"): it
+        mentions them, so a follow-up's "it" may mean them."""
+        words = f" {simplify(answer)} "
+        named = set()
+        for entity in sorted(self.entities.values(), key=lambda e: (-len(simplify(e.name)), e.id)):
+            name = f" {simplify(entity.name)} "
+            if name.strip() and name in words:  # longest names first: "AliExpress Russia" is not "AliExpress"
+                named.add(entity.id)
+                words = words.replace(name, " | ")
+        return tuple(e for e in self.entities if e in named and e != about)
+
     def _entity_facts(self, source_of: dict[str, str]) -> list[Fact]:
         """Each entity's descriptors and attributes as facts of `describe` and of the attribute's relation."""
         facts: list[Fact] = []
@@ -262,7 +274,8 @@ class _FactReader:
                 values: list[tuple[str, str | float]] = [(describe.values[0] if describe.values else "text", text)]
                 answer = entry.text("answer", required=False) or self.template(describe, (ident,), (), values)
                 fact_id = f"{ident}.{describe.id}.{number}"
-                facts.append(Fact(fact_id, describe.id, (ident,), (), tuple(values), answer, citations))
+                named = self.named_in(answer, ident)
+                facts.append(Fact(fact_id, describe.id, (ident,), (), tuple(values), answer, citations, named=named))
             for name, item in record.mapping("attributes").items():
                 entry = Fields(self.draft.problems, record.file, item, "attribute")
                 entry.only("value", "cite", "answer")

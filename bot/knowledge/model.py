@@ -192,6 +192,7 @@ class Fact(NamedTuple):
     citations: tuple[Citation, ...]
     mentions: tuple[str, ...] = ()
     complete: bool = False
+    named: tuple[str, ...] = ()  # other entities its answer names in passing: a follow-up's "it" may mean them
 
     def value(self, name: str) -> str | float | None:
         """The fact's value of one kind, or None."""

@@ -26,6 +26,7 @@ def from_context(
     grammar: Grammar,
     *,
     together: Sequence[str] = (),
+    passing: Sequence[str] = (),
 ) -> list[Mention]:
     """Entity mentions for pronouns ("he" is the last person) and demonstratives ("that company"); with
     nothing said yet, "it" and "this one" are what the story is about."""
@@ -60,7 +61,13 @@ def from_context(
             for entity in together:  # "RDIF and MegaFon ...?" then "how much do THEY own together?"
                 mentions.append(Mention("entity", entity, pronoun.start, pronoun.end, CONTEXT_SCORE, "context"))
             continue
-        matches = [e for e in history if e not in named and _fits(e, pronoun.target, graph)][:ALTERNATIVES]
+        fitting = [e for e in history if e not in named and _fits(e, pronoun.target, graph)]
+        said = [e for e in fitting if e not in passing]
+        pointing = any(d.start == pronoun.start for d in found.of("demonstrative"))  # "according to THIS": the story
+        inside = any(_fits(n, pronoun.target, graph) for n in named)  # "Yandex's stake in ITS tie-up": Yandex
+        if not said and not pointing and not inside:  # "who founded Alibaba" then "when did he found IT"
+            said = fitting
+        matches = said[:ALTERNATIVES]
         kind = "context"
         if not matches and not named and found.text.tokens[pronoun.start] in grammar.story_pronouns:
             matches = [e for e in graph.backdrops if _fits(e, pronoun.target, graph)]  # "what does it do?"

@@ -27,6 +27,7 @@ class Context(NamedTuple):
     entities: tuple[str, ...] = ()
     answered: tuple[str, ...] = ()  # the entities the last answer gave for what was asked ("them")
     earlier: tuple[Reading, ...] = ()  # the readings before the last, newest first ("and RDIF's?" two topics on)
+    passing: tuple[str, ...] = ()  # named by the last answer only in passing: "it" means one only if nothing else fits
 
 
 class Question(NamedTuple):
@@ -107,7 +108,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         (side for side in (previous.subject, previous.object) if len(side) > 1), context.answered
     ) if previous is not None else context.answered  # fmt: skip
     context_entities = from_context(
-        found, context.entities, graph, {m.target for m in named}, grammar, together=together
+        found, context.entities, graph, {m.target for m in named}, grammar, together=together, passing=context.passing
     )
     entities = _first_few(
         sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
