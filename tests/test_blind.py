@@ -49,6 +49,9 @@ FLOORS = {
     "round-28.yaml": (0.81, 7),
     "round-29.yaml": (0.87, 6),
     "round-30.yaml": (0.89, 6),
+    "round-31.yaml": (0.85, 6),
+    "round-32.yaml": (0.84, 7),
+    "round-33.yaml": (0.82, 9),
 }
 
 
