@@ -201,3 +201,28 @@ def test_two_names_claimed_to_be_one_are_no() -> None:
 def test_an_owner_named_as_the_whole_owner_says_no_to_another() -> None:
     answer = bot.ask("is vk owned by megafon")
     assert answer.text.startswith("No: Mail.ru's assets include VK"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is the RDIF a Chinese fund?", "No: the RDIF is Russian."),  # "fund" after "a" is the noun, not "to fund"
+        ("Is Vladivostok in far east of Russia?", "Yes"),  # "far eastern" says "far east"
+        ("mail.ru only gets 15%?? seems tiny. is that right", "Yes: Mail.ru will own 15 percent"),  # not "seeks"
+    ],
+)
+def test_claims_checked_against_what_the_words_say(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text
+
+
+def test_an_attribute_the_article_never_gives_a_person_is_not_confirmed() -> None:
+    answer = bot.ask("is michael evans american?")
+    assert not answer.answered, answer.text
+    assert not answer.text.startswith("Yes")
+
+
+def test_an_unknown_name_where_someone_is_is_not_checked_as_the_claims_place() -> None:
+    answer = bot.ask("My broker at Fidelity told me Alibaba gets 48% of this thing. Correct?")
+    assert not answer.text.startswith(("Yes", "No")), answer.text

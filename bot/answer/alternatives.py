@@ -62,6 +62,8 @@ def _checked_focus(name: UnknownName, found: Found, graph: Graph) -> str | None:
     """The focus whose check word stands right before the unknown name ("... in Moscow?": where)."""
     if name.start == 0:
         return None
+    if any(m.kind == "relation" and m.detail in ("verb", "passive") and m.start >= name.end for m in found.mentions):
+        return None  # "my broker AT FIDELITY told me ...": a verb after it, so the name sits in who did it
     word = found.text.tokens[name.start - 1]
     return next((f.id for f in graph.focus.values() if word in f.checks), None)
 

@@ -109,6 +109,8 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
             fact = attribute_fact(entity, attribute, graph)
             if fact is not None:
                 return has_attribute(entity, attribute, wanted, graph), fact
+    if reading.attributes and reading.subject and relation.id == graph.describes:
+        return None  # "is he American?": the article gives no nationality of his to check against
     bounded = _against_a_bound(reading, graph)
     if bounded is not None:
         return bounded

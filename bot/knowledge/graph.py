@@ -9,6 +9,8 @@ from typing import NamedTuple
 from bot.knowledge.model import Entity, Fact, FocusDef, Knowledge, Relation, ValueKind
 from bot.understand.normalize import simplify
 
+MIN_BASE = 4  # a word's base is kept only this long or longer ("east" of "eastern", never "ch" of "chinese")
+
 
 class Graph(NamedTuple):
     """Everything the answering side looks up, keyed so a question never scans all facts."""
@@ -78,7 +80,8 @@ def build_graph(knowledge: Knowledge) -> Graph:
     for group in knowledge.entities:
         for member in group.members:
             groups[member].append(group.id)
-    fact_words = {fact.id: _words(fact) for fact in knowledge.facts}
+    endings = dict(language.word_classes).get("derivational_endings", ())
+    fact_words = {fact.id: _words(fact, endings) for fact in knowledge.facts}
     return Graph(
         entities={e.id: e for e in knowledge.entities},
         relations={r.id: r for r in language.relations},
@@ -123,8 +126,12 @@ def _within(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
     return within
 
 
-def _words(fact: Fact) -> frozenset[str]:
-    return frozenset(simplify(" ".join([fact.answer, *(c.sentence for c in fact.citations)])).split())
+def _words(fact: Fact, endings: tuple[str, ...] = ()) -> frozenset[str]:
+    """The words of a fact's answer and cited sentences, and each word's base where it ends in a derivational
+    ending ("eastern": east), so "the far east" finds "far eastern" said."""
+    words = set(simplify(" ".join([fact.answer, *(c.sentence for c in fact.citations)])).split())
+    bases = {w[: -len(e)] for w in words for e in endings if w.endswith(e) and len(w) - len(e) >= MIN_BASE}
+    return frozenset(words | bases)
 
 
 def _chain(start: str, parents: dict[str, str | None]) -> list[str]:

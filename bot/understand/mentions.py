@@ -61,11 +61,31 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     hits += _loose_names(words, lexicon, names)
     hits += _same_form_only(_find_phrases(stems, lexicon.terms, terms, "", words))
     hits += _values(words, lexicon.grammar.percent, lexicon.grammar.money)
-    mentions = _negated(_resolve_overlaps(_not_indefinite(hits, words, lexicon)), words, lexicon)
+    mentions = _negated(
+        _resolve_overlaps(_not_indefinite(_nouns_not_verbs(hits, words, lexicon), words, lexicon)), words, lexicon
+    )
     covered = {i for m in mentions for i in range(m.start, m.end)}
     covered |= {i for i, word in enumerate(words) if skeleton_stopword(word, lexicon)}
     unknown, unexplained = _leftovers(text, covered, lexicon)
     return Found(text, tuple(mentions), unknown, unexplained)
+
+
+def _nouns_not_verbs(hits: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
+    """'Is the RDIF a Chinese FUND?': a word that is both a type noun and a relation's verb is the noun after a
+    determiner, with only adjectives between ("a Chinese fund", "the state fund")."""
+    determiners = lexicon.grammar.determiners | lexicon.grammar.indefinite
+    nouns = {h.span for h in hits if h.kind == "type"}
+    modifiers = {i for h in hits if h.kind == "attribute" for i in range(h.start, h.end)}
+
+    def after_determiner(hit: Mention) -> bool:
+        i = hit.start - 1
+        while i >= 0 and i in modifiers:
+            i -= 1
+        return i >= 0 and words[i] in determiners
+
+    return [
+        h for h in hits if not (h.kind == "relation" and h.detail == "verb" and h.span in nouns and after_determiner(h))
+    ]
 
 
 def _negated(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:

@@ -3,6 +3,7 @@ or what its consonants spell when phone typing dropped the vowels ("stk" for "st
 
 from __future__ import annotations
 
+from bot.understand.english import is_common_word
 from bot.understand.lexicon import Lexicon, neighbours, skeleton
 from bot.understand.normalize import stem
 from bot.understand.spelling import FAMILY_CUTOFF, NEAR_NAME, Options, one_letter_off_all, similar
@@ -27,6 +28,8 @@ def term_options(word: str, word_stem: str, lexicon: Lexicon) -> Options:
     if word in lexicon.known or word.isdigit():
         return {}
     options = similar(word_stem, lexicon.term_stems, lexicon.known, FAMILY_CUTOFF, names=False)
+    if is_common_word(word):  # "seems" is a word of its own, not "seeks" misspelt; "east" may be "eastern"
+        return {t: score for t, score in options.items() if t.startswith(word_stem) or word_stem.startswith(t)}
     if not one_letter_off_all(word, lexicon.variants):  # "evens" is Evans before it is "events"
         for candidate in one_letter_off_all(word, lexicon.term_words):  # "presient": "president" or "present"
             options.setdefault(stem(candidate), ONE_OFF_SCORE)
