@@ -244,3 +244,37 @@ def test_a_plain_verb_ending_a_was_question_is_a_learners_passive(question: str,
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("alibaba minus rdif = ?", "35 percentage points"),
+        ("alibaba stake minus mail.ru stake", "33 percentage points"),
+    ],
+)
+def test_minus_after_a_name_is_arithmetic(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("do the russians have a majority?", "Yes: MegaFon, Mail.ru and the RDIF will hold 52 percent"),
+        ("So the Russians actually end up with the majority, is that right?", "Yes"),
+        ("does any russian partner hold a majority?", "No"),
+        ("does alibaba have a majority?", "No: Alibaba will hold 48 percent"),
+    ],
+)
+def test_a_majority_of_a_people_is_theirs_together_unless_each_is_asked(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text
+
+
+def test_no_adds_what_the_article_does_say_of_the_one_asked_about() -> None:
+    answer = bot.ask("Is Michael Evans the founder of Alibaba?")
+    assert answer.text.startswith("No: Alibaba was founded by tech billionaire Jack Ma"), answer.text
+    assert "Michael Evans is the president of Alibaba Group." in answer.text

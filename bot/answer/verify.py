@@ -30,7 +30,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         verdict = False  # "is the venture only for Russia?": the fact names more than Russia
     facts = [fact]
     if not verdict and reading.subject and not set(reading.subject) & set(fact.entities):
-        facts += _elsewhere(reading, fact, graph)[:1]
+        own = describing_fact(reading.subject[0], graph) if reading.subject[0] not in fact.entities else None
+        facts += (_elsewhere(reading, fact, graph) or ([own] if own is not None and own is not fact else []))[:1]
     result = from_facts(facts, [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)

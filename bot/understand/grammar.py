@@ -16,6 +16,7 @@ class Grammar(NamedTuple):
     agent_marker: frozenset[str]
     participle_endings: tuple[str, ...]
     progressive_endings: tuple[str, ...]
+    distributive: frozenset[str]
     of: frozenset[str]
     inside: frozenset[str]
     asking: frozenset[str]
@@ -68,6 +69,7 @@ def build_grammar(language: Language) -> Grammar:
         agent_marker=words("agent_marker"),
         participle_endings=tuple(sorted(classes.get("participle_endings", ()), key=lambda e: (-len(e), e))),
         progressive_endings=tuple(sorted(classes.get("progressive_endings", ()))),
+        distributive=words("distributive"),
         of=words("of"),
         inside=words("inside"),
         asking=words("asking"),

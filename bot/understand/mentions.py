@@ -64,6 +64,7 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     mentions = _negated(
         _resolve_overlaps(_not_indefinite(_nouns_not_verbs(hits, words, lexicon), words, lexicon)), words, lexicon
     )
+    mentions = _arithmetic_or_exclusion(mentions)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     covered |= {i for i, word in enumerate(words) if skeleton_stopword(word, lexicon)}
     unknown, unexplained = _leftovers(text, covered, lexicon)
@@ -86,6 +87,28 @@ def _nouns_not_verbs(hits: list[Mention], words: Sequence[str], lexicon: Lexicon
     return [
         h for h in hits if not (h.kind == "relation" and h.detail == "verb" and h.span in nouns and after_determiner(h))
     ]
+
+
+def _arithmetic_or_exclusion(mentions: list[Mention]) -> list[Mention]:
+    """'Alibaba MINUS the RDIF' takes one number from another; 'everyone MINUS Alibaba' leaves Alibaba out. A word
+    that is both reads as arithmetic right after a name (and its noun: "Alibaba's stake minus ..."), else as an
+    exclusion."""
+    both = {
+        m.span
+        for m in mentions
+        if m.kind == "exclusion" and any(a.kind == "aggregate" and a.span == m.span for a in mentions)
+    }
+    if not both:
+        return mentions
+    ends = {m.end: m for m in mentions if m.kind in ("entity", "relation")}
+
+    def after_a_name(start: int) -> bool:
+        before = ends.get(start)
+        if before is not None and before.kind == "relation" and before.detail == "holding":
+            before = ends.get(before.start)  # "Alibaba stake minus ..."
+        return before is not None and before.kind == "entity"
+
+    return [m for m in mentions if m.span not in both or (m.kind == "aggregate") == after_a_name(m.start)]
 
 
 def _negated(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:

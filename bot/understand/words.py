@@ -48,6 +48,8 @@ def name_options(word: str, lexicon: Lexicon) -> Options:
     if word in lexicon.known or word.isdigit():
         return {}
     options = similar(word, lexicon.name_words, lexicon.known, NEAR_NAME, names=True, loose=True)
+    if options and is_common_word(word):  # "venue" is a word of its own, not "venture" misspelt
+        return {n: score for n, score in options.items() if n.startswith(word) or word.startswith(n)}
     if not options and len(word) == SHORT_FUNCTION - 1 and word.isalpha():  # "jak ma": a short word one letter off
         from rapidfuzz.distance import OSA
 

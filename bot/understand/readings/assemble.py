@@ -377,9 +377,15 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         )
         reading = reading._replace(aggregate=aggregate.target, ordinal=ordinal, mode=mode, target=target, values=values)
         narrowing: list[Mention] = []
-        if summed and not reading.subject:  # "do the Russian ones together control it?": all of them, added up
+        collective = (  # "do the Russians have a majority?": the ones with the attribute, as one side
+            aggregate.target == MAJORITY
+            and not q.form.focus
+            and any(a.start not in q.named_positions for a in q.attributes)
+            and not any(t in q.grammar.distributive for t in q.tokens)  # "does ANY Russian partner ...": each one
+        )
+        if (summed or collective) and not reading.subject:  # "do the Russians (together) control it?": added up
             reading = reading._replace(notes=(*reading.notes, TOGETHER))
-        if (reading.subject or summed) and not (reading.types or reading.attributes):  # "the Russian ones"
+        if (reading.subject or summed or collective) and not (reading.types or reading.attributes):  # "Russian ones"
             narrowing = [
                 a for a in q.attributes if a.start not in q.named_positions and (a.target, a.detail) not in values
             ]
