@@ -226,3 +226,19 @@ def test_an_attribute_the_article_never_gives_a_person_is_not_confirmed() -> Non
 def test_an_unknown_name_where_someone_is_is_not_checked_as_the_claims_place() -> None:
     answer = bot.ask("My broker at Fidelity told me Alibaba gets 48% of this thing. Correct?")
     assert not answer.text.startswith(("Yes", "No")), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("did the sberbank-yandex deal come before or after this one", "Before: "),
+        ("The Sberbank and Yandex deal, it came before or after the Alibaba deal?", "Before: "),
+        ("did the sberbank deal come before this one?", "Yes: "),
+        ("did the sberbank deal come after aliexpress russia?", "No: "),
+    ],
+)
+def test_which_came_first_is_read_off_the_side_of_the_sequence_fact(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text
+    assert "August" in answer.text

@@ -12,7 +12,7 @@ from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import CLAIM, EARLIER, LATER, MOST, NOW, ONLY, SAME, Reading
+from bot.understand.model import CLAIM, EARLIER, EITHER, LATER, MOST, NOW, ONLY, ORDER, SAME, Reading
 from bot.understand.normalize import simplify
 
 
@@ -20,6 +20,9 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     """Answer a yes/no reading with its deciding fact, or None when the facts do not decide it."""
     if NOW in reading.notes:
         return None  # "is Pandao still running today?": the article speaks of its own day, not of now
+    ordered = _in_order(reading, graph, language)
+    if ordered is not None:
+        return ordered
     decided = _decide(reading, graph)
     if decided is None:
         return None
@@ -35,6 +38,32 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     result = from_facts(facts, [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)
+
+
+def _in_order(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """'Did the tie-up come before or after this deal?': which side of a sequence fact the first-named entity
+    stands on ("the deal comes after the tie-up": the tie-up came before). None for any other reading."""
+    note = next((n[len(ORDER) :] for n in reading.notes if n.startswith(ORDER)), None)
+    if note is None:
+        return None
+    first, _, way = note.partition(":")
+    others = [e for e in (*reading.subject, *reading.object) if e != first]
+    if not others:
+        return None
+    second = others[0]
+    for fact in graph.facts_by_relation.get(reading.relation, ()):
+        if {first, second} <= set(fact.entities):
+            comes = LATER if first in fact.subjects else EARLIER if second in fact.subjects else None
+            if comes is None:
+                continue
+            result = from_facts([fact], [first, second], reading.relation)
+            if way == EITHER:
+                word = dict(language.word_classes).get(comes, (comes,))[0]
+                text = language.message("either").format(option=capitalise(word), answer=lower_start(result.text))
+            else:
+                text = language.message("yes" if way == comes else "no").format(answer=lower_start(result.text))
+            return result._replace(text=text)
+    return None
 
 
 def _elsewhere(reading: Reading, fact: Fact, graph: Graph) -> list[Fact]:

@@ -103,6 +103,7 @@ class Relation(NamedTuple):
     symmetric: bool = False  # both sides alike: "X partnered with Y" puts Y beside X
     locates: bool = False  # its facts say where things lie: a place asked about also holds what lies in it
     topical: tuple[str, ...] = ()  # types of a backdrop that, as the object talked about, stands for every fact
+    sequence: bool = False  # its subject comes after its object: "did X come before or after Y?" is checked by it
 
     def ask(self, slot: str) -> str:
         """How a decline names a question about one slot (falling back to the relation as a whole)."""

@@ -42,7 +42,7 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
     for _, record in draft.records("relations", "relation"):
         record.only(
             "id", "subject", "object", "values", "functional", "words", "weak", "asks", "says", "aggregates",
-            "titles", "title_asks", "describes", "names", "focus", "symmetric", "locates", "topical",
+            "titles", "title_asks", "describes", "names", "focus", "symmetric", "locates", "topical", "sequence",
         )  # fmt: skip
         ident = record.text("id")
         subject, obj, kinds = record.texts("subject", required=True), record.texts("object"), record.texts("values")
@@ -101,6 +101,7 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
                     record.flag("symmetric"),
                     record.flag("locates"),
                     topical,
+                    record.flag("sequence"),
                 )
             )
     return tuple(relations)

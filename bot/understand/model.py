@@ -69,6 +69,8 @@ ONLY = "only"  # a yes/no check's note: nothing but what it names ("only for Rus
 EARLIER, LATER = "earlier", "later"  # claim notes: a year checked as a bound ("founded before 2000?")
 MOST = "most:"  # a yes/no claim note: "is VK the most popular network?" (claim:most:max:popular)
 SAME = "same"  # a yes/no note: two names claimed to be one ("is MegaFon Russia's largest bank?")
+EITHER = "either"  # a claim note: the question asks which of two holds ("more or less", "before or after")
+ORDER = "order:"  # a note: which of two comes first is asked ("order:<first named>:earlier|later|either")
 NOW = "now"  # a yes/no check's note: it asks about the present ("is it still running?"), past what the article says
 
 

@@ -10,10 +10,12 @@ from bot.understand.model import (
     CLAIM,
     DESCRIBED,
     EARLIER,
+    EITHER,
     LATER,
     MOST,
     NOW,
     ONLY,
+    ORDER,
     SAME,
     TIMES,
     TOGETHER,
@@ -30,7 +32,6 @@ MAJORITY = "majority"
 SUM = "sum"
 VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations that give a number, never an entity
 COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
-EITHER = "either"  # a claim note: the question asks which of "more" and "less" holds
 AGAINST_A_VALUE = frozenset({"closest", "compare", "more", "less"})  # operations that take the question's number
 SPECIFIC_REACH = 4  # a word naming the value asked for ("what was the occasion") counts this close after the cue
 
@@ -136,7 +137,10 @@ def _complete(
         )
         if q.focus_noun is not None and reading.ask:
             extra.append(q.focus_noun)
-        if q.form.yesno and not ask:
+        order = _order(q, relation, placed) if not ask and len(subject) + len(obj) == 2 else None
+        if order is not None:  # "did the Sberbank deal come before or after this one?"
+            reading = reading._replace(notes=(*reading.notes, order), mode="yesno")
+        elif q.form.yesno and not ask:
             reading = reading._replace(mode="yesno")
             if any(t in q.grammar.only for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, ONLY))
@@ -189,6 +193,20 @@ def _as_either(q: Question, reading: Reading) -> Reading:
     options = (str(left.target), str(right.target))
     values = tuple(v for v in reading.values if str(v[1]) not in options and parse_value(left) != v[1])
     return reading._replace(values=values, options=options, mode="either")
+
+
+def _order(q: Question, relation: Relation, placed: list[tuple[Mention, tuple[str, float]]]) -> str | None:
+    """'Did X come before or after Y?': for a sequence relation, the first entity named and which way the
+    question puts it (earlier, later, or either when it names both)."""
+    if not relation.sequence:
+        return None
+    earlier = any(t in q.grammar.earlier for t in q.tokens)
+    later = any(t in q.grammar.later for t in q.tokens)
+    if not (earlier or later):
+        return None
+    way = EITHER if earlier and later else EARLIER if earlier else LATER
+    first = min((e for e, (slot, _) in placed if slot in ("subject", "object")), key=lambda e: e.start)
+    return f"{ORDER}{first.target}:{way}"
 
 
 def _bound(q: Question, reading: Reading) -> str | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.knowledge.model import Fact, FocusDef, Relation
-from bot.understand.model import CLAIM, TOGETHER, Mention, Reading, Value
-from bot.understand.readings.assemble import COMPARATIVES, EITHER, MAJORITY, SUM, VALUE_RESULTS
+from bot.understand.model import CLAIM, EITHER, TOGETHER, Mention, Reading, Value
+from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, SUM, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
 from bot.understand.readings.slots import COMPARING, NUMERIC, asks
 from bot.understand.readings.weights import FOLLOWUP, Draft
