@@ -242,3 +242,16 @@ def test_which_came_first_is_read_off_the_side_of_the_sequence_fact(question: st
     assert answer.answered, answer.text
     assert answer.text.startswith(expected), answer.text
     assert "August" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Is Alibaba new in the Russian e-commerce?", "Is Alibaba new to the Russian e-commerce market?"]
+)
+def test_new_to_a_market_is_no_where_the_article_says_already(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("No: Alibaba already plays a major role"), answer.text
+
+
+def test_new_to_a_market_is_not_decided_without_an_already() -> None:
+    answer = bot.ask("is megafon new to e-commerce?")
+    assert not answer.answered, answer.text

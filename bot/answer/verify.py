@@ -12,7 +12,7 @@ from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import CLAIM, EARLIER, EITHER, LATER, MOST, NOW, ONLY, ORDER, SAME, Reading
+from bot.understand.model import CLAIM, EARLIER, EITHER, LATER, MOST, NEW, NOW, ONLY, ORDER, SAME, Reading
 from bot.understand.normalize import simplify
 
 
@@ -27,6 +27,11 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     if decided is None:
         return None
     verdict, fact = decided
+    if NEW in reading.notes:  # "is Alibaba new to Russia?": only a fact saying it is there ALREADY decides, as No
+        already = dict(language.word_classes).get("already", ())
+        if not (verdict and set(already) & set(simplify(fact.answer).split())):
+            return None
+        verdict = False
     if verdict:
         verdict, fact = _reported(reading, fact, graph, language)
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):

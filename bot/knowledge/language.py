@@ -141,7 +141,8 @@ WORD_CLASSES = (
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
     "question_words", "negating", "entity_questions", "possessives", "other", "only", "present", "earlier", "later",
-    "bound_fillers", "progressive_endings", "derivational_endings", "distributive",
+    "bound_fillers", "progressive_endings", "derivational_endings", "distributive", "newness",
+    "already",
 )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ class Grammar(NamedTuple):
     participle_endings: tuple[str, ...]
     progressive_endings: tuple[str, ...]
     distributive: frozenset[str]
+    newness: frozenset[str]
     of: frozenset[str]
     inside: frozenset[str]
     asking: frozenset[str]
@@ -70,6 +71,7 @@ def build_grammar(language: Language) -> Grammar:
         participle_endings=tuple(sorted(classes.get("participle_endings", ()), key=lambda e: (-len(e), e))),
         progressive_endings=tuple(sorted(classes.get("progressive_endings", ()))),
         distributive=words("distributive"),
+        newness=words("newness"),
         of=words("of"),
         inside=words("inside"),
         asking=words("asking"),

@@ -71,6 +71,7 @@ MOST = "most:"  # a yes/no claim note: "is VK the most popular network?" (claim:
 SAME = "same"  # a yes/no note: two names claimed to be one ("is MegaFon Russia's largest bank?")
 EITHER = "either"  # a claim note: the question asks which of two holds ("more or less", "before or after")
 ORDER = "order:"  # a note: which of two comes first is asked ("order:<first named>:earlier|later|either")
+NEW = "new"  # a yes/no note: "is X new to Y?" asks whether X was NOT there already
 NOW = "now"  # a yes/no check's note: it asks about the present ("is it still running?"), past what the article says
 
 

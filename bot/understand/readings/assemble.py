@@ -13,6 +13,7 @@ from bot.understand.model import (
     EITHER,
     LATER,
     MOST,
+    NEW,
     NOW,
     ONLY,
     ORDER,
@@ -142,6 +143,8 @@ def _complete(
             reading = reading._replace(notes=(*reading.notes, order), mode="yesno")
         elif q.form.yesno and not ask:
             reading = reading._replace(mode="yesno")
+            if any(t in q.grammar.newness for w in words for t in q.tokens[w.start : w.end]):
+                reading = reading._replace(notes=(*reading.notes, NEW))  # "is Alibaba NEW TO Russian e-commerce?"
             if any(t in q.grammar.only for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, ONLY))
             if any(t in q.grammar.present for t in q.tokens):
