@@ -55,6 +55,9 @@ FLOORS = {
     "round-34.yaml": (0.86, 6),
     "round-35.yaml": (0.85, 6),
     "round-36.yaml": (0.80, 7),
+    "round-37.yaml": (0.93, 4),
+    "round-38.yaml": (0.84, 7),
+    "round-39.yaml": (0.83, 3),
 }
 
 
