@@ -95,3 +95,18 @@ def test_this_after_a_description_still_means_the_story() -> None:
     answer = chat.ask("what's the most popular social network in russia acording to this")
     assert answer.answered, answer.text
     assert "VK" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("who is Kirill Dmitriyev?", "and Michael Evans?", "president of Alibaba Group"),  # not a selection
+        ("ok so alibaba 48", "and rdif?", "13 percent"),  # the new holder's own stake, not Alibaba's 48
+    ],
+)
+def test_and_x_asks_the_same_question_of_x(first: str, then: str, expected: str) -> None:
+    chat = bundled().conversation()
+    chat.ask(first)
+    answer = chat.ask(then)
+    assert answer.answered, answer.text
+    assert expected in answer.text

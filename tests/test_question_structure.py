@@ -278,3 +278,16 @@ def test_no_adds_what_the_article_does_say_of_the_one_asked_about() -> None:
     answer = bot.ask("Is Michael Evans the founder of Alibaba?")
     assert answer.text.startswith("No: Alibaba was founded by tech billionaire Jack Ma"), answer.text
     assert "Michael Evans is the president of Alibaba Group." in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Does MegaFon own more than Mail.ru and the RDIF put together?", "No: Mail.ru and the RDIF will hold 28"),
+        ("does alibaba hold more than megafon and mail.ru combined?", "Yes: Alibaba will hold 48 percent"),
+    ],
+)
+def test_a_comparison_against_several_added_up(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text

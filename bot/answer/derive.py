@@ -11,7 +11,7 @@ from bot.answer.compose import Result, capitalise, join, lower_start, names, num
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
-from bot.understand.model import CLAIM, TIMES, TOGETHER, Reading
+from bot.understand.model import AGAINST, CLAIM, TIMES, TOGETHER, Reading
 
 WHOLE = 100.0  # percentages of one whole add up to this
 RATIO_TOLERANCE = 0.005  # "a third" is 0.333333: a claimed ratio holds within half a percent
@@ -91,6 +91,11 @@ def _gather(reading: Reading, relation: Relation, kind: str, graph: Graph, langu
         narrowed = [m for _, members in units for m in members if satisfies(m, constraint, graph)]
         if narrowed != [m for _, members in units for m in members]:
             units = [(m, [m]) for m in dict.fromkeys(narrowed)]
+    against = next((n[len(AGAINST) :].split("+") for n in reading.notes if n.startswith(AGAINST)), None)
+    if against:  # "more than Mail.ru and the RDIF put together": those added up as one side
+        summed = [(e, members) for e, members in units if e in against]
+        label = join([graph.name(e) for e, _ in summed], language.message("list_and"))
+        units = [(e, m) for e, m in units if e not in against] + [(label, [m for _, ms in summed for m in ms])]
     named = list(dict.fromkeys(m for _, members in units for m in members))
     return _Parts(relation, kind, whole, parts, pool, named, units, reading, graph, language)
 
@@ -116,7 +121,7 @@ def _fill(p: _Parts, template: str, used: Sequence[str], **fields: str) -> Resul
 def _stated(p: _Parts, parts: Sequence[str] = ()) -> list:  # type: ignore[type-arg]
     """Citations of a stated total for a named group ("the Russian partners ... a combined 52 percent"), or for
     the group made of exactly the given parts."""
-    groups = {u for u, members in p.units if p.graph.entities[u].members}
+    groups = {u for u, members in p.units if u in p.graph.entities and p.graph.entities[u].members}
     groups |= {g for g, e in p.graph.entities.items() if parts and e.members and set(e.members) == set(parts)}
     return [
         c

@@ -72,6 +72,7 @@ SAME = "same"  # a yes/no note: two names claimed to be one ("is MegaFon Russia'
 EITHER = "either"  # a claim note: the question asks which of two holds ("more or less", "before or after")
 ORDER = "order:"  # a note: which of two comes first is asked ("order:<first named>:earlier|later|either")
 NEW = "new"  # a yes/no note: "is X new to Y?" asks whether X was NOT there already
+AGAINST = "against:"  # a comparison note: the entities added up on the far side of "than" ("against:mail_ru+rdif")
 NOW = "now"  # a yes/no check's note: it asks about the present ("is it still running?"), past what the article says
 
 

@@ -7,6 +7,7 @@ import itertools
 
 from bot.knowledge.model import Relation
 from bot.understand.model import (
+    AGAINST,
     CLAIM,
     DESCRIBED,
     EARLIER,
@@ -334,6 +335,18 @@ def _identified_with(q: Question, subject: tuple[str, ...]) -> bool:
     return after_be and all(t in q.grammar.determiners for t in between)
 
 
+def _summed_against(q: Question, reading: Reading, aggregate: Mention) -> list[str]:
+    """The entities after "than" that a comparison adds up ("more than Mail.ru and the RDIF put together"):
+    several, with a word for adding them, and someone left on the other side."""
+    if not any(a.target == SUM for a in q.aggregates) or len(reading.subject) < 3:
+        return []
+    than = next((i for i in range(aggregate.start, len(q.tokens)) if q.tokens[i] in q.grammar.comparison), None)
+    if than is None:
+        return []
+    after = list(dict.fromkeys(e.target for e in q.entities if e.start > than and e.target in reading.subject))
+    return after if 1 < len(after) < len(reading.subject) else []
+
+
 def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:
     """The types asked for; nouns joined by "and"/"or" ("companies and funds") ask for either, so their
     nearest common type stands for them."""
@@ -388,6 +401,9 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             asks_which = q.form.yesno or q.form.either or claim == EITHER
             if asks_which and aggregate.target == "difference":  # "is MegaFon's stake larger than Mail.ru's?"
                 reading = reading._replace(notes=(*reading.notes, f"{CLAIM}{claim}"), mode="yesno")
+            against = _summed_against(q, reading, aggregate)
+            if against:  # "does MegaFon own more than Mail.ru and the RDIF put together?"
+                reading = reading._replace(notes=(*reading.notes, f"{AGAINST}{'+'.join(against)}"))
         ordinal = int(q.ordinals[0].detail) if q.ordinals else None
         mode = "yesno" if aggregate.target == MAJORITY else reading.mode
         target = next((float(v) for k, v in reading.values if k == numeric[0] and isinstance(v, float)), None)

@@ -57,6 +57,8 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         if slot is None:
             return []
         reading = reading._replace(subject=targets) if slot == "subject" else reading._replace(object=targets)
+        if slot == "subject" and targets != previous.subject:  # "Alibaba 48?" then "and the RDIF?": its own stake
+            reading = reading._replace(values=tuple(v for v in reading.values if v[0] not in relation.functional))
         if ranked:
             numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
             reading = reading._replace(ask=numeric[0] if numeric else "", aggregate=None, ordinal=None)
@@ -194,8 +196,8 @@ def _among_them(q: Question, base: Reading) -> list[Draft]:
 
 def _narrow_selection(q: Question, base: Reading, previous: Reading, fresh: list[Mention]) -> list[Draft]:
     """'And the telecoms company among them?': a new constraint on the entities last selected."""
-    if not (q.types or q.attributes or fresh):
-        return []
+    if not (q.types or q.attributes):
+        return []  # "who is Dmitriyev?" then "and Evans?": the same question of him, nothing to narrow by
     reading = base._replace(
         types=tuple(t.target for t in q.types),
         attributes=tuple((a.target, a.detail) for a in q.attributes),
