@@ -110,3 +110,10 @@ def test_and_x_asks_the_same_question_of_x(first: str, then: str, expected: str)
     answer = chat.ask(then)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+def test_a_follow_up_naming_another_relation_carries_nothing_over() -> None:
+    chat = bundled().conversation()
+    chat.ask("alibaba's stake?")
+    answer = chat.ask("and the rdif's boss is?")
+    assert "Kirill Dmitriyev" in answer.text, answer.text

@@ -291,3 +291,8 @@ def test_a_comparison_against_several_added_up(question: str, expected: str) -> 
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert answer.text.startswith(expected), answer.text
+
+
+def test_a_description_does_not_answer_what_someone_said() -> None:
+    answer = bot.ask("What told the Alibaba president about what kind of business they want?")
+    assert answer.text != "Michael Evans is the president of Alibaba Group.", answer.text

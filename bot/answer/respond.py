@@ -252,6 +252,16 @@ def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph) -> bool:
     """Whether the answer leaves out a strong verb the better reading is built on ("how much did Mail.ru's
     shares GO UP?" is not answered with Mail.ru's stake), or a strong noun of a topic the article has no
     fact on at all ("how did Alibaba's SHARE PRICE react to the announcement?" is not the announcement)."""
+    relation = graph.relations.get(answerable.relation)
+    if (
+        relation is not None
+        and relation.describes
+        and any(  # "what did Yandex's CEO SAY?" is not what Yandex is
+            m.kind == "relation" and not m.weak and m.detail in ("verb", "passive") and m.score == 1.0
+            for m in answerable.missed
+        )
+    ):
+        return True
     if answerable is best:
         return False
     return any(

@@ -35,6 +35,8 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
     """The drafts that carry one earlier reading over to this question."""
     if any(not m.weak for m in q.relation_words) and not q.form.followup:
         return []
+    if any(not m.weak and m.target != previous.relation for m in q.relation_words if m.kind == "relation"):
+        return []  # "and the RDIF's BOSS is?": another relation named, nothing carried over
     if _complete(q):
         return []
     base = previous._replace(score=0.0, used=frozenset(), notes=("follow-up",), missed=(), words=(), excluded=())
