@@ -296,3 +296,30 @@ def test_a_comparison_against_several_added_up(question: str, expected: str) -> 
 def test_a_description_does_not_answer_what_someone_said() -> None:
     answer = bot.ask("What told the Alibaba president about what kind of business they want?")
     assert answer.text != "Michael Evans is the president of Alibaba Group.", answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("do the russians get more than alibaba", "Yes: MegaFon, Mail.ru and the RDIF will hold 52 percent"),
+        ("does alibaba get more than the russians?", "No: MegaFon, Mail.ru and the RDIF will hold 52 percent"),
+    ],
+)
+def test_a_people_compared_with_a_name_is_everyone_of_them_added_up(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("presser loc?", "Vladivostok"),
+        ("RDIF = the Russian SWF, right?", "Yes: the RDIF is the Russian sovereign wealth fund."),
+        ("wat will the new company b called", "AliExpress Russia"),
+    ],
+)
+def test_newsroom_and_phone_shorthand(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

@@ -11,7 +11,7 @@ from bot.answer.compose import Result, capitalise, join, lower_start, names, num
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
-from bot.understand.model import AGAINST, CLAIM, TIMES, TOGETHER, Reading
+from bot.understand.model import AGAINST, CLAIM, GROUP_FIRST, TIMES, TOGETHER, Reading
 
 WHOLE = 100.0  # percentages of one whole add up to this
 RATIO_TOLERANCE = 0.005  # "a third" is 0.333333: a claimed ratio holds within half a percent
@@ -87,7 +87,14 @@ def _gather(reading: Reading, relation: Relation, kind: str, graph: Graph, langu
     units = [(e, members) for e, members in units if members]
     if reading.subject and not units:
         return None  # "why is Jack Ma's stake so small?": the one named holds nothing here
-    if reading.types or reading.attributes:  # "the Russian ones among them": only the members that fit
+    if TOGETHER in reading.notes and reading.subject and reading.attributes and units:
+        # "do the Russians get more than Alibaba?": the ones with the attribute, added up, as the other side
+        taken = {m for _, members in units for m in members}
+        group = [e for e in pool if e not in taken]
+        if group:
+            label = join([graph.name(e) for e in group], language.message("list_and"))
+            units = [(label, group), *units] if GROUP_FIRST in reading.notes else [*units, (label, group)]
+    elif reading.types or reading.attributes:  # "the Russian ones among them": only the members that fit
         narrowed = [m for _, members in units for m in members if satisfies(m, constraint, graph)]
         if narrowed != [m for _, members in units for m in members]:
             units = [(m, [m]) for m in dict.fromkeys(narrowed)]

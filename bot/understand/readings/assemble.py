@@ -12,6 +12,7 @@ from bot.understand.model import (
     DESCRIBED,
     EARLIER,
     EITHER,
+    GROUP_FIRST,
     LATER,
     MOST,
     NEW,
@@ -401,6 +402,15 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             asks_which = q.form.yesno or q.form.either or claim == EITHER
             if asks_which and aggregate.target == "difference":  # "is MegaFon's stake larger than Mail.ru's?"
                 reading = reading._replace(notes=(*reading.notes, f"{CLAIM}{claim}"), mode="yesno")
+            people = [a for a in q.attributes if a.start not in q.named_positions]
+            than = any(t in q.grammar.comparison for t in q.tokens[aggregate.start :])  # "more THAN Alibaba"
+            if len(reading.subject) == 1 and people and than and not reading.attributes and not picks_entity:
+                # "do the Russians get more than Alibaba?": everyone with the attribute, added up, against it
+                named_at = min(e.start for e in q.entities if e.target == reading.subject[0])
+                group_notes = (TOGETHER, *((GROUP_FIRST,) if people[0].start < named_at else ()))
+                reading = reading._replace(
+                    attributes=tuple((a.target, a.detail) for a in people), notes=(*reading.notes, *group_notes)
+                )
             against = _summed_against(q, reading, aggregate)
             if against:  # "does MegaFon own more than Mail.ru and the RDIF put together?"
                 reading = reading._replace(notes=(*reading.notes, f"{AGAINST}{'+'.join(against)}"))
