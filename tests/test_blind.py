@@ -58,6 +58,9 @@ FLOORS = {
     "round-37.yaml": (0.93, 4),
     "round-38.yaml": (0.84, 7),
     "round-39.yaml": (0.83, 3),
+    "round-40.yaml": (0.88, 5),
+    "round-41.yaml": (0.85, 3),
+    "round-42.yaml": (0.87, 9),
 }
 
 
