@@ -323,3 +323,62 @@ def test_newsroom_and_phone_shorthand(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+@pytest.mark.parametrize("question", ["is yandex part of the alibaba deal", "is yandex in the deal?"])
+def test_what_a_name_is_does_not_decide_how_it_stands_to_another_name(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.text.startswith("Yes"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who founded alibaba besides jack ma", "The article doesn't say who founded Alibaba besides Jack Ma; it says"),
+        ("Who co-founded Alibaba together with Jack Ma?", "The article doesn't say who founded Alibaba besides"),
+    ],
+)
+def test_no_one_left_once_the_named_are_set_aside(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered
+    assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Do the four partners' stakes add up to 100 percent?", "Yes: the four partners will hold a combined 100"),
+        ("do the stakes add up to 100", "Yes: Alibaba, MegaFon, Mail.ru and the RDIF will hold a combined 100"),
+        ("do the russian partners have 60 percent together?", "No: the Russian partners will hold a combined 52"),
+    ],
+)
+def test_a_total_claimed_is_checked(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("so the russians get how much combined", "MegaFon, Mail.ru and the RDIF will hold a combined 52 percent"),
+        ("the chinese get how much in total", "Alibaba will hold 48 percent"),
+    ],
+)
+def test_a_people_added_up_is_everyone_with_the_attribute(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What percentage of the new company will not be owned by Alibaba?", "other than Alibaba will hold 52"),
+        ("how much of the jv doesn't belong to megafon", "other than MegaFon will hold 76"),
+    ],
+)
+def test_a_denied_verb_asks_for_the_rest(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

@@ -37,7 +37,11 @@ def topic(reading: Reading, graph: Graph, language: Language) -> str:
         "subjects": names(reading.subject, graph, language) if reading.subject else FALLBACK,
         "title": str(title) if title is not None else "",
     }
-    return template.format_map(_Defaults(fields))
+    asked = template.format_map(_Defaults(fields))
+    if reading.excluded:  # "who founded Alibaba besides Jack Ma"
+        others = names(reading.excluded, graph, language)
+        return language.message("besides").format(topic=asked, names=others)
+    return asked
 
 
 def beyond_the_relation(reading: Reading, graph: Graph) -> str | None:
@@ -66,6 +70,15 @@ def checked_instead(reading: Reading, graph: Graph, language: Language) -> Resul
         if prefix and result.text.startswith(prefix):
             return result._replace(text=capitalise(result.text[len(prefix) :]))
     return result
+
+
+def only_the_excluded(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """'Who founded Alibaba besides Jack Ma?': the fact naming only those the question set aside, or None."""
+    if not reading.excluded:
+        return None
+    from bot.answer.execute import execute
+
+    return execute(reading._replace(excluded=()), graph, language)
 
 
 class _Defaults(dict[str, str]):

@@ -183,9 +183,19 @@ def _extreme(p: _Parts) -> Result | None:
 def _sum(p: _Parts) -> Result | None:
     if not p.named and TOGETHER in p.reading.notes and (p.reading.attributes or p.reading.types) and p.pool:
         p = p._replace(named=list(p.pool), units=[(e, [e]) for e in p.pool])  # "the Russian ones altogether"
+    claimed = next((v for k, v in p.reading.values if k == p.kind and isinstance(v, float)), None)
+    if not p.named and claimed is not None and p.reading.mode == "yesno" and len(p.pool) > 1:
+        p = p._replace(named=list(p.pool), units=[(e, [e]) for e in p.pool])  # "do the stakes add up to 100?"
+    if len(p.named) == 1 and TOGETHER in p.reading.notes:  # "the Chinese get how much in total?": one of them
+        only = p.named[0]
+        return _fill(p, "select", [only], subject=p.graph.name(only), **{p.kind: number(p.value(only))})
     if len(p.named) < 2:
         return None
-    return _fill(p, "sum", p.named, **{p.kind: number(p.total(p.named))})
+    result = _fill(p, "sum", p.named, **{p.kind: number(p.total(p.named))})
+    if claimed is None or p.reading.mode != "yesno":
+        return result
+    verdict = "yes" if abs(p.total(p.named) - claimed) < RATIO_TOLERANCE else "no"  # "do they add up to 100?"
+    return result._replace(text=p.language.message(verdict).format(answer=lower_start(result.text)))
 
 
 def _majority(p: _Parts) -> Result | None:

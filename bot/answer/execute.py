@@ -89,6 +89,8 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
         bound = getattr(reading, reading.ask)
         asked = [e for e in asked_entities(facts, reading.ask) if e not in bound]
         fitting = [e for e in asked if satisfies(e, reading, graph)]
+        if asked and not fitting and reading.excluded:
+            return None  # "who founded Alibaba besides Jack Ma?": the article names no one else
         if fitting and len(fitting) < len(asked):
             narrow = [f for f in facts if set(asked_entities([f], reading.ask)) <= set(fitting)]
             if not narrow:

@@ -160,6 +160,7 @@ def _decline(question: str, found: Found, form: Form, tried: list[Tried], settin
         checked_instead,
         described_instead,
         not_covered,
+        only_the_excluded,
         premise,
     )
 
@@ -168,6 +169,7 @@ def _decline(question: str, found: Found, form: Form, tried: list[Tried], settin
     graph, language = setting.graph, setting.knowledge.language
     close = [t for t in tried if t.result is not None and t.reading.mode == "answer" and _shares(t.reading, reading)]
     correction = close[0].result if close and close[0].reading.score >= reading.score - PREMISE_MARGIN else None
+    correction = correction or only_the_excluded(reading, graph, language)
     instead = described_instead(reading, graph, language) if correction is None else None
     if correction is None and instead is None:
         correction = checked_instead(reading, graph, language)

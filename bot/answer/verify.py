@@ -23,7 +23,7 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     ordered = _in_order(reading, graph, language)
     if ordered is not None:
         return ordered
-    decided = _decide(reading, graph)
+    decided = _decide(reading, graph, language)
     if decided is None:
         return None
     verdict, fact = decided
@@ -112,7 +112,7 @@ def _said_words(fact: Fact, graph: Graph) -> set[str]:
     return set(simplify(" ".join(texts) if texts else fact.answer).split())
 
 
-def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
+def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, Fact] | None:
     relation = graph.relations.get(reading.relation)
     if relation is None:
         return None
@@ -130,6 +130,11 @@ def _decide(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
         fact = describing_fact(entity, graph)
         if fact is not None and not all(graph.is_a(entity, [t]) for t in reading.types):
             return False, fact  # "is MegaFon a bank?": another type
+        said_of = set(fact.entities) | set(fact.named) if fact is not None else set()
+        context = [t.id for t in language.types if t.context]  # "does the ARTICLE say ...?" claims nothing
+        left_out = [m.target for m in reading.missed if m.kind == "entity" and not graph.is_a(m.target, context)]
+        if set(left_out) - set(reading.subject) - said_of:
+            return None  # "is Yandex in the deal?": what Yandex is does not decide how it stands to the deal
         if fact is not None and any(n.startswith(f"{CLAIM}{MOST}") for n in reading.notes):
             # "is MegaFon the biggest operator?": the article calls it an operator, not the biggest
             return (True, fact) if _says_the_most(reading, fact, graph) else None
@@ -245,7 +250,7 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
             if kind is None:
                 continue
             trial = reading._replace(values=(*reading.values, (kind, _as_value(option))), mode="yesno", options=())
-        decided = _decide(trial, graph)
+        decided = _decide(trial, graph, language)
         if decided and decided[0]:
             result = from_facts([decided[1]], [option] if option in graph.entities else [], reading.relation)
             shown = graph.name(option) if option in graph.entities else option.title() if option.isalpha() else option

@@ -28,6 +28,7 @@ _QUOTES = str.maketrans(
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _RAW_WORD = re.compile(r"[0-9A-Za-z]+(?:'[sS]\b|(?<=[nN])'[tT]\b|(?<=[sS])'(?=\s|$))?")
+_HYPHEN_NEXT = re.compile(r"-[0-9A-Za-z]")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+$")  # "Mail.ru" has a dot, but no sentence ends inside it
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\u2013\u2014]|\s-\s")
@@ -124,10 +125,10 @@ def _cached_stem(word: str) -> str:
     return str(stemmer.stemWord(word))
 
 
-def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool, bool]]:
+def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool, bool, bool]]:
     """The words of folded text: (word, capitalised mid-sentence, possessive, as written, after a clause break,
-    opening a new sentence)."""
-    found: list[tuple[str, bool, bool, str, bool, bool]] = []
+    opening a new sentence, a piece of a hyphenated word)."""
+    found: list[tuple[str, bool, bool, str, bool, bool, bool]] = []
     previous_end = 0
     for match in _RAW_WORD.finditer(text):
         word = match.group()
@@ -139,10 +140,12 @@ def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool, bool]]:
         broken = bool(found) and bool(_CLAUSE_BREAK.search(gap))
         capital = core[:1].isupper() and (not initial or (len(core) > 1 and core.isupper()))
         previous_end = match.end()
-        for number, part in enumerate(p for p in re.split(r"[^0-9A-Za-z]+", core) if p):
+        parts = [p for p in re.split(r"[^0-9A-Za-z]+", core) if p]
+        hyphened = (bool(found) and gap == "-") or bool(_HYPHEN_NEXT.match(text, match.end()))  # "co-founded"
+        for number, part in enumerate(parts):
             first = number == 0
             opening = first and bool(found) and bool(_SENTENCE_BREAK.search(gap))
-            found.append((part.lower(), capital, possessive, part, broken and first, opening))
+            found.append((part.lower(), capital, possessive, part, broken and first, opening, hyphened))
     return found
 
 
@@ -161,8 +164,9 @@ def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapp
     surfaces: list[str] = []
     breaks: list[bool] = []
     opens: list[bool] = []
-    for word, capital, possessive, written, broken, opening in _raw_words(fold(text)):
-        replacement = rewrites.get(word) if rewrites else None
+    for word, capital, possessive, written, broken, opening, piece in _raw_words(fold(text)):
+        # a rewrite is for a word as typed, not a piece of one: the "co" of "co-founded" is no "company"
+        replacement = rewrites.get(word) if rewrites and not piece else None
         parts = replacement.split() if replacement is not None else [word]
         for position, part in enumerate(parts):
             words.append(part)

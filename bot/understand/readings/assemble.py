@@ -363,6 +363,17 @@ def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:
     return (common,) if common else tuple(dict.fromkeys(t.target for t in nouns))
 
 
+def _denied_verb(q: Question, relation: Relation) -> list[Mention]:
+    """The negation and the relation verb it denies ("will NOT be OWNED by"), with only auxiliaries between."""
+    fillers = q.grammar.auxiliary | q.grammar.be
+    for negation in q.found.of("negation"):
+        for verb in q.found.of("relation"):
+            between = q.tokens[negation.end : verb.start]
+            if verb.target == relation.id and verb.start >= negation.end and all(t in fillers for t in between):
+                return [negation, verb]
+    return []
+
+
 def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading, list[Mention]]:
     """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
     derives = q.aggregates or q.sides or q.ordinals  # without these, no operation below uses the numbers
@@ -375,6 +386,11 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         start, end, share = fraction
         saying = [m for m in (*q.aggregates, *q.ordinals) if start <= m.start < end or m.target == comparative]
         return reading._replace(aggregate=comparative, target=share * whole), saying
+    denied = _denied_verb(q, relation)
+    counted = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
+    if denied and counted and reading.subject and reading.ask == counted[0] and not q.aggregates:
+        # "what percentage will NOT be owned by Alibaba?": everyone else's, the rest of the whole
+        return reading._replace(aggregate="complement"), denied
     claimed = multiple(q) if q.form.yesno and len(reading.subject) == 2 else None
     if claimed is not None and any(q.graph.kinds[k].kind in NUMERIC for k in relation.values):
         # "is Alibaba's stake double MegaFon's?", "is the RDIF's a third of MegaFon's?": a ratio claimed
@@ -424,9 +440,8 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         )
         reading = reading._replace(aggregate=aggregate.target, ordinal=ordinal, mode=mode, target=target, values=values)
         narrowing: list[Mention] = []
-        collective = (  # "do the Russians have a majority?": the ones with the attribute, as one side
-            aggregate.target == MAJORITY
-            and not q.form.focus
+        collective = (  # "do the Russians have a majority?", "the Russians get how much combined?": as one side
+            ((aggregate.target == MAJORITY and not q.form.focus) or aggregate.target == SUM)
             and any(a.start not in q.named_positions for a in q.attributes)
             and not any(t in q.grammar.distributive for t in q.tokens)  # "does ANY Russian partner ...": each one
         )
