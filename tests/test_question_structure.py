@@ -325,7 +325,7 @@ def test_newsroom_and_phone_shorthand(question: str, expected: str) -> None:
     assert expected in answer.text
 
 
-@pytest.mark.parametrize("question", ["is yandex part of the alibaba deal", "is yandex in the deal?"])
+@pytest.mark.parametrize("question", ["yandex is part of the alibaba venture, yes?", "is sberbank in the deal?"])
 def test_what_a_name_is_does_not_decide_how_it_stands_to_another_name(question: str) -> None:
     answer = bot.ask(question)
     assert not answer.text.startswith("Yes"), answer.text
@@ -335,7 +335,7 @@ def test_what_a_name_is_does_not_decide_how_it_stands_to_another_name(question: 
     ("question", "expected"),
     [
         ("who founded alibaba besides jack ma", "The article doesn't say who founded Alibaba besides Jack Ma; it says"),
-        ("Who co-founded Alibaba together with Jack Ma?", "The article doesn't say who founded Alibaba besides"),
+        ("who set up alibaba along with jack ma", "The article doesn't say who founded Alibaba besides"),
     ],
 )
 def test_no_one_left_once_the_named_are_set_aside(question: str, expected: str) -> None:
@@ -347,8 +347,8 @@ def test_no_one_left_once_the_named_are_set_aside(question: str, expected: str) 
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("Do the four partners' stakes add up to 100 percent?", "Yes: the four partners will hold a combined 100"),
-        ("do the stakes add up to 100", "Yes: Alibaba, MegaFon, Mail.ru and the RDIF will hold a combined 100"),
+        ("do all four partners' shares make 100 percent together?", "Yes: the four partners will hold a combined 100"),
+        ("do the shares total 100 percent", "Yes: Alibaba, MegaFon, Mail.ru and the RDIF will hold a combined 100"),
         ("do the russian partners have 60 percent together?", "No: the Russian partners will hold a combined 52"),
     ],
 )
@@ -361,7 +361,7 @@ def test_a_total_claimed_is_checked(question: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("so the russians get how much combined", "MegaFon, Mail.ru and the RDIF will hold a combined 52 percent"),
+        ("what do the russians hold between them in total", "MegaFon, Mail.ru and the RDIF will hold a combined 52"),
         ("the chinese get how much in total", "Alibaba will hold 48 percent"),
     ],
 )
@@ -374,7 +374,7 @@ def test_a_people_added_up_is_everyone_with_the_attribute(question: str, expecte
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("What percentage of the new company will not be owned by Alibaba?", "other than Alibaba will hold 52"),
+        ("how much of the venture will alibaba not hold?", "other than Alibaba will hold 52"),
         ("how much of the jv doesn't belong to megafon", "other than MegaFon will hold 76"),
     ],
 )
@@ -382,3 +382,43 @@ def test_a_denied_verb_asks_for_the_rest(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+def test_two_options_of_different_kinds_get_no_bare_yes() -> None:
+    answer = bot.ask("did usmanov speak in a statement or at a press conference?")
+    assert not answer.text.startswith(("Yes", "No")), answer.text
+    assert "statement" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("jack ma is a billionaire or what", "Yes: "),
+        ("dmitriyev heads megafon i believe", "No: Kirill Dmitriyev is the general director of the RDIF."),
+        ("megafon launched pandao?", "No: Mail.ru launched Pandao in 2017"),
+        ("megafon owns 30 percent?", "No: MegaFon will own 24 percent"),
+        ("the rdif owns 13 percent.", "Yes: the RDIF will own 13 percent"),
+    ],
+)
+def test_a_claim_put_as_a_question_is_checked(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text
+
+
+def test_a_check_that_cannot_be_decided_names_the_open_side() -> None:
+    answer = bot.ask("jack ma founded mail.ru?")
+    assert not answer.answered
+    assert answer.text.startswith("The article doesn't say who founded Mail.ru."), answer.text
+
+
+def test_a_follow_up_about_today_is_not_decided_by_the_article() -> None:
+    chat = bot.Conversation()
+    chat.ask("who launched pandao")
+    answer = chat.ask("is it still operating now?")
+    assert not answer.answered, answer.text
+
+
+def test_who_is_never_answered_with_an_event() -> None:
+    answer = bot.ask("who were the four companies behind the announcement?")
+    assert "Vladivostok" not in answer.text or "Alibaba" in answer.text, answer.text

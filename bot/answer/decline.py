@@ -28,7 +28,7 @@ def topic(reading: Reading, graph: Graph, language: Language) -> str:
         beyond = beyond_the_relation(reading, graph)
         if beyond is not None:
             return beyond  # "why does MegaFon own 24 percent?": the article doesn't say why
-        template = relation.ask(slot or ("object" if reading.subject else "subject"))
+        template = relation.ask(slot or _open_side(reading, graph))
         if "{subject}" in template and not reading.subject and reading.object and dict(relation.asks).get("subject"):
             template = relation.ask("subject")  # "which countries are in the CIS?": what lies in it, not where
     fields = {
@@ -42,6 +42,20 @@ def topic(reading: Reading, graph: Graph, language: Language) -> str:
         others = names(reading.excluded, graph, language)
         return language.message("besides").format(topic=asked, names=others)
     return asked
+
+
+def _open_side(reading: Reading, graph: Graph) -> str:
+    """The side a check leaves open: "did Jack Ma found Mail.ru?" is about who founded Mail.ru when the article
+    does say what Jack Ma founded."""
+    if not reading.subject:
+        return "subject"
+    if reading.object:
+        facts = graph.facts_by_relation.get(reading.relation, ())
+        if any(set(reading.subject) & set(f.subjects) for f in facts) and not any(
+            set(reading.object) & set(f.objects) for f in facts
+        ):
+            return "subject"
+    return "object"
 
 
 def beyond_the_relation(reading: Reading, graph: Graph) -> str | None:

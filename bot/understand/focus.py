@@ -20,6 +20,8 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         focus_id, span, focus_type = None, None, None  # "does the article say VK is ...?": a check, nothing asked
     closers = found.of("yesclose")
     last = len(found.text.tokens)
+    if span is not None and any(c.start <= span[0] and span[1] <= c.end == last for c in closers):
+        focus_id, span, focus_type = None, None, None  # "jack ma is a billionaire or WHAT": a tag, nothing asked
     boundary = found.text.boundary
     checks = [  # "X is the RDIF's chairman, can you confirm?": a confirming phrase opening a later clause
         m for m in found.of("yesno") if m.end - m.start > 1 and m.start > 0 and boundary and boundary[m.start]
@@ -34,7 +36,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     stated = any(  # "dmitriyev is ceo of megafon?", "jack ma a billionaire?": a statement put as a question
         m.start == 0 and m.end < last and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite)
         for m in found.of("entity")
-    )
+    ) or _claims_a_fact(found, grammar)
     yesno = focus_id is None and (
         _opens_with(found, "yesno") or any(c.end == last for c in closers) or bool(checks) or tag or stated
     )
@@ -54,7 +56,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         focus=focus_id,
         focus_span=span,
         focus_type=focus_type,
-        yesno=yesno and not either,
+        yesno=yesno and not either and not _mixed_options(found),
         either=either,
         followup=_opens_with(found, "followup"),
         smalltalk=talk,
@@ -164,6 +166,40 @@ def _opens_with(found: Found, kind: str) -> bool:
     if first is None or first > OPENER_REACH + 1:
         return False
     return any(m.start == first or (kind == "followup" and m.start == 0) for m in found.of(kind))
+
+
+def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
+    """'Alibaba launched Pandao?', 'megafon owns 30 percent': a name opening the question, its verb right after
+    it (or after an auxiliary), and something after the verb: a claim put to be checked."""
+    tokens = found.text.tokens
+    opening = [m for m in found.of("entity") if m.start == 0 or (m.start == 1 and tokens[0] in grammar.definite)]
+    for name in opening:
+        for verb in found.of("relation"):
+            between = tokens[name.end : verb.start]
+            if (
+                verb.detail in ("verb", "passive")
+                and verb.start >= name.end
+                and all(t in grammar.auxiliary for t in between)
+                and verb.end < len(tokens)
+            ):
+                return True
+    return False
+
+
+def _mixed_options(found: Found) -> bool:
+    """'At a press conference or in a statement?': two things of different kinds around "or". The choice
+    cannot be checked as one, and a "Yes" would answer nothing."""
+    family = {"entity": "entity", "type": "entity", "attribute": "attribute", "valueword": "valueword"}
+    for joint in found.of("either"):
+        before = sorted((m for m in found.mentions if m.end <= joint.start), key=lambda m: m.end)
+        after = sorted((m for m in found.mentions if m.start >= joint.end), key=lambda m: m.start)
+        if not (before and after) or joint.start - before[-1].end > 1 or after[0].start - joint.end > 2:
+            continue
+        left = {family[m.kind] for m in before if m.end == before[-1].end and m.kind in family}
+        right = {family[m.kind] for m in after if m.start == after[0].start and m.kind in family}
+        if left and right and not left & right:
+            return True
+    return False
 
 
 def _options(found: Found) -> tuple[Mention, ...]:

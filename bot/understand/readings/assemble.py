@@ -317,7 +317,10 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
             m
             for m in q.relation_words
             if m.detail == "agent" and m.target != relation.id and m.start < limit and m.span not in used_spans
-        ]
+            and not any(  # "all four PARTNERS": the group's own noun, part of its name
+                e.start <= m.start <= e.end and q.graph.entities[e.target].members for e in q.entities
+            )
+        ]  # fmt: skip
         if roles:
             reading = reading._replace(role=roles[0].target)
             extra.append(roles[0])

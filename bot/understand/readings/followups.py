@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.model import Fact, FocusDef, Relation
-from bot.understand.model import CLAIM, EITHER, TOGETHER, Mention, Reading, Value
+from bot.understand.model import CLAIM, EITHER, NOW, TOGETHER, Mention, Reading, Value
 from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, SUM, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
 from bot.understand.readings.slots import COMPARING, NUMERIC, asks
@@ -39,7 +39,8 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         return []  # "and the RDIF's BOSS is?": another relation named, nothing carried over
     if _complete(q):
         return []
-    base = previous._replace(score=0.0, used=frozenset(), notes=("follow-up",), missed=(), words=(), excluded=())
+    now = (NOW,) if any(t in q.grammar.present for t in q.tokens) else ()  # "is it STILL running?"
+    base = previous._replace(score=0.0, used=frozenset(), notes=("follow-up", *now), missed=(), words=(), excluded=())
     fresh = [e for e in q.entities if e not in q.context_entities]
     among = _among_them(q, base)
     if among:

@@ -151,7 +151,12 @@ def asks(
     if asked or definition.expects != ("entity",) or not _names_the_asked(q, wanted):
         return list(dict.fromkeys(asked))
     generic = {f.id for f in graph.focus.values() if f.generic}
-    return [k for k in slots if any(graph.fits_focus(k, g) for g in generic)]
+    return [
+        k
+        for k in slots
+        if any(graph.fits_focus(k, g) for g in generic)
+        and not (graph.kinds[k].kind == "entity" and wanted and not types_overlap(graph.kinds[k].types, wanted, graph))
+    ]  # "who were the four parties to the announcement?" is not answered by the event it was made at
 
 
 def asks_the_doer(q: Question, words: Sequence[Mention]) -> bool:
