@@ -422,3 +422,22 @@ def test_a_follow_up_about_today_is_not_decided_by_the_article() -> None:
 def test_who_is_never_answered_with_an_event() -> None:
     answer = bot.ask("who were the four companies behind the announcement?")
     assert "Vladivostok" not in answer.text or "Alibaba" in answer.text, answer.text
+
+
+def test_a_verb_after_to_is_active() -> None:
+    answer = bot.ask("is megafon going to hold a majority of the new company?")
+    assert answer.text.startswith("No: MegaFon will hold 24 percent"), answer.text
+
+
+def test_a_chat_interjection_is_no_verb() -> None:
+    answer = bot.ask("wait, what is vk")
+    assert answer.answered, answer.text
+    assert "social media network" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["was alibaba founded in 1999 according to the article?", "did jack ma found alibaba, per this piece?"]
+)
+def test_a_trailing_attribution_to_the_article_leaves_a_check(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("Yes: "), answer.text

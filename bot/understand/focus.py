@@ -20,6 +20,9 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         focus_id, span, focus_type = None, None, None  # "does the article say VK is ...?": a check, nothing asked
     closers = found.of("yesclose")
     last = len(found.text.tokens)
+    trailing = span is not None and span[0] > 0 and span[1] == last
+    if trailing and focus_id is not None and focus_defs[focus_id].defers and _opens_with(found, "yesno"):
+        focus_id, span, focus_type = None, None, None  # "is VK ..., according to the article": it asks nothing
     if span is not None and any(c.start <= span[0] and span[1] <= c.end == last for c in closers):
         focus_id, span, focus_type = None, None, None  # "jack ma is a billionaire or WHAT": a tag, nothing asked
     boundary = found.text.boundary

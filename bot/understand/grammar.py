@@ -16,6 +16,7 @@ class Grammar(NamedTuple):
     agent_marker: frozenset[str]
     participle_endings: tuple[str, ...]
     progressive_endings: tuple[str, ...]
+    infinitive: frozenset[str]
     distributive: frozenset[str]
     newness: frozenset[str]
     of: frozenset[str]
@@ -70,6 +71,7 @@ def build_grammar(language: Language) -> Grammar:
         agent_marker=words("agent_marker"),
         participle_endings=tuple(sorted(classes.get("participle_endings", ()), key=lambda e: (-len(e), e))),
         progressive_endings=tuple(sorted(classes.get("progressive_endings", ()))),
+        infinitive=words("infinitive"),
         distributive=words("distributive"),
         newness=words("newness"),
         of=words("of"),

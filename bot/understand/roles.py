@@ -90,6 +90,8 @@ def passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar, *, learner
         return True
     if word.start > 0 and tokens[word.start - 1] in grammar.get_passive:
         return True  # "when did Alibaba get started"
+    if word.start > 0 and tokens[word.start - 1] in grammar.infinitive:
+        return False  # "is Alibaba going TO own ...": an infinitive, active
     previous = tokens[max(0, word.start - 4) : word.start]
     nearest = next((t for t in reversed(previous) if t in grammar.auxiliary or t in grammar.be), None)
     if nearest is None or nearest not in grammar.be:
