@@ -441,3 +441,15 @@ def test_a_chat_interjection_is_no_verb() -> None:
 def test_a_trailing_attribution_to_the_article_leaves_a_check(question: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith("Yes: "), answer.text
+
+
+def test_a_name_with_a_noun_after_it_is_no_claim() -> None:
+    answer = bot.ask("dmitriyev quote in full please")
+    assert answer.answered, answer.text
+    assert not answer.text.startswith(("Yes", "No")), answer.text
+
+
+def test_two_weak_words_of_one_relation_agree() -> None:
+    answer = bot.ask("so where did that name come from?")
+    assert answer.answered, answer.text
+    assert "existing Alibaba platform" in answer.text

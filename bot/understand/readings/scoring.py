@@ -39,5 +39,6 @@ def score(q: Question, draft: Draft) -> Reading:
         missed=tuple(missed),
         words=words,
         excluded=tuple(e.target for e in q.excluded),
-        strong=any(m.kind in ("relation", "title") and not m.weak for m in draft.used),
+        strong=any(m.kind in ("relation", "title") and not m.weak for m in draft.used)
+        or len({m.span for m in draft.used if m.kind == "relation" and m.target == reading.relation}) > 1,
     )
