@@ -453,3 +453,16 @@ def test_two_weak_words_of_one_relation_agree() -> None:
     answer = bot.ask("so where did that name come from?")
     assert answer.answered, answer.text
     assert "existing Alibaba platform" in answer.text
+
+
+def test_a_new_rank_in_a_follow_up_replaces_the_stake_named_before() -> None:
+    chat = bot.Conversation()
+    chat.ask("megafon gets 24 percent, correct?")
+    answer = chat.ask("and who is third largest?")
+    assert answer.text.startswith("Mail.ru will hold the third largest stake"), answer.text
+
+
+def test_a_wrong_figure_is_answered_with_whose_figure_it_is() -> None:
+    answer = bot.ask("does the rdif own 15 percent?")
+    assert answer.text.startswith("No: the RDIF will own 13 percent"), answer.text
+    assert "Mail.ru will own 15 percent" in answer.text

@@ -37,12 +37,32 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):
         verdict = False  # "is the venture only for Russia?": the fact names more than Russia
     facts = [fact]
-    if not verdict and reading.subject and not set(reading.subject) & set(fact.entities):
+    if not verdict:
+        facts += _holder_of_the_claim(reading, fact, graph)[:1]
+    if not verdict and len(facts) == 1 and reading.subject and not set(reading.subject) & set(fact.entities):
         own = describing_fact(reading.subject[0], graph) if reading.subject[0] not in fact.entities else None
         facts += (_elsewhere(reading, fact, graph) or ([own] if own is not None and own is not fact else []))[:1]
     result = from_facts(facts, [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)
+
+
+def _holder_of_the_claim(reading: Reading, fact: Fact, graph: Graph) -> list[Fact]:
+    """'Will the Chinese side get 52 percent?' No, and whose the 52 percent is: the fact of the same relation
+    and whole that carries the claimed value (the Russian partners' combined 52 percent)."""
+    relation = graph.relations.get(reading.relation)
+    if relation is None:
+        return []
+    return [
+        other
+        for kind, claimed in reading.values
+        if kind in relation.functional and fact.value(kind) is not None and not same_value(fact.value(kind), claimed)
+        for other in graph.facts_by_relation.get(reading.relation, ())
+        if other is not fact
+        and other.value(kind) is not None
+        and same_value(other.value(kind), claimed)
+        and set(other.objects) & set(fact.objects)
+    ]
 
 
 def _in_order(reading: Reading, graph: Graph, language: Language) -> Result | None:

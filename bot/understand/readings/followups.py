@@ -89,7 +89,9 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         if fresh and aggregate in COMPARING and slot == "subject":  # "is that more than the RDIF?"
             reading = reading._replace(subject=tuple(dict.fromkeys((*previous.subject, *reading.subject))))
         if not fresh and aggregate not in VALUE_RESULTS and aggregate != MAJORITY:
-            reading = reading._replace(subject=(), ask="subject")
+            # "and who is second biggest?": a new rank, whatever stake was named before
+            kept = tuple(v for v in reading.values if v[0] not in relation.functional)
+            reading = reading._replace(subject=(), ask="subject", values=kept)
         elif not fresh and len(reading.subject) < 2 and TOGETHER not in reading.notes:  # "and together?"
             holders = _holders(q, relation)
             if len(holders) > 1:
@@ -103,7 +105,8 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         if not slots:
             return _elsewhere(q, previous)
         if slots[0] != previous.ask:  # "when?": each slot it may mean (day, month, year), the facts decide
-            asked = [reading._replace(ask=slot, aggregate=None, mode="answer") for slot in slots]
+            aggregate = reading.aggregate if q.aggregates else None  # "and who is second biggest?" keeps its rank
+            asked = [reading._replace(ask=slot, aggregate=aggregate, mode="answer") for slot in slots]
     if q.types or q.attributes:
         types, attributes = tuple(t.target for t in q.types), tuple((a.target, a.detail) for a in q.attributes)
         asked = [r._replace(types=types, attributes=attributes) for r in asked]
