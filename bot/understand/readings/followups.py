@@ -105,8 +105,8 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         if not slots:
             return _elsewhere(q, previous)
         if slots[0] != previous.ask:  # "when?": each slot it may mean (day, month, year), the facts decide
-            aggregate = reading.aggregate if q.aggregates else None  # "and who is second biggest?" keeps its rank
-            asked = [reading._replace(ask=slot, aggregate=aggregate, mode="answer") for slot in slots]
+            rank = reading.aggregate if q.aggregates else None  # "and who is second biggest?" keeps its rank
+            asked = [reading._replace(ask=slot, aggregate=rank, mode="answer") for slot in slots]
     if q.types or q.attributes:
         types, attributes = tuple(t.target for t in q.types), tuple((a.target, a.detail) for a in q.attributes)
         asked = [r._replace(types=types, attributes=attributes) for r in asked]
