@@ -466,3 +466,16 @@ def test_a_wrong_figure_is_answered_with_whose_figure_it_is() -> None:
     answer = bot.ask("does the rdif own 15 percent?")
     assert answer.text.startswith("No: the RDIF will own 13 percent"), answer.text
     assert "Mail.ru will own 15 percent" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("please explain why it is named aliexpress russia", "existing Alibaba platform"),
+        ("explain what the rdif is", "sovereign wealth fund"),
+    ],
+)
+def test_a_question_word_right_after_explain_asks(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

@@ -118,6 +118,13 @@ def _focus(
     if focus_defs[first.target].generic:
         for cue in later:
             if (
+                cue.start == first.end
+                and not focus_defs[cue.target].generic
+                and tokens[cue.start] in grammar.question_words
+                and tokens[first.start] not in grammar.question_words
+            ):
+                return cue.target, (first.start, cue.end), None  # "explain WHY it is called that": the why asks
+            if (
                 not focus_defs[cue.target].generic
                 and cue.start - first.end <= SPECIFIC_REACH
                 and _is_noun_cue(cue, found, grammar)
