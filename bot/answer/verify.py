@@ -196,6 +196,14 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
         )
         if others:
             return False, others[0]
+    if relation.symmetric and reading.subject and reading.object:
+        # "did Sberbank team up with Mail.ru?": every partnership of Sberbank's is listed in full, without Mail.ru
+        own = [f for f in graph.facts_by_relation.get(reading.relation, ()) if set(reading.subject) & set(f.subjects)]
+        together = [f for f in own if set(reading.object) <= set(f.subjects)]
+        if together:
+            return True, together[0]  # "did MegaFon partner with Alibaba?": partners in the same venture
+        if own and all(f.complete for f in own) and not any(set(reading.object) <= set(f.entities) for f in own):
+            return False, own[0]
     if reading.subject:
         wholes = reading.object or graph.backdrops
         for fact in _addressing(list(graph.facts_by_relation.get(reading.relation, ())), reading):

@@ -183,15 +183,15 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
     it (or after an auxiliary), and something after the verb: a claim put to be checked."""
     tokens = found.text.tokens
     opening = [m for m in found.of("entity") if m.start == 0 or (m.start == 1 and tokens[0] in grammar.definite)]
-    nouns = {m.span for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE, pls"
+    nouns = {(m.target, m.span) for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE"
     for name in opening:
         for verb in found.of("relation"):
             between = tokens[name.end : verb.start]
             if (
                 verb.detail in ("verb", "passive")
-                and verb.span not in nouns
+                and (verb.target, verb.span) not in nouns
                 and verb.start >= name.end
-                and all(t in grammar.auxiliary for t in between)
+                and all(t in grammar.auxiliary or t in grammar.be for t in between)
                 and verb.end < len(tokens)
             ):
                 return True

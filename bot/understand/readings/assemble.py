@@ -115,7 +115,9 @@ def _complete(
     if set(subject) & set(obj):
         return []  # one thing on both sides: the second mention names it again ("the venture is called X")
     values: list[tuple[str, Value]] = [
-        (slot, e.target) for e, (slot, _) in placed if slot not in ("", "subject", "object")
+        (slot, q.graph.name(e.target) if q.graph.kinds[slot].kind == "text" else e.target)
+        for e, (slot, _) in placed
+        if slot not in ("", "subject", "object")
     ]
     used: list[Mention] = [*words, *(e for e, (slot, _) in placed if slot), *consumed]
     bound_targets = {e.target for e, (slot, _) in placed if slot}

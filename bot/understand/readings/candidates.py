@@ -73,8 +73,11 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
         ]
     guessing = focus is not None and not by_description and focus.guesses
     wanted = {k for k in graph.kinds if graph.fits_focus(k, focus.id)} if guessing and focus else set()
-    for ident in about:
-        relations += [f.relation for f in graph.facts_by_entity.get(ident, ()) if _suggests(q, f, ident, wanted)]
+    for by_word in (False, True):  # a fact carrying what is asked comes before a relation that only says it may
+        for ident in about:
+            relations += [
+                f.relation for f in graph.facts_by_entity.get(ident, ()) if _suggests(q, f, ident, wanted, by_word)
+            ]
     value_kinds = {k for m in q.values for k in value_slots(m)}
     if value_kinds:
         for relation_id, facts in graph.facts_by_relation.items():
@@ -83,13 +86,17 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
     return list(dict.fromkeys(relations))
 
 
-def _suggests(q: Question, fact: Fact, about: str, wanted: set[str]) -> bool:
+def _suggests(q: Question, fact: Fact, about: str, wanted: set[str], by_word: bool) -> bool:
     """Whether a fact about the entity suggests its relation: it carries what is asked (a year for "when"),
-    a place for "where", a number to derive from, or things to count."""
+    a place for "where", a number to derive from, or things to count; with `by_word`, only its relation
+    answering the question word from a slot ("why" of a name: what it is named after)."""
     focus = q.focus
     kinds = {k for k, _ in fact.values}
+    if by_word:
+        slots = q.graph.relations[fact.relation].focus
+        return bool(wanted) and focus is not None and any(question == focus.id for question, _ in slots)
     if wanted and focus is not None:
-        if kinds & wanted or any(question == focus.id for question, _ in q.graph.relations[fact.relation].focus):
+        if kinds & wanted:
             return True
         if "entity" in focus.expects and _places(q, fact.objects):
             return True

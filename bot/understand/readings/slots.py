@@ -50,7 +50,21 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         value_kind = q.graph.kinds[kind]
         if locative and value_kind.kind == "entity" and q.graph.is_a(entity.target, value_kind.types or ("entity",)):
             places.append((kind, 0.0))
+    naming = [c for c in cues if c.target == relation.id and c.detail in ("verb", "passive") and not c.weak]
+    if relation.names and entity.detail != "context" and any(entity.start in _named_run(q, c.end) for c in naming):
+        # "is the new company called Tmall Russia?": a name after the naming verb is the name claimed
+        places += [(k, ROLE) for k in relation.values if q.graph.kinds[k].kind == "text"]
     return places
+
+
+def _named_run(q: Question, start: int) -> set[int]:
+    """The positions of the names standing one after another from `start` on ("called TMALL RUSSIA")."""
+    covered = {i for e in q.entities if e.detail != "context" for i in range(e.start, e.end)}
+    run: set[int] = set()
+    while start in covered:
+        run.add(start)
+        start += 1
+    return run
 
 
 def multiple(q: Question) -> tuple[int, int, float] | None:
