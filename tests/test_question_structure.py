@@ -508,3 +508,12 @@ def test_a_name_after_the_naming_verb_is_the_name_claimed(question: str, expecte
 def test_a_partnership_claim_is_checked_against_every_partnership_listed(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["will the chinese or the russians control the venture?", "do russian or chinese partners hold a majority"],
+)
+def test_a_majority_between_two_peoples_adds_up_each(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("Russian: MegaFon, Mail.ru and the RDIF will hold 52 percent"), answer.text

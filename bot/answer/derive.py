@@ -199,6 +199,9 @@ def _sum(p: _Parts) -> Result | None:
 
 
 def _majority(p: _Parts) -> Result | None:
+    values = [v for _, v in p.reading.attributes]
+    if TOGETHER in p.reading.notes and len(values) > 1 and len({a for a, _ in p.reading.attributes}) == 1:
+        return _majority_of_either(p)
     if not p.named and TOGETHER in p.reading.notes and (p.reading.attributes or p.reading.types) and p.pool:
         p = p._replace(named=list(p.pool), units=[(e, [e]) for e in p.pool])
     if not p.named:
@@ -207,6 +210,26 @@ def _majority(p: _Parts) -> Result | None:
     total = p.total(p.named)
     threshold = p.language.majority_threshold
     return _fill(p, "majority_yes" if total > threshold else "majority_no", p.named, **{p.kind: number(total)})
+
+
+def _majority_of_either(p: _Parts) -> Result | None:
+    """'Do the Russians or the Chinese have the majority?': each side added up; the one above half, if any."""
+    graph = p.graph
+    sides = []
+    for attribute, value in p.reading.attributes:
+        members = [e for e in p.parts if has_attribute(e, attribute, value, graph)]
+        if members:
+            sides.append((value, members))
+    threshold = p.language.majority_threshold
+    for value, members in sides:
+        total = p.total(members)
+        if total > threshold:
+            side = p._replace(named=members, units=[(e, [e]) for e in members])
+            said = _fill(side, "majority_yes", members, **{p.kind: number(total)})
+            prefix = p.language.message("yes").split("{answer}")[0]
+            text = said.text[len(prefix) :] if prefix and said.text.startswith(prefix) else said.text
+            return said._replace(text=p.language.message("either").format(option=value.title(), answer=text))
+    return None
 
 
 def _difference(p: _Parts) -> Result | None:
