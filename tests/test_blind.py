@@ -64,6 +64,9 @@ FLOORS = {
     "round-43.yaml": (0.90, 6),
     "round-44.yaml": (0.81, 9),
     "round-45.yaml": (0.91, 4),
+    "round-46.yaml": (0.84, 4),
+    "round-47.yaml": (0.87, 7),
+    "round-48.yaml": (0.83, 6),
 }
 
 
