@@ -517,3 +517,29 @@ def test_a_partnership_claim_is_checked_against_every_partnership_listed(questio
 def test_a_majority_between_two_peoples_adds_up_each(question: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith("Russian: MegaFon, Mail.ru and the RDIF will hold 52 percent"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("apart from megafon, who holds a stake?", "Besides MegaFon, Alibaba (48 percent), Mail.ru (15 percent)"),
+        ("how much goes to everyone other than the rdif", "The partners other than the RDIF will hold 87 percent"),
+    ],
+)
+def test_the_holders_left_once_the_named_are_set_aside(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("the rdif is a bank that owns 13 percent, right?", "No: the RDIF is the Russian sovereign wealth fund."),
+        ("Yandex is internet company?", "Yes: "),
+        ("which three companies or funds join alibaba?", "MegaFon"),
+    ],
+)
+def test_a_type_claimed_of_a_name_is_checked(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert expected in answer.text, answer.text

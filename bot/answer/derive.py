@@ -321,6 +321,15 @@ def _order(p: _Parts) -> Result | None:
     return _fill(p, "order", ranked, ranking=_ranking(p, ranked))
 
 
+def _others(p: _Parts) -> Result | None:
+    """'Besides Alibaba, who owns the venture?': the holders left once the named are set aside, largest first."""
+    rest = [e for e in p.pool if e not in p.reading.excluded]
+    if not rest or not p.reading.excluded:
+        return None
+    excluded = names(p.reading.excluded, p.graph, p.language)
+    return _fill(p, "others", rest, ranking=_ranking(p, rest), excluded=excluded)
+
+
 def _ranking(p: _Parts, entities: Sequence[str]) -> str:
     items = [f"{p.graph.name(e)} ({number(p.value(e))} {p.kind})" for e in entities]
     return join(items, p.language.message("list_and"))
@@ -437,4 +446,5 @@ OPERATIONS: dict[str, Callable[[_Parts], Result | None]] = {
     "count": _count_parts,
     "split": _split,
     "order": _order,
+    "others": _others,
 }

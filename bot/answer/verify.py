@@ -12,7 +12,7 @@ from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import CLAIM, EARLIER, EITHER, LATER, MOST, NEW, NOW, ONLY, ORDER, SAME, Reading
+from bot.understand.model import CLAIM, EARLIER, EITHER, LATER, MOST, NEW, NOW, ONLY, ORDER, SAME, TYPE, Reading
 from bot.understand.normalize import simplify
 
 
@@ -34,6 +34,10 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         verdict = False
     if verdict:
         verdict, fact = _reported(reading, fact, graph, language)
+    if verdict and reading.subject:
+        other_type = _claimed_type_against(reading, graph)
+        if other_type is not None:
+            verdict, fact = False, other_type
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):
         verdict = False  # "is the venture only for Russia?": the fact names more than Russia
     facts = [fact]
@@ -45,6 +49,16 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     result = from_facts(facts, [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)
+
+
+def _claimed_type_against(reading: Reading, graph: Graph) -> Fact | None:
+    """'MegaFon is a BANK that joined the deal?': a type claimed of the subject that it is not decides No, by
+    what the subject is."""
+    entity = reading.subject[0]
+    claimed = [n[len(CLAIM) + len(TYPE) :] for n in reading.notes if n.startswith(f"{CLAIM}{TYPE}")]
+    if any(not graph.is_a(entity, [t]) for t in claimed):
+        return describing_fact(entity, graph)
+    return None
 
 
 def _holder_of_the_claim(reading: Reading, fact: Fact, graph: Graph) -> list[Fact]:

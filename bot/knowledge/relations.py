@@ -31,6 +31,7 @@ AGGREGATE_TEMPLATES = (
     "order",
     "pick_larger",
     "pick_smaller",
+    "others",
 )
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -78,10 +78,14 @@ def _nouns_not_verbs(hits: list[Mention], words: Sequence[str], lexicon: Lexicon
     nouns = {h.span for h in hits if h.kind == "type"}
     modifiers = {i for h in hits if h.kind == "attribute" for i in range(h.start, h.end)}
 
+    type_ends = {h.end for h in hits if h.kind == "type"}
+
     def after_determiner(hit: Mention) -> bool:
         i = hit.start - 1
         while i >= 0 and i in modifiers:
             i -= 1
+        if i >= 1 and words[i] in lexicon.grammar.coordination and i in type_ends:
+            return True  # "companies or FUNDS": joined to a type noun, a noun too
         return i >= 0 and words[i] in determiners
 
     return [
@@ -146,7 +150,15 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
             return False  # "which company is called an e-commerce giant?": the description picks one
         done = m.start > 1 and words[m.start - 2] in lexicon.grammar.auxiliary  # "did a tie-up": a thing done
         after_article = not done and m.start > 0 and words[m.start - 1] in indefinite
-        return after_article or m.start in options or m.end - 1 in options
+        return after_article or m.start in options or m.end - 1 in options or predicate(m)
+
+    def predicate(m: Mention) -> bool:
+        """'Mail.ru is chinese company?': a description right after "<name> is", its article dropped."""
+        if m.start < 2 or words[m.start - 1] not in lexicon.grammar.be:
+            return False
+        return any(n.kind == "entity" and n.end == m.start - 1 and n.target != m.target for n in mentions) and not (
+            len(words) > m.end and words[m.end] in lexicon.grammar.relative
+        )
 
     return [
         m

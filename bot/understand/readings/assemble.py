@@ -22,6 +22,7 @@ from bot.understand.model import (
     SAME,
     TIMES,
     TOGETHER,
+    TYPE,
     Mention,
     Reading,
     Value,
@@ -156,6 +157,7 @@ def _complete(
             edge = _bound(q, reading)
             if edge is not None:
                 reading = reading._replace(notes=(*reading.notes, f"{CLAIM}{edge}"))
+            reading = reading._replace(notes=(*reading.notes, *_claimed_types(q, subject)))
         elif q.form.either and not ask and reading.aggregate is None:
             reading = _as_either(q, reading)
         shape = fit(q, relation, ask)
@@ -368,6 +370,18 @@ def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:
     return (common,) if common else tuple(dict.fromkeys(t.target for t in nouns))
 
 
+def _claimed_types(q: Question, subject: tuple[str, ...]) -> list[str]:
+    """'MegaFon is a BANK that joined the deal?': a type noun right after "<subject> is a" is claimed of it."""
+    notes = []
+    for noun in q.types:
+        i = noun.start - 1
+        if i < 2 or q.tokens[i] not in q.grammar.indefinite or q.tokens[i - 1] not in q.grammar.be:
+            continue
+        if any(e.end == i - 1 and e.target in subject for e in q.entities):
+            notes.append(f"{CLAIM}{TYPE}{noun.target}")
+    return notes
+
+
 def _denied_verb(q: Question, relation: Relation) -> list[Mention]:
     """The negation and the relation verb it denies ("will NOT be OWNED by"), with only auxiliaries between."""
     fillers = q.grammar.auxiliary | q.grammar.be
@@ -391,8 +405,13 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         start, end, share = fraction
         saying = [m for m in (*q.aggregates, *q.ordinals) if start <= m.start < end or m.target == comparative]
         return reading._replace(aggregate=comparative, target=share * whole), saying
-    denied = _denied_verb(q, relation)
     counted = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
+    if q.excluded and counted and reading.ask == "subject" and not q.aggregates and q.form.focus:
+        return reading._replace(aggregate="others"), []  # "besides Alibaba, who owns the venture?": the others
+    if q.excluded and counted and not reading.subject and reading.ask == counted[0] and not q.aggregates:
+        # "what share goes to the partners other than Alibaba?": the rest of the whole, once Alibaba's is taken
+        return reading._replace(subject=tuple(e.target for e in q.excluded), aggregate="complement"), []
+    denied = _denied_verb(q, relation)
     if denied and counted and reading.subject and reading.ask == counted[0] and not q.aggregates:
         # "what percentage will NOT be owned by Alibaba?": everyone else's, the rest of the whole
         return reading._replace(aggregate="complement"), denied
