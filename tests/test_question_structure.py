@@ -543,3 +543,12 @@ def test_the_holders_left_once_the_named_are_set_aside(question: str, expected: 
 def test_a_type_claimed_of_a_name_is_checked(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["was the venture announced in St Petersburg?", "copy says the partnership was unveiled in Kazan. right?"],
+)
+def test_an_unknown_place_checked_is_answered_with_the_place_the_article_gives(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("No: the deal was announced in the far eastern city of Vladivostok"), answer.text

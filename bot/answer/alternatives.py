@@ -17,6 +17,7 @@ from bot.understand.model import Form, Found, UnknownName
 from bot.understand.normalize import Text
 
 OPTION_REACH = 2  # words between "or" and the known option on its other side
+NAME_PREFIX = 3  # a capitalised word this short right before an unknown name is part of it ("St", "Mt", "Fort" not)
 
 
 class Alternative(NamedTuple):
@@ -32,9 +33,10 @@ def as_alternative(found: Found, form: Form, graph: Graph) -> Alternative | None
     for name in sorted(found.unknown, key=lambda n: -n.start):  # last first, so earlier positions hold
         span = _either_span(name, found, whole=form.focus is not None and not form.yesno)
         if span is None and form.yesno and check is None:
-            focus = _checked_focus(name, found, graph)
-            if focus is not None:
-                span, check = (name.start - 1, name.end), focus
+            checked = _checked_focus(name, found, graph)
+            if checked is not None:
+                check, at = checked
+                span = (at, name.end)
         if span is None:
             return None
         text = text.without(*span)
@@ -58,14 +60,20 @@ def _either_span(name: UnknownName, found: Found, whole: bool) -> tuple[int, int
     return None
 
 
-def _checked_focus(name: UnknownName, found: Found, graph: Graph) -> str | None:
-    """The focus whose check word stands right before the unknown name ("... in Moscow?": where)."""
+def _checked_focus(name: UnknownName, found: Found, graph: Graph) -> tuple[str, int] | None:
+    """The focus whose check word stands right before the unknown name ("... in Moscow?": where), and where
+    the check word stands."""
     if name.start == 0:
         return None
     if any(m.kind == "relation" and m.detail in ("verb", "passive") and m.start >= name.end for m in found.mentions):
         return None  # "my broker AT FIDELITY told me ...": a verb after it, so the name sits in who did it
-    word = found.text.tokens[name.start - 1]
-    return next((f.id for f in graph.focus.values() if word in f.checks), None)
+    before = name.start - 1
+    capitals = found.text.capitalised
+    while before > 0 and capitals and capitals[before] and len(found.text.tokens[before]) <= NAME_PREFIX:
+        before -= 1  # "in St Petersburg": a short capitalised word before the name belongs to it
+    word = found.text.tokens[before]
+    focus = next((f.id for f in graph.focus.values() if word in f.checks), None)
+    return (focus, before) if focus is not None else None
 
 
 def gives_focus(facts: tuple[str, ...], focus: str, graph: Graph) -> bool:
