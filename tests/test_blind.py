@@ -67,6 +67,9 @@ FLOORS = {
     "round-46.yaml": (0.84, 4),
     "round-47.yaml": (0.87, 7),
     "round-48.yaml": (0.83, 6),
+    "round-49.yaml": (0.78, 14),
+    "round-50.yaml": (0.84, 8),
+    "round-51.yaml": (0.85, 5),
 }
 
 
