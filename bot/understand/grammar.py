@@ -17,6 +17,8 @@ class Grammar(NamedTuple):
     participle_endings: tuple[str, ...]
     progressive_endings: tuple[str, ...]
     infinitive: frozenset[str]
+    doing: frozenset[str]
+    past_auxiliary: frozenset[str]
     distributive: frozenset[str]
     newness: frozenset[str]
     of: frozenset[str]
@@ -72,6 +74,8 @@ def build_grammar(language: Language) -> Grammar:
         participle_endings=tuple(sorted(classes.get("participle_endings", ()), key=lambda e: (-len(e), e))),
         progressive_endings=tuple(sorted(classes.get("progressive_endings", ()))),
         infinitive=words("infinitive"),
+        doing=words("doing"),
+        past_auxiliary=words("past_auxiliary"),
         distributive=words("distributive"),
         newness=words("newness"),
         of=words("of"),

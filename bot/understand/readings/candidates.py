@@ -56,6 +56,16 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
         focus is None or any(graph.fits_focus(k, focus.id) for k in describes.values)
     )
     claims_a_description = q.form.yesno and q.aggregates and len(described_superlatives(q)) == len(q.aggregates)
+    acted = [  # "what DID Sberbank DO?" (not "what does MegaFon do?", which asks what it is)
+        e.target
+        for e in entities
+        if e.end < len(q.tokens) and q.tokens[e.end] in q.grammar.doing
+        and e.start > 0 and q.tokens[e.start - 1] in q.grammar.past_auxiliary
+    ]  # fmt: skip
+    if acted and focus is not None and focus.generic and not q.relation_words:
+        # "what did Sberbank DO?": what it did, the facts it is the subject of, not what it is
+        done = [f.relation for a in acted for f in graph.facts_by_entity.get(a, ()) if a in f.subjects]
+        return list(dict.fromkeys(r for r in done if r != graph.describes))
     if entities and by_description and describes is not None and (not q.aggregates or claims_a_description):
         relations.append(describes.id)
     context_types = q.grammar.context_types
