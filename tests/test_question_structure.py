@@ -552,3 +552,21 @@ def test_a_type_claimed_of_a_name_is_checked(question: str, expected: str) -> No
 def test_an_unknown_place_checked_is_answered_with_the_place_the_article_gives(question: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith("No: the deal was announced in the far eastern city of Vladivostok"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("for my homework: who founded alibaba?", "Jack Ma"),
+        ("random question: what is pandao?", "platform launched by Mail.ru"),
+    ],
+)
+def test_a_leading_clause_that_names_nothing_is_a_preamble(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text
+
+
+def test_a_leading_clause_with_an_aggregate_is_part_of_the_question() -> None:
+    answer = bot.ask("Together, how much do the RDIF and Mail.ru hold?")
+    assert "combined 28 percent" in answer.text, answer.text

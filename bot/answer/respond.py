@@ -56,6 +56,9 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     def reply(text_out: str, reason: str) -> tuple[Answer, Context]:
         return Answer(question, False, text_out, explanation=explanation(found, form, reason=reason)), context
 
+    preamble = _preamble(found)
+    if preamble:  # "one more: what's VK?", "for my essay: what did Usmanov say?": the question after it
+        return respond(question, text.part(preamble, len(text.tokens)), setting, context)
     sentences = question_sentences(found, graph.backdrops)
     if sentences is not None and sentences != [(0, len(text.tokens))]:
         return _each(question, [text.part(*s) for s in sentences], setting, context)
@@ -142,6 +145,26 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         graph=graph,
         grammar=lexicon.grammar,
     )
+
+
+CONTENT = frozenset({"entity", "relation", "type", "attribute", "title", "percent", "year", "number", "month",
+                     "weekday", "valueword", "aggregate", "exclusion", "ordinal", "smalltalk", "followup",
+                     "pronoun", "demonstrative"})  # fmt: skip  # what makes a leading clause part of the question
+
+
+def _preamble(found: Found) -> int:
+    """Where the question starts after a leading clause that names nothing ("one more:", "ngl confused,",
+    "for my essay:"), when the clause after it opens with a question word or a yes/no opener; else 0."""
+    text = found.text
+    breaks = [i for i, b in enumerate(text.boundary or ()) if b and i > 0]
+    if not breaks:
+        return 0
+    start = breaks[0]
+    named = any(m.kind in CONTENT and m.start < start for m in found.mentions)
+    if named or any(n.start < start for n in found.unknown):
+        return 0
+    opens = any(m.start == start for m in found.of("focus", "yesno"))
+    return start if opens else 0
 
 
 def _each(question: str, parts: list[Text], setting: Setting, context: Context) -> tuple[Answer, Context]:
