@@ -570,3 +570,9 @@ def test_a_leading_clause_that_names_nothing_is_a_preamble(question: str, expect
 def test_a_leading_clause_with_an_aggregate_is_part_of_the_question() -> None:
     answer = bot.ask("Together, how much do the RDIF and Mail.ru hold?")
     assert "combined 28 percent" in answer.text, answer.text
+
+
+def test_a_name_asked_for_is_given_only_by_a_name() -> None:
+    answer = bot.ask("so what is that forum called?")
+    assert not answer.answered, answer.text
+    assert answer.text.startswith("The article doesn't say what the economic forum is called"), answer.text

@@ -276,7 +276,11 @@ def _answers(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool
 def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph) -> bool:
     """Whether the answer leaves out a strong verb the better reading is built on ("how much did Mail.ru's
     shares GO UP?" is not answered with Mail.ru's stake), or a strong noun of a topic the article has no
-    fact on at all ("how did Alibaba's SHARE PRICE react to the announcement?" is not the announcement)."""
+    fact on at all ("how did Alibaba's SHARE PRICE react to the announcement?" is not the announcement).
+    A name asked for is given only by a name ("what is the forum called?" is not what the forum is)."""
+    asked_name = graph.relations.get(best.relation)
+    if asked_name is not None and asked_name.names and best.ask in asked_name.values and best.strong:
+        return answerable.relation != best.relation
     relation = graph.relations.get(answerable.relation)
     if (
         relation is not None
