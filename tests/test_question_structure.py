@@ -576,3 +576,24 @@ def test_a_name_asked_for_is_given_only_by_a_name() -> None:
     answer = bot.ask("so what is that forum called?")
     assert not answer.answered, answer.text
     assert answer.text.startswith("The article doesn't say what the economic forum is called"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does the venture need clearance from the antitrust regulator?", "did megafon and the rdif cooperate before?"],
+)
+def test_a_check_the_facts_do_not_reach_gets_no_yes(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.text.startswith("Yes"), answer.text
+
+
+def test_a_dated_fact_says_what_happened_before() -> None:
+    answer = bot.ask("had mail.ru launched any platform before?")
+    assert answer.text.startswith("Yes: Mail.ru launched Pandao in 2017"), answer.text
+
+
+def test_an_owner_the_question_names_as_the_whole_is_not_checked_against_its_owners() -> None:
+    chat = bot.Conversation()
+    chat.ask("what will the venture be called?")
+    answer = chat.ask("will it have its own app?")
+    assert not answer.text.startswith("No: AliExpress Russia will be owned"), answer.text

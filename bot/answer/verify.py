@@ -12,7 +12,21 @@ from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import CLAIM, EARLIER, EITHER, LATER, MOST, NEW, NOW, ONLY, ORDER, SAME, TYPE, Reading
+from bot.understand.model import (
+    BEFORE_NOW,
+    CLAIM,
+    EARLIER,
+    EITHER,
+    LATER,
+    MOST,
+    NEW,
+    NOW,
+    ONLY,
+    ORDER,
+    SAME,
+    TYPE,
+    Reading,
+)
 from bot.understand.normalize import simplify
 
 
@@ -27,6 +41,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     if decided is None:
         return None
     verdict, fact = decided
+    if BEFORE_NOW in reading.notes and not (verdict and any(k == "year" for k, _ in fact.values)):
+        return None  # "did they work together before?": only a dated fact of the past says so
     if NEW in reading.notes:  # "is Alibaba new to Russia?": only a fact saying it is there ALREADY decides, as No
         already = dict(language.word_classes).get("already", ())
         if not (verdict and set(already) & set(simplify(fact.answer).split())):
@@ -38,6 +54,9 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         other_type = _claimed_type_against(reading, graph)
         if other_type is not None:
             verdict, fact = False, other_type
+    unchecked = [m for m in reading.missed if m.kind == "relation" and not m.weak and m.score == 1.0]
+    if verdict and len(unchecked) > 1:
+        return None  # "does the deal REQUIRE approval from the COMPETITION regulator?": claims left unchecked
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):
         verdict = False  # "is the venture only for Russia?": the fact names more than Russia
     facts = [fact]
@@ -218,7 +237,7 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
             return True, together[0]  # "did MegaFon partner with Alibaba?": partners in the same venture
         if own and all(f.complete for f in own) and not any(set(reading.object) <= set(f.entities) for f in own):
             return False, own[0]
-    if reading.subject:
+    if reading.subject and not set(reading.subject) & set(reading.object or graph.backdrops):
         wholes = reading.object or graph.backdrops
         for fact in _addressing(list(graph.facts_by_relation.get(reading.relation, ())), reading):
             listed = set(fact.objects) & set(wholes) and fact.complete

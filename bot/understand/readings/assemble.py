@@ -8,6 +8,7 @@ import itertools
 from bot.knowledge.model import Relation
 from bot.understand.model import (
     AGAINST,
+    BEFORE_NOW,
     CLAIM,
     DESCRIBED,
     EARLIER,
@@ -154,6 +155,8 @@ def _complete(
                 reading = reading._replace(notes=(*reading.notes, ONLY))
             if any(t in q.grammar.present for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, NOW))
+            if q.tokens and q.tokens[-1] in q.grammar.earlier and not q.values:
+                reading = reading._replace(notes=(*reading.notes, BEFORE_NOW))  # "did they work together before?"
             edge = _bound(q, reading)
             if edge is not None:
                 reading = reading._replace(notes=(*reading.notes, f"{CLAIM}{edge}"))
