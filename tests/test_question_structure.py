@@ -597,3 +597,9 @@ def test_an_owner_the_question_names_as_the_whole_is_not_checked_against_its_own
     chat.ask("what will the venture be called?")
     answer = chat.ask("will it have its own app?")
     assert not answer.text.startswith("No: AliExpress Russia will be owned"), answer.text
+
+
+def test_a_lower_case_name_beside_another_word_is_not_mended_into_a_word() -> None:
+    answer = bot.ask("what did tim bezos say about the deal")
+    assert not answer.answered
+    assert "doesn't mention" in answer.text, answer.text

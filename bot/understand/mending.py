@@ -22,10 +22,21 @@ def mend_unknown(found: Found, lexicon: Lexicon) -> Text | None:
         for i in range(name.start, name.end):
             capitalised = bool(text.capitalised and text.capitalised[i])
             if len(tokens[i]) >= MIN_MENDED and tokens[i].isalpha() and not capitalised:
-                tokens[i] = one_letter_off(tokens[i], lexicon.known) or tokens[i]
+                mended = one_letter_off(tokens[i], lexicon.known)
+                if mended is not None and (mended in lexicon.known or not _beside_a_word(tokens, i, lexicon)):
+                    tokens[i] = mended  # "jeff bezos" is no "jeff bozos": beside another word, it stays a name
     if tuple(tokens) == text.tokens:
         return None
     return text._replace(tokens=tuple(tokens), stems=tuple(stem(t) for t in tokens))
+
+
+def _beside_a_word(tokens: list[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether a word the bot does not know stands next to the token ("JEFF bezos"): the two may be one name."""
+    return any(
+        0 <= j < len(tokens) and tokens[j].isalpha() and tokens[j] not in lexicon.known
+        and tokens[j] not in lexicon.stopwords
+        for j in (i - 1, i + 1)
+    )  # fmt: skip
 
 
 def correct_function_words(text: Text, lexicon: Lexicon) -> Text:
