@@ -603,3 +603,10 @@ def test_a_lower_case_name_beside_another_word_is_not_mended_into_a_word() -> No
     answer = bot.ask("what did tim bezos say about the deal")
     assert not answer.answered
     assert "doesn't mention" in answer.text, answer.text
+
+
+def test_a_people_named_in_a_follow_up_stands_in_for_the_holder() -> None:
+    chat = bot.Conversation()
+    chat.ask("what is alibaba's stake")
+    answer = chat.ask("and the russians?")
+    assert answer.text.startswith("MegaFon, Mail.ru and the RDIF will hold a combined 52 percent"), answer.text

@@ -97,6 +97,25 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
             if len(holders) > 1:
                 reading = reading._replace(subject=holders)
         used += [*q.aggregates[:1], *q.ordinals[:1]]
+    elif (
+        not fresh
+        and q.attributes
+        and previous.subject
+        and _numeric(q, relation)
+        and not any(_carries(q, s, a.target, a.detail) for s in previous.subject for a in q.attributes)
+    ):
+        # "so Alibaba gets 48" then "and the Russians?": everyone with the attribute, added up, in its place
+        figure = _numeric(q, relation)
+        reading = reading._replace(
+            subject=(),
+            attributes=tuple((a.target, a.detail) for a in q.attributes),
+            aggregate=SUM,
+            ask=figure,
+            mode="answer",
+            values=tuple(v for v in reading.values if v[0] != figure),
+            notes=(*reading.notes, TOGETHER),
+        )
+        return [Draft(reading, (*used, *q.attributes), FOLLOWUP)]
     elif fresh and reading.aggregate in SUPERLATIVES:
         reading = reading._replace(aggregate=None)
     asked = [reading]
@@ -233,3 +252,16 @@ def _slot_for(q: Question, relation: Relation, previous: Reading, targets: tuple
     open_sides = [s for s in fits if s != previous.ask]
     chosen = bound or open_sides
     return chosen[0] if chosen else None
+
+
+def _numeric(q: Question, relation: Relation) -> str:
+    """The relation's numeric value kind ("percent"), or ""."""
+    return next((k for k in relation.values if q.graph.kinds[k].kind in NUMERIC), "")
+
+
+def _carries(q: Question, entity: str, attribute: str, value: str) -> bool:
+    """Whether the facts give the entity this attribute value (Alibaba: Chinese)."""
+    return any(
+        f.relation == attribute and entity in f.subjects and str(f.value(attribute)).lower() == value
+        for f in q.graph.facts_by_entity.get(entity, ())
+    )
