@@ -610,3 +610,16 @@ def test_a_people_named_in_a_follow_up_stands_in_for_the_holder() -> None:
     chat.ask("what is alibaba's stake")
     answer = chat.ask("and the russians?")
     assert answer.text.startswith("MegaFon, Mail.ru and the RDIF will hold a combined 52 percent"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what do the owners hold on average?", "On average, Alibaba, MegaFon, Mail.ru and the RDIF will hold 25"),
+        ("do megafon and alibaba together hold more than the other two?", "MegaFon and Alibaba will hold a combined"),
+        ("do the rdif and mail.ru combined hold more than megafon?", "Yes: the RDIF and Mail.ru will hold 28 percent"),
+    ],
+)
+def test_numbers_over_the_holders(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text

@@ -102,7 +102,9 @@ def _gather(reading: Reading, relation: Relation, kind: str, graph: Graph, langu
     if against:  # "more than Mail.ru and the RDIF put together": those added up as one side
         summed = [(e, members) for e, members in units if e in against]
         label = join([graph.name(e) for e, _ in summed], language.message("list_and"))
-        units = [(e, m) for e, m in units if e not in against] + [(label, [m for _, ms in summed for m in ms])]
+        rest = [(e, m) for e, m in units if e not in against]
+        added = (label, [m for _, ms in summed for m in ms])
+        units = [added, *rest] if GROUP_FIRST in reading.notes else [*rest, added]
     named = list(dict.fromkeys(m for _, members in units for m in members))
     return _Parts(relation, kind, whole, parts, pool, named, units, reading, graph, language)
 
@@ -330,6 +332,16 @@ def _others(p: _Parts) -> Result | None:
     return _fill(p, "others", rest, ranking=_ranking(p, rest), excluded=excluded)
 
 
+def _average(p: _Parts) -> Result | None:
+    """'What's the average stake per partner?': the members' values added up, over how many they are."""
+    members = p.named if len(p.named) > 1 else p.pool
+    if len(members) < 2:
+        return None
+    mean = p.total(members) / len(members)
+    figures = join([number(p.value(e)) for e in members], p.language.message("list_and"))
+    return _fill(p, "average", members, **{p.kind: number(mean)}, figures=figures)
+
+
 def _ranking(p: _Parts, entities: Sequence[str]) -> str:
     items = [f"{p.graph.name(e)} ({number(p.value(e))} {p.kind})" for e in entities]
     return join(items, p.language.message("list_and"))
@@ -447,4 +459,5 @@ OPERATIONS: dict[str, Callable[[_Parts], Result | None]] = {
     "split": _split,
     "order": _order,
     "others": _others,
+    "average": _average,
 }

@@ -11,7 +11,9 @@ from bot.knowledge.model import Aggregate, Relation, RelationWord, TypeDef, Valu
 from bot.knowledge.words import phrases
 
 FORMS = ("verb", "passive", "agent", "patient", "holding", "action", "topic")
-AGGREGATES = ("max", "min", "sum", "difference", "more", "less", "majority", "complement", "closest", "order")
+AGGREGATES = (
+    "max", "min", "sum", "difference", "more", "less", "majority", "complement", "closest", "order", "average",
+)  # fmt: skip
 AGGREGATE_TEMPLATES = (
     "max",
     "rank",
@@ -32,6 +34,7 @@ AGGREGATE_TEMPLATES = (
     "pick_larger",
     "pick_smaller",
     "others",
+    "average",
 )
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -346,6 +346,15 @@ def _identified_with(q: Question, subject: tuple[str, ...]) -> bool:
     return after_be and all(t in q.grammar.determiners for t in between)
 
 
+def _nothing_named_after_than(q: Question, aggregate: Mention) -> bool:
+    """A comparison whose names are all added up before "than", with none after it: nothing to set them against."""
+    if not any(a.target == SUM for a in q.aggregates):
+        return False
+    than = next((i for i in range(aggregate.start, len(q.tokens)) if q.tokens[i] in q.grammar.comparison), None)
+    named = [e for e in q.entities if e.target not in q.graph.backdrops]
+    return than is not None and len(named) > 1 and not any(e.start > than for e in named)
+
+
 def _summed_against(q: Question, reading: Reading, aggregate: Mention) -> list[str]:
     """The entities after "than" that a comparison adds up ("more than Mail.ru and the RDIF put together"):
     several, with a word for adding them, and someone left on the other side."""
@@ -355,7 +364,19 @@ def _summed_against(q: Question, reading: Reading, aggregate: Mention) -> list[s
     if than is None:
         return []
     after = list(dict.fromkeys(e.target for e in q.entities if e.start > than and e.target in reading.subject))
-    return after if 1 < len(after) < len(reading.subject) else []
+    if 1 < len(after) < len(reading.subject):
+        return after
+    summing = [a for a in q.aggregates if a.target == SUM]
+    before = list(
+        dict.fromkeys(
+            e.target
+            for e in q.entities
+            if e.start < than and e.target in reading.subject and e.target not in q.graph.backdrops
+        )
+    )
+    if summing and summing[0].start < than and 1 < len(before) < len(reading.subject):
+        return before  # "do Mail.ru and the RDIF TOGETHER own more than MegaFon?": the side before "than"
+    return []
 
 
 def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:
@@ -438,6 +459,9 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             both = {a.target for a in aggregates} >= set(COMPARATIVES)  # "more or less than 15 percent?"
             aggregate = aggregate._replace(target="compare" if both else aggregate.target)
         elif aggregate.target in COMPARATIVES:
+            if _nothing_named_after_than(q, aggregate):
+                # "do Alibaba and MegaFon TOGETHER hold more than the other two?": one side only, so its total
+                return reading._replace(aggregate=SUM, mode="answer"), [aggregate]
             claim = aggregate.target
             if {a.target for a in aggregates} >= set(COMPARATIVES):
                 claim = EITHER  # "is that more or less than Mail.ru's?": which of the two
@@ -456,7 +480,9 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
                 )
             against = _summed_against(q, reading, aggregate)
             if against:  # "does MegaFon own more than Mail.ru and the RDIF put together?"
-                reading = reading._replace(notes=(*reading.notes, f"{AGAINST}{'+'.join(against)}"))
+                first = min(e.start for e in q.entities if e.target in against) < aggregate.start
+                summed_notes = (f"{AGAINST}{'+'.join(against)}", *((GROUP_FIRST,) if first else ()))
+                reading = reading._replace(notes=(*reading.notes, *summed_notes))
         ordinal = int(q.ordinals[0].detail) if q.ordinals else None
         mode = "yesno" if aggregate.target == MAJORITY else reading.mode
         target = next((float(v) for k, v in reading.values if k == numeric[0] and isinstance(v, float)), None)
