@@ -623,3 +623,8 @@ def test_a_people_named_in_a_follow_up_stands_in_for_the_holder() -> None:
 def test_numbers_over_the_holders(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(expected), answer.text
+
+
+def test_one_more_is_chat_before_the_question() -> None:
+    answer = bot.ask("one more thing: who founded alibaba?")
+    assert answer.text.startswith("Alibaba was founded by tech billionaire Jack Ma"), answer.text

@@ -27,6 +27,7 @@ from bot.understand.mentions import find_mentions
 from bot.understand.model import Form, Found, Reading
 from bot.understand.normalize import Text
 from bot.understand.readings import Context, build_readings
+from bot.understand.readings.assemble import COMPARATIVES
 from bot.understand.readings.question import VALUE_KINDS
 
 MAX_TRIED = 48  # readings run against the facts, best first
@@ -56,7 +57,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     def reply(text_out: str, reason: str) -> tuple[Answer, Context]:
         return Answer(question, False, text_out, explanation=explanation(found, form, reason=reason)), context
 
-    preamble = _preamble(found)
+    preamble = _preamble(found, graph)
     if preamble:  # "one more: what's VK?", "for my essay: what did Usmanov say?": the question after it
         return respond(question, text.part(preamble, len(text.tokens)), setting, context)
     sentences = question_sentences(found, graph.backdrops)
@@ -152,7 +153,7 @@ CONTENT = frozenset({"entity", "relation", "type", "attribute", "title", "percen
                      "pronoun", "demonstrative"})  # fmt: skip  # what makes a leading clause part of the question
 
 
-def _preamble(found: Found) -> int:
+def _preamble(found: Found, graph: Graph) -> int:
     """Where the question starts after a leading clause that names nothing ("one more:", "ngl confused,",
     "for my essay:"), when the clause after it opens with a question word or a yes/no opener; else 0."""
     text = found.text
@@ -160,7 +161,13 @@ def _preamble(found: Found) -> int:
     if not breaks:
         return 0
     start = breaks[0]
-    named = any(m.kind in CONTENT and m.start < start for m in found.mentions)
+    named = any(
+        m.kind in CONTENT
+        and m.start < start
+        and not (m.kind == "aggregate" and m.target in COMPARATIVES)  # "one MORE:": nothing compared, chat
+        and not (m.kind == "type" and len(graph.ancestors.get(m.target, ())) <= 1)  # "ONE more": any thing at all
+        for m in found.mentions
+    )
     if named or any(n.start < start for n in found.unknown):
         return 0
     opens = any(m.start == start for m in found.of("focus", "yesno"))
