@@ -628,3 +628,15 @@ def test_numbers_over_the_holders(question: str, expected: str) -> None:
 def test_one_more_is_chat_before_the_question() -> None:
     answer = bot.ask("one more thing: who founded alibaba?")
     assert answer.text.startswith("Alibaba was founded by tech billionaire Jack Ma"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("so jack ma is alibaba's president?", "No: "),
+        ("ok so megafon holds 15 percent", "No: MegaFon will own 24 percent"),
+    ],
+)
+def test_a_claim_after_an_opener_is_checked(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text

@@ -36,8 +36,10 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         and any(m.end == last - 1 for m in found.of("yesno"))
         and any(p.start == last - 1 for p in found.of("pronoun"))
     )
+    openers = {i for m in found.of("followup", "smalltalk") for i in range(m.start, m.end)}
+    begin = next((i for i in range(last) if i not in openers), 0)  # "SO michael evans is alibaba's ceo?"
     stated = any(  # "dmitriyev is ceo of megafon?", "jack ma a billionaire?": a statement put as a question
-        m.start == 0 and m.end < last and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite)
+        m.start == begin and m.end < last and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite)
         for m in found.of("entity")
     ) or _claims_a_fact(found, grammar)
     yesno = focus_id is None and (
@@ -182,7 +184,13 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
     """'Alibaba launched Pandao?', 'megafon owns 30 percent': a name opening the question, its verb right after
     it (or after an auxiliary), and something after the verb: a claim put to be checked."""
     tokens = found.text.tokens
-    opening = [m for m in found.of("entity") if m.start == 0 or (m.start == 1 and tokens[0] in grammar.definite)]
+    openers = {i for m in found.of("followup", "smalltalk") for i in range(m.start, m.end)}
+    begin = next((i for i in range(len(tokens)) if i not in openers), 0)  # "SO alibaba launched pandao?"
+    opening = [
+        m
+        for m in found.of("entity")
+        if m.start == begin or (m.start == begin + 1 and tokens[begin] in grammar.definite)
+    ]
     nouns = {(m.target, m.span) for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE"
     for name in opening:
         for verb in found.of("relation"):
