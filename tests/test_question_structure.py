@@ -640,3 +640,9 @@ def test_one_more_is_chat_before_the_question() -> None:
 def test_a_claim_after_an_opener_is_checked(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(expected), answer.text
+
+
+def test_a_question_word_after_an_advice_word_asks_a_question() -> None:
+    answer = bot.ask("translator's question: what does the article call megafon?")
+    assert answer.answered, answer.text
+    assert "telecom operator" in answer.text

@@ -65,7 +65,9 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         either=either,
         followup=_opens_with(found, "followup"),
         smalltalk=talk,
-        advice=bool(found.of("advice")),
+        advice=any(  # "translator's query: what is Evans's title?": a question word after it asks a question
+            not any(f.start >= a.end for f in found.of("focus")) for a in found.of("advice")
+        ),
         negated=bool(found.of("negation")),
     )
 
