@@ -646,3 +646,8 @@ def test_a_question_word_after_an_advice_word_asks_a_question() -> None:
     answer = bot.ask("translator's question: what does the article call megafon?")
     assert answer.answered, answer.text
     assert "telecom operator" in answer.text
+
+
+def test_the_gap_between_the_ends_of_the_ranking() -> None:
+    answer = bot.ask("how big is the difference between the biggest and the smallest stake?")
+    assert answer.text.startswith("Alibaba will hold 48 percent and the RDIF 13 percent: 35"), answer.text

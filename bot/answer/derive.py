@@ -11,7 +11,7 @@ from bot.answer.compose import Result, capitalise, join, lower_start, names, num
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
-from bot.understand.model import AGAINST, CLAIM, GROUP_FIRST, TIMES, TOGETHER, Reading
+from bot.understand.model import AGAINST, CLAIM, ENDS, GROUP_FIRST, TIMES, TOGETHER, Reading
 
 WHOLE = 100.0  # percentages of one whole add up to this
 RATIO_TOLERANCE = 0.005  # "a third" is 0.333333: a claimed ratio holds within half a percent
@@ -235,6 +235,8 @@ def _majority_of_either(p: _Parts) -> Result | None:
 
 
 def _difference(p: _Parts) -> Result | None:
+    if ENDS in p.reading.notes and not p.units and len(p.pool) > 1:  # "the gap between the largest and smallest"
+        p = p._replace(units=[(p.pool[0], [p.pool[0]]), (p.pool[-1], [p.pool[-1]])], named=[p.pool[0], p.pool[-1]])
     if len(p.units) != 2:
         return None
     (big, big_parts), (small, small_parts) = sorted(p.units, key=lambda u: -p.total(u[1]))

@@ -74,6 +74,7 @@ TYPE = "type:"  # a claim note: the subject is said to be of this type ("MegaFon
 ORDER = "order:"  # a note: which of two comes first is asked ("order:<first named>:earlier|later|either")
 NEW = "new"  # a yes/no note: "is X new to Y?" asks whether X was NOT there already
 AGAINST = "against:"  # a comparison note: the entities added up on the far side of "than" ("against:mail_ru+rdif")
+ENDS = "ends"  # a difference note: the largest against the smallest, nobody named ("the gap between top and bottom")
 GROUP_FIRST = "group first"  # a comparison note: the added-up group is named before the entity
 BEFORE_NOW = "before-now"  # a yes/no note: "did they work together BEFORE?" asks about a time before the story
 NOW = "now"  # a yes/no check's note: it asks about the present ("is it still running?"), past what the article says

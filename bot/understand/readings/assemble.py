@@ -13,6 +13,7 @@ from bot.understand.model import (
     DESCRIBED,
     EARLIER,
     EITHER,
+    ENDS,
     GROUP_FIRST,
     LATER,
     MOST,
@@ -454,6 +455,10 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         longest = max(aggregates, key=lambda a: (a.end - a.start, a.target in COMPARATIVES))  # "a BIGGER SHARE than"
         aggregate = next((a for a in aggregates if a.target == MAJORITY), longest)
         summed = [a for a in aggregates if a.target == SUM and aggregate.target == MAJORITY]  # a majority adds them up
+        ends = {a.target for a in aggregates} >= {"max", "min"}
+        if ends and any(a.target == "difference" for a in aggregates) and not reading.subject:
+            # "what's the gap between the largest and the smallest shareholder?": the two ends of the ranking
+            return reading._replace(aggregate="difference", notes=(*reading.notes, ENDS)), list(aggregates)
         against_value = any(k == numeric[0] for k, _ in reading.values)
         if aggregate.target in COMPARATIVES and against_value:
             both = {a.target for a in aggregates} >= set(COMPARATIVES)  # "more or less than 15 percent?"
