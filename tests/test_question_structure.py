@@ -651,3 +651,10 @@ def test_a_question_word_after_an_advice_word_asks_a_question() -> None:
 def test_the_gap_between_the_ends_of_the_ranking() -> None:
     answer = bot.ask("how big is the difference between the biggest and the smallest stake?")
     assert answer.text.startswith("Alibaba will hold 48 percent and the RDIF 13 percent: 35"), answer.text
+
+
+def test_a_progressive_verb_with_a_particle_is_active() -> None:
+    answer = bot.ask("who is megafon teaming up with?")
+    assert answer.answered, answer.text
+    assert "Alibaba" in answer.text
+    assert "Mail.ru" in answer.text

@@ -96,6 +96,8 @@ def passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar, *, learner
     nearest = next((t for t in reversed(previous) if t in grammar.auxiliary or t in grammar.be), None)
     if nearest is None or nearest not in grammar.be:
         return False
+    if tokens[word.start].endswith(grammar.progressive_endings) and word.end - word.start > 1:
+        return False  # "is Alibaba teamING up with": a progressive, whatever particle ends it
     if tokens[word.end - 1].endswith(grammar.participle_endings):
         return True  # "has been founded", "the deal being announced"
     return learner and _closes_the_question(word, tokens, grammar)  # "which day was the deal announce?"
