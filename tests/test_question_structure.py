@@ -658,3 +658,9 @@ def test_a_progressive_verb_with_a_particle_is_active() -> None:
     assert answer.answered, answer.text
     assert "Alibaba" in answer.text
     assert "Mail.ru" in answer.text
+
+
+def test_a_quote_that_names_something_is_about_it() -> None:
+    answer = bot.ask("what did anyone say about russia")
+    assert answer.answered, answer.text
+    assert "digital transformation" in answer.text

@@ -32,7 +32,6 @@ KNOWN_GAPS = frozenset(
         "w23",
         "a22",
         "m07",
-        "m14",
         "m30",
         "m35",
         "g13",

@@ -69,8 +69,10 @@ def matching_facts(
     for fact in _candidates(reading, graph) if among is None else among:
         if not all(holds(s, fact.subjects, graph) for s in reading.subject):
             continue
-        if not all(holds(o, fact.objects, graph) or o in anything for o in reading.object):
-            continue
+        if not all(
+            holds(o, fact.objects, graph) or o in anything or (topical and o in fact.mentions) for o in reading.object
+        ):
+            continue  # what was said about Russia: a quote that names Russia is about it too
         if check_values and not all(_holds_value(fact, k, v, graph) for k, v in reading.values):
             continue
         if reading.ask and reading.ask not in ("subject", "object") and fact.value(reading.ask) is None:
