@@ -664,3 +664,16 @@ def test_a_quote_that_names_something_is_about_it() -> None:
     answer = bot.ask("what did anyone say about russia")
     assert answer.answered, answer.text
     assert "digital transformation" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what's the link between jack ma and alibaba?", "founded Alibaba"),
+        ("how is kirill dmitriyev connected to the rdif?", "general director of the RDIF"),
+    ],
+)
+def test_a_connection_between_two_names_is_the_fact_naming_both(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

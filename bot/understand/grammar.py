@@ -19,6 +19,7 @@ class Grammar(NamedTuple):
     infinitive: frozenset[str]
     doing: frozenset[str]
     past_auxiliary: frozenset[str]
+    linking: frozenset[str]
     distributive: frozenset[str]
     newness: frozenset[str]
     of: frozenset[str]
@@ -76,6 +77,7 @@ def build_grammar(language: Language) -> Grammar:
         infinitive=words("infinitive"),
         doing=words("doing"),
         past_auxiliary=words("past_auxiliary"),
+        linking=words("linking"),
         distributive=words("distributive"),
         newness=words("newness"),
         of=words("of"),

@@ -139,6 +139,8 @@ def _complete(
         slots = [q.form.focus]  # the relation cannot give what is asked: kept, so it can be declined in its words
     if q.form.focus and not q.form.yesno and not q.form.either:
         slots = [s for s in slots if s] or slots[:0]  # a question word asks for something: no reading checks only
+    if subject and obj and any(t in q.grammar.linking for t in q.tokens):
+        slots = ["", *slots]  # "what is Usmanov's CONNECTION to Mail.ru?": the fact naming both is the answer
     for ask in slots:
         reading, extra = constrain(
             q, Reading(relation.id, subject, obj, ask, tuple(values), notes=(relation.id,)), relation, used
