@@ -70,6 +70,9 @@ FLOORS = {
     "round-49.yaml": (0.78, 14),
     "round-50.yaml": (0.84, 8),
     "round-51.yaml": (0.85, 5),
+    "round-52.yaml": (0.88, 8),
+    "round-53.yaml": (0.85, 11),
+    "round-54.yaml": (0.90, 5),
 }
 
 
