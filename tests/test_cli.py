@@ -232,3 +232,19 @@ def test_sigint_exits_130_without_traceback() -> None:
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert b"Traceback" not in err
+
+
+def test_the_chat_commands_work_in_a_pipe() -> None:
+    result = run(stdin=b"who founded alibaba\n/explain\n/reset\nwhen?\n/record x.txt\n/quit\nwho owns vk\n")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "> /explain\nquestion:   who founded alibaba" in out  # the last answer, explained
+    assert "> /reset\nContext forgotten.\n" in out
+    assert "> when?\nSorry" in out  # the context is gone
+    assert "VK" not in out  # /quit stopped reading
+    assert "/record works only in the chat" in result.stderr.decode()
+
+
+def test_a_piped_command_in_json_lines_is_one_object() -> None:
+    result = run("--json", stdin=b"/reset\n")
+    assert json.loads(result.stdout.decode()) == {"command": "/reset", "text": "Context forgotten."}

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from bot.answer.render import render_answer, render_json
+from bot.answer.render import render_answer, render_explanation, render_json
+from bot.conversation import Conversation
 from bot.engine import Bot
 from bot.errors import RecordingError
 from bot.shell.recording import Recorder, refusal
 from bot.shell.streams import json_for, terminal_width
-from bot.shell.transcript import TranscriptError, format_turn, turn_question
+from bot.shell.transcript import RESET, RESET_REPLY, TranscriptError, format_turn, turn_question
 
 
 def run_session(
@@ -55,6 +57,19 @@ def answer_lines(
             if not json_lines:
                 out.write("\n")
             continue
+        command = question.split(maxsplit=1)[0] if question.startswith("/") else ""
+        if command in PIPED_COMMANDS or command in CHAT_ONLY:
+            if command in ("/quit", "/exit"):
+                break
+            reply = _run_command(bot, chat, command, recorder)
+            if reply is None:
+                err.write(f"dealbot: line {number}: {command} works only in the chat on a terminal\n")
+            elif json_lines:
+                out.write(json_for(out, json.dumps({"command": command, "text": reply}, ensure_ascii=False)) + "\n")
+            else:
+                out.write(format_turn(command, reply))
+            out.flush()
+            continue
         answer = chat.ask(question)
         if recorder is not None:
             recorder.record(answer)
@@ -64,3 +79,23 @@ def answer_lines(
             out.write(format_turn(turn_question(answer.question), render_answer(answer, width=width)))
         out.flush()
     return 0
+
+
+PIPED_COMMANDS = ("/reset", "/explain", "/help", "/sources", "/quit", "/exit")  # the chat's commands a pipe runs too
+CHAT_ONLY = ("/record", "/stop")  # these need a chat: a pipe says so on stderr
+
+
+def _run_command(bot: Bot, chat: Conversation, command: str, recorder: Recorder | None) -> str | None:
+    """A chat command in a piped session: its reply, or None for one that works only in the chat."""
+    if command == RESET:
+        chat.reset()
+        if recorder is not None:
+            recorder.record_reset()
+        return RESET_REPLY
+    if command == "/explain":
+        return render_explanation(chat.last) if chat.last else "Nothing to explain yet: ask a question."
+    if command == "/sources":
+        return "\n".join(f"  {source.id}: {source.title}" for source in bot.knowledge.sources)
+    if command == "/help":
+        return "\n".join(f"  {name}" for name in PIPED_COMMANDS)
+    return None

@@ -27,7 +27,7 @@ class Turn(NamedTuple):
 
 
 def is_reset(turn: Turn) -> bool:
-    """Whether a turn is the chat's /reset (a question "/reset" asked in a pipe is answered like any other)."""
+    """Whether a turn is the chat's /reset (typed in the chat, or piped: both forget the conversation)."""
     return turn.question == RESET and turn.expected == RESET_REPLY
 
 
