@@ -108,3 +108,19 @@ def test_help_shows_the_new_behaviour() -> None:
     assert "misspelt command" in helped
     assert '"> question"' in helped  # piped text output is a transcript
     assert "--json --explain" in helped
+
+
+def test_the_readme_chat_session_is_what_the_bot_says(dealbot: Bot) -> None:
+    """The chat example's questions, asked in one conversation, give the lines the README shows."""
+    from bot.answer.render import render_explanation
+
+    session = README[README.index("$ dealbot\ndealbot: ask me about") : README.index("you> ^D")]
+    chat = dealbot.conversation()
+    said: list[str] = []
+    for line in session.splitlines():
+        if line.startswith("you> /explain"):
+            said.append(render_explanation(chat.last) if chat.last else "")
+        elif line.startswith("you> "):
+            said.append(render_answer(chat.ask(line[len("you> ") :])))
+    shown = [line for line in session.splitlines()[4:] if not line.startswith("you> ")]
+    assert shown == "\n".join(said).splitlines()
