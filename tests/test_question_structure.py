@@ -677,3 +677,9 @@ def test_a_connection_between_two_names_is_the_fact_naming_both(question: str, e
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+@pytest.mark.parametrize("question", ["who is Elon Musk?", "what does elon musk think of the deal"])
+def test_a_name_is_never_mended_into_a_function_word(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text == "The article doesn't mention Elon Musk.", answer.text

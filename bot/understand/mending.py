@@ -44,9 +44,12 @@ def correct_function_words(text: Text, lexicon: Lexicon) -> Text:
     swapped: such words are never names, and the vocabulary of names and relations has its own matching."""
     tokens = list(text.tokens)
     changed = False
+    capitals = text.capitalised
     for i, word in enumerate(tokens):
         if word in lexicon.known or len(word) < SHORT_FUNCTION or not word.isalpha():
             continue
+        if (capitals and capitals[i]) or _beside_a_word(tokens, i, lexicon):
+            continue  # "Elon Musk", "elon musk": a name, not "must" misspelt
         if spelt_near(word, text.stems[i], lexicon):
             continue  # "ownes" is "owns", "evens" is "Evans": names and relation words come first
         fixed = _near_function_word(word, lexicon)
