@@ -683,3 +683,8 @@ def test_a_connection_between_two_names_is_the_fact_naming_both(question: str, e
 def test_a_name_is_never_mended_into_a_function_word(question: str) -> None:
     answer = bot.ask(question)
     assert answer.text == "The article doesn't mention Elon Musk.", answer.text
+
+
+def test_a_ranking_check_whose_name_the_filter_leaves_out_is_not_answered_with_the_top() -> None:
+    answer = bot.ask("is megafon already big in chinese e-commerce?")
+    assert "Alibaba will hold the largest stake" not in answer.text, answer.text

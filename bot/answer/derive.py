@@ -169,7 +169,7 @@ def _extreme(p: _Parts) -> Result | None:
     position = (p.reading.ordinal or 1) - 1 if (p.reading.ordinal or 1) > 0 else len(pool) - 1
     if not 0 <= position < len(pool):
         return None
-    if p.reading.mode == "yesno" and len(p.named) == 1 and p.named[0] not in pool:
+    if p.reading.mode == "yesno" and ((len(p.named) == 1 and p.named[0] not in pool) or not p.named):
         return None  # "is Alibaba the biggest Russian holder?": it is not among those compared
     pick = pool[position]
     ordinal = {n: w for w, n in reversed(p.language.ordinals)}.get(position + 1, str(position + 1))
