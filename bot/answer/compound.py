@@ -3,14 +3,17 @@
 The second question starts with a question word right after a joining word or a comma; the first must be a
 question of its own, naming something or saying how. Each is answered in turn, the second in the
 context the first leaves, so "it" in the second points at what the first was about; the replies are
-joined.
+joined. A leading clause that names nothing ("one more:", "for my essay:") is no question of its own:
+the question after it is answered alone.
 """
 
 from __future__ import annotations
 
 from bot.answer.model import Answer
+from bot.knowledge.graph import Graph
 from bot.understand.grammar import Grammar
 from bot.understand.model import Form, Found, Mention
+from bot.understand.readings.assemble import COMPARATIVES
 
 
 def second_question(found: Found, form: Form, grammar: Grammar) -> int | None:
@@ -89,3 +92,29 @@ def join(question: str, first: Answer, second: Answer) -> Answer:
         min(first.confidence, second.confidence),
         why,
     )
+
+
+CONTENT = frozenset({"entity", "relation", "type", "attribute", "title", "percent", "year", "number", "month",
+                     "weekday", "valueword", "aggregate", "exclusion", "ordinal", "smalltalk", "followup",
+                     "pronoun", "demonstrative"})  # fmt: skip  # what makes a leading clause part of the question
+
+
+def preamble_end(found: Found, graph: Graph) -> int:
+    """Where the question starts after a leading clause that names nothing ("one more:", "ngl confused,",
+    "for my essay:"), when the clause after it opens with a question word or a yes/no opener; else 0."""
+    text = found.text
+    breaks = [i for i, b in enumerate(text.boundary or ()) if b and i > 0]
+    if not breaks:
+        return 0
+    start = breaks[0]
+    named = any(
+        m.kind in CONTENT
+        and m.start < start
+        and not (m.kind == "aggregate" and m.target in COMPARATIVES)  # "one MORE:": nothing compared, chat
+        and not (m.kind == "type" and len(graph.ancestors.get(m.target, ())) <= 1)  # "ONE more": any thing at all
+        for m in found.mentions
+    )
+    if named or any(n.start < start for n in found.unknown):
+        return 0
+    opens = any(m.start == start for m in found.of("focus", "yesno"))
+    return start if opens else 0

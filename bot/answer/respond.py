@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.answer.compound import join, question_sentences, second_question
+from bot.answer.compound import join, preamble_end, question_sentences, second_question
 from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
 from bot.answer.explain import RUNNERS_UP, explanation
@@ -27,7 +27,6 @@ from bot.understand.mentions import find_mentions
 from bot.understand.model import Form, Found, Reading
 from bot.understand.normalize import Text
 from bot.understand.readings import Context, build_readings
-from bot.understand.readings.assemble import COMPARATIVES
 from bot.understand.readings.question import VALUE_KINDS
 
 MAX_TRIED = 48  # readings run against the facts, best first
@@ -57,7 +56,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     def reply(text_out: str, reason: str) -> tuple[Answer, Context]:
         return Answer(question, False, text_out, explanation=explanation(found, form, reason=reason)), context
 
-    preamble = _preamble(found, graph)
+    preamble = preamble_end(found, graph)
     if preamble:  # "one more: what's VK?", "for my essay: what did Usmanov say?": the question after it
         return respond(question, text.part(preamble, len(text.tokens)), setting, context)
     sentences = question_sentences(found, graph.backdrops)
@@ -146,32 +145,6 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         graph=graph,
         grammar=lexicon.grammar,
     )
-
-
-CONTENT = frozenset({"entity", "relation", "type", "attribute", "title", "percent", "year", "number", "month",
-                     "weekday", "valueword", "aggregate", "exclusion", "ordinal", "smalltalk", "followup",
-                     "pronoun", "demonstrative"})  # fmt: skip  # what makes a leading clause part of the question
-
-
-def _preamble(found: Found, graph: Graph) -> int:
-    """Where the question starts after a leading clause that names nothing ("one more:", "ngl confused,",
-    "for my essay:"), when the clause after it opens with a question word or a yes/no opener; else 0."""
-    text = found.text
-    breaks = [i for i, b in enumerate(text.boundary or ()) if b and i > 0]
-    if not breaks:
-        return 0
-    start = breaks[0]
-    named = any(
-        m.kind in CONTENT
-        and m.start < start
-        and not (m.kind == "aggregate" and m.target in COMPARATIVES)  # "one MORE:": nothing compared, chat
-        and not (m.kind == "type" and len(graph.ancestors.get(m.target, ())) <= 1)  # "ONE more": any thing at all
-        for m in found.mentions
-    )
-    if named or any(n.start < start for n in found.unknown):
-        return 0
-    opens = any(m.start == start for m in found.of("focus", "yesno"))
-    return start if opens else 0
 
 
 def _each(question: str, parts: list[Text], setting: Setting, context: Context) -> tuple[Answer, Context]:
