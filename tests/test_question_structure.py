@@ -688,3 +688,9 @@ def test_a_name_is_never_mended_into_a_function_word(question: str) -> None:
 def test_a_ranking_check_whose_name_the_filter_leaves_out_is_not_answered_with_the_top() -> None:
     answer = bot.ask("is megafon already big in chinese e-commerce?")
     assert "Alibaba will hold the largest stake" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["in a word, what's the story about?", "briefly, what is this piece about?"])
+def test_asking_for_it_in_short_is_a_summary(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("The article reports that Alibaba, Mail.ru, MegaFon and the RDIF"), answer.text
