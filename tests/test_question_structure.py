@@ -694,3 +694,8 @@ def test_a_ranking_check_whose_name_the_filter_leaves_out_is_not_answered_with_t
 def test_asking_for_it_in_short_is_a_summary(question: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith("The article reports that Alibaba, Mail.ru, MegaFon and the RDIF"), answer.text
+
+
+def test_a_speaker_named_only_by_a_title_the_article_gives_no_one_is_not_the_organisation() -> None:
+    answer = bot.ask("what did the sberbank ceo say about the deal")
+    assert not answer.answered, answer.text

@@ -24,7 +24,7 @@ from bot.understand.focus import question_form
 from bot.understand.grammar import Grammar
 from bot.understand.lexicon import Lexicon
 from bot.understand.mentions import find_mentions
-from bot.understand.model import Form, Found, Reading
+from bot.understand.model import Form, Found, Mention, Reading
 from bot.understand.normalize import Text
 from bot.understand.readings import Context, build_readings
 from bot.understand.readings.question import VALUE_KINDS
@@ -102,7 +102,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         answerable is not None
         and answerable.result is not None
         and answerable.reading.score >= max(best.reading.score - MARGIN, MIN_SCORE)
-        and not _leaves_the_verb(answerable.reading, best.reading, graph)
+        and not _leaves_the_verb(answerable.reading, best.reading, graph, found)
     ):
         if answerable.reading.ask and answerable.reading.ask not in graph.kinds:  # "why is MegaFon the biggest?"
             from bot.answer.decline import beyond_the_relation
@@ -237,7 +237,7 @@ def _settled(tried: dict[int, Tried], ahead: tuple[float, int], found: Found, se
     known = answering is not None and ahead < (tried[answering].reading.score, -answering)
     if known and answering is not None:
         answer = tried[answering].reading
-        if answer.score >= max(best.score - MARGIN, MIN_SCORE) and not _leaves_the_verb(answer, best, graph):
+        if answer.score >= max(best.score - MARGIN, MIN_SCORE) and not _leaves_the_verb(answer, best, graph, found):
             return True
     elif best.score < MIN_SCORE or ahead[0] >= max(best.score - MARGIN, MIN_SCORE):
         return False  # a reading still to run could answer, or be the only one with a fact
@@ -253,7 +253,7 @@ def _answers(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool
     return tried.result is not None and not _drops_a_name(tried, found, graph, grammar) and not _drops_a_value(tried)
 
 
-def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph) -> bool:
+def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph, found: Found) -> bool:
     """Whether the answer leaves out a strong verb the better reading is built on ("how much did Mail.ru's
     shares GO UP?" is not answered with Mail.ru's stake), or a strong noun of a topic the article has no
     fact on at all ("how did Alibaba's SHARE PRICE react to the announcement?" is not the announcement).
@@ -265,9 +265,9 @@ def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph) -> bool:
     if (
         relation is not None
         and relation.describes
-        and any(  # "what did Yandex's CEO SAY?" is not what Yandex is
+        and any(  # "what did Yandex's CEO SAY?" is not what Yandex is, whatever the reading took the verb for
             m.kind == "relation" and not m.weak and m.detail in ("verb", "passive") and m.score == 1.0
-            for m in answerable.missed
+            for m in (*answerable.missed, *_speech_verbs(found, graph))
         )
     ):
         return True
@@ -281,6 +281,20 @@ def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph) -> bool:
         and m.start in best.used
         for m in answerable.missed
     )
+
+
+def _speech_verbs(found: Found, graph: Graph) -> list[Mention]:
+    """The verbs of saying whose speaker is named by a title ("what did Yandex's CEO SAY?"): a description of
+    the organisation never answers for a person the article does not name."""
+    title_ends = {t.end for t in found.of("title")}
+    return [
+        m
+        for m in found.of("relation")
+        if m.detail == "verb"
+        and m.start in title_ends
+        and (relation := graph.relations.get(m.target)) is not None
+        and relation.topical
+    ]
 
 
 def _drops_a_name(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool:
