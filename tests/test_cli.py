@@ -248,3 +248,14 @@ def test_the_chat_commands_work_in_a_pipe() -> None:
 def test_a_piped_command_in_json_lines_is_one_object() -> None:
     result = run("--json", stdin=b"/reset\n")
     assert json.loads(result.stdout.decode()) == {"command": "/reset", "text": "Context forgotten."}
+
+
+def test_a_tag_yaml_reads_as_true_or_false_is_a_label(tmp_path: Path) -> None:
+    questions = tmp_path / "q.yaml"
+    questions.write_text(
+        '- {id: a, q: "who founded alibaba", expect: answer, must_include: ["Jack Ma"], tags: [yes-no, true]}\n',
+        encoding="utf-8",
+    )
+    result = run("eval", "--json", str(questions))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "true" in json.loads(result.stdout.decode())["per_tag"]

@@ -72,6 +72,13 @@ def _texts(value: Any, where: str) -> tuple[str, ...]:
     return tuple(str(item) for item in items)
 
 
+def _labels(value: Any, where: str) -> tuple[str, ...]:
+    """Tags: text, where a bare `true`, `false`, `yes` or `no` (which YAML reads as true or false) counts as
+    the label "true" or "false"."""
+    items = value if isinstance(value, list) else [value]
+    return _texts([str(item).lower() if isinstance(item, bool) else item for item in items], f"{where}: tags")
+
+
 def parse_cases(data: Any, name: str) -> list[Case]:
     """Validate a loaded question file into cases."""
     if not isinstance(data, list):
@@ -93,7 +100,7 @@ def parse_cases(data: Any, name: str) -> list[Case]:
                 item["expect"],
                 must,
                 str(cite) if cite else None,
-                _texts(item.get("tags") or [], where),
+                _labels(item.get("tags") or [], where),
             )
         )
     return cases
