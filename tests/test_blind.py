@@ -73,6 +73,9 @@ FLOORS = {
     "round-52.yaml": (0.88, 7),
     "round-53.yaml": (0.85, 11),
     "round-54.yaml": (0.90, 5),
+    "round-55.yaml": (0.92, 5),
+    "round-56.yaml": (0.91, 1),
+    "round-57.yaml": (0.81, 10),
 }
 
 
