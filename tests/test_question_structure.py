@@ -699,3 +699,14 @@ def test_asking_for_it_in_short_is_a_summary(question: str) -> None:
 def test_a_speaker_named_only_by_a_title_the_article_gives_no_one_is_not_the_organisation() -> None:
     answer = bot.ask("what did the sberbank ceo say about the deal")
     assert not answer.answered, answer.text
+
+
+def test_a_denied_holder_asks_for_the_rest() -> None:
+    answer = bot.ask("what share of the venture is not megafon's?")
+    assert "other than MegaFon will hold 76" in answer.text, answer.text
+
+
+def test_a_degree_claimed_needs_a_fact_that_weighs_it() -> None:
+    answer = bot.ask("is mail.ru already huge in vladivostok?")
+    assert not answer.text.startswith("Yes"), answer.text
+    assert bot.ask("is alibaba already big in russia?").text.startswith("Yes: Alibaba already plays a major role")

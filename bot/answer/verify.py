@@ -55,6 +55,10 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         if other_type is not None:
             verdict, fact = False, other_type
     unchecked = [m for m in reading.missed if m.kind == "relation" and not m.weak and m.score == 1.0]
+    said = set(simplify(fact.answer).split())
+    if verdict and any(m.kind == "aggregate" and not graph.aggregate_words.get(m.target, set()) & said
+                       for m in reading.missed):  # fmt: skip
+        return None  # "is Alibaba already BIG in Russia?": a degree claimed that the deciding fact does not weigh
     if verdict and len(unchecked) > 1:
         return None  # "does the deal REQUIRE approval from the COMPETITION regulator?": claims left unchecked
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):

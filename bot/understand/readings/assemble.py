@@ -409,6 +409,15 @@ def _claimed_types(q: Question, subject: tuple[str, ...]) -> list[str]:
     return notes
 
 
+def _denied_holder(q: Question, reading: Reading) -> list[Mention]:
+    """The negation and the holder it denies ("what fraction is NOT ALIBABA'S?"), the holder right after it."""
+    for negation in q.found.of("negation"):
+        holder = next((e for e in q.entities if e.start == negation.end and e.target in reading.subject), None)
+        if holder is not None:
+            return [negation, holder]
+    return []
+
+
 def _denied_verb(q: Question, relation: Relation) -> list[Mention]:
     """The negation and the relation verb it denies ("will NOT be OWNED by"), with only auxiliaries between."""
     fillers = q.grammar.auxiliary | q.grammar.be
@@ -438,7 +447,7 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
     if q.excluded and counted and not reading.subject and reading.ask == counted[0] and not q.aggregates:
         # "what share goes to the partners other than Alibaba?": the rest of the whole, once Alibaba's is taken
         return reading._replace(subject=tuple(e.target for e in q.excluded), aggregate="complement"), []
-    denied = _denied_verb(q, relation)
+    denied = _denied_verb(q, relation) or _denied_holder(q, reading)
     if denied and counted and reading.subject and reading.ask == counted[0] and not q.aggregates:
         # "what percentage will NOT be owned by Alibaba?": everyone else's, the rest of the whole
         return reading._replace(aggregate="complement"), denied
