@@ -43,6 +43,15 @@ def lower_start(text: str) -> str:
     return "the" + text[3:] if text.startswith("The ") else text
 
 
+def without_verdict(text: str, language: Language) -> str | None:
+    """The sentence after a leading "Yes: " or "No: ", or None when it has neither."""
+    for verdict in ("yes", "no"):
+        prefix = language.message(verdict).split("{answer}")[0]
+        if prefix and text.startswith(prefix):
+            return text[len(prefix) :]
+    return None
+
+
 def number(value: float) -> str:
     """48.0 -> '48', 12.5 -> '12.5'."""
     return f"{value:.1f}".rstrip("0").rstrip(".")

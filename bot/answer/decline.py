@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer.compose import Result, capitalise, from_facts, join, lower_start, names
+from bot.answer.compose import Result, capitalise, from_facts, join, lower_start, names, without_verdict
 from bot.answer.query import describing_fact
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
@@ -79,11 +79,8 @@ def checked_instead(reading: Reading, graph: Graph, language: Language) -> Resul
     result = execute(check._replace(ask=""), graph, language)
     if result is None:
         return None
-    for verdict in ("yes", "no"):
-        prefix = language.message(verdict).split("{answer}")[0]
-        if prefix and result.text.startswith(prefix):
-            return result._replace(text=capitalise(result.text[len(prefix) :]))
-    return result
+    said = without_verdict(result.text, language)
+    return result._replace(text=capitalise(said)) if said is not None else result
 
 
 def only_the_excluded(reading: Reading, graph: Graph, language: Language) -> Result | None:

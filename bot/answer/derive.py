@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.answer.compose import Result, capitalise, join, lower_start, names, number
+from bot.answer.compose import Result, capitalise, join, lower_start, names, number, without_verdict
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
@@ -182,12 +182,17 @@ def _extreme(p: _Parts) -> Result | None:
     return result
 
 
+def _each_of(p: _Parts, members: Sequence[str]) -> _Parts:
+    """The parts with these members named, each standing for itself."""
+    return p._replace(named=list(members), units=[(e, [e]) for e in members])
+
+
 def _sum(p: _Parts) -> Result | None:
     if not p.named and TOGETHER in p.reading.notes and (p.reading.attributes or p.reading.types) and p.pool:
-        p = p._replace(named=list(p.pool), units=[(e, [e]) for e in p.pool])  # "the Russian ones altogether"
+        p = _each_of(p, p.pool)  # "the Russian ones altogether"
     claimed = next((v for k, v in p.reading.values if k == p.kind and isinstance(v, float)), None)
     if not p.named and claimed is not None and p.reading.mode == "yesno" and len(p.pool) > 1:
-        p = p._replace(named=list(p.pool), units=[(e, [e]) for e in p.pool])  # "do the stakes add up to 100?"
+        p = _each_of(p, p.pool)  # "do the stakes add up to 100?"
     if len(p.named) == 1 and TOGETHER in p.reading.notes:  # "the Chinese get how much in total?": one of them
         only = p.named[0]
         return _fill(p, "select", [only], subject=p.graph.name(only), **{p.kind: number(p.value(only))})
@@ -205,7 +210,7 @@ def _majority(p: _Parts) -> Result | None:
     if TOGETHER in p.reading.notes and len(values) > 1 and len({a for a, _ in p.reading.attributes}) == 1:
         return _majority_of_either(p)
     if not p.named and TOGETHER in p.reading.notes and (p.reading.attributes or p.reading.types) and p.pool:
-        p = p._replace(named=list(p.pool), units=[(e, [e]) for e in p.pool])
+        p = _each_of(p, p.pool)
     if not p.named:
         top = p.pool[0] if p.pool else next(iter(p.parts))
         return _fill(p, "majority_none", [top], subject=p.graph.name(top), **{p.kind: number(p.value(top))})
@@ -226,17 +231,15 @@ def _majority_of_either(p: _Parts) -> Result | None:
     for value, members in sides:
         total = p.total(members)
         if total > threshold:
-            side = p._replace(named=members, units=[(e, [e]) for e in members])
-            said = _fill(side, "majority_yes", members, **{p.kind: number(total)})
-            prefix = p.language.message("yes").split("{answer}")[0]
-            text = said.text[len(prefix) :] if prefix and said.text.startswith(prefix) else said.text
+            said = _fill(_each_of(p, members), "majority_yes", members, **{p.kind: number(total)})
+            text = without_verdict(said.text, p.language) or said.text
             return said._replace(text=p.language.message("either").format(option=value.title(), answer=text))
     return None
 
 
 def _difference(p: _Parts) -> Result | None:
     if ENDS in p.reading.notes and not p.units and len(p.pool) > 1:  # "the gap between the largest and smallest"
-        p = p._replace(units=[(p.pool[0], [p.pool[0]]), (p.pool[-1], [p.pool[-1]])], named=[p.pool[0], p.pool[-1]])
+        p = _each_of(p, [p.pool[0], p.pool[-1]])
     if len(p.units) != 2:
         return None
     (big, big_parts), (small, small_parts) = sorted(p.units, key=lambda u: -p.total(u[1]))

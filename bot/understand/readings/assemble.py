@@ -31,7 +31,16 @@ from bot.understand.model import (
 )
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
 from bot.understand.readings.selection import SUPERLATIVE_REACH, described_superlatives
-from bot.understand.readings.slots import NUMERIC, asks, asks_the_doer, coordinated, fit, multiple, placements
+from bot.understand.readings.slots import (
+    NUMERIC,
+    asks,
+    asks_the_doer,
+    coordinated,
+    fit,
+    multiple,
+    numeric_kinds,
+    placements,
+)
 from bot.understand.readings.weights import FOCUS_FIT, MAIN_VERB, Draft
 
 MAJORITY = "majority"
@@ -432,7 +441,8 @@ def _denied_verb(q: Question, relation: Relation) -> list[Mention]:
 def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading, list[Mention]]:
     """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
     derives = q.aggregates or q.sides or q.ordinals  # without these, no operation below uses the numbers
-    numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC] if derives else []
+    counted = numeric_kinds(q, relation)
+    numeric = counted if derives else []
     comparative = next((a.target for a in q.aggregates if a.target in COMPARATIVES), None)
     fraction = multiple(q) if q.form.yesno and len(reading.subject) == 1 and comparative else None
     whole = next((q.graph.kinds[k].high for k in relation.values if q.graph.kinds[k].kind in NUMERIC), None)
@@ -441,7 +451,6 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         start, end, share = fraction
         saying = [m for m in (*q.aggregates, *q.ordinals) if start <= m.start < end or m.target == comparative]
         return reading._replace(aggregate=comparative, target=share * whole), saying
-    counted = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
     if q.excluded and counted and reading.ask == "subject" and not q.aggregates and q.form.focus:
         return reading._replace(aggregate="others"), []  # "besides Alibaba, who owns the venture?": the others
     if q.excluded and counted and not reading.subject and reading.ask == counted[0] and not q.aggregates:

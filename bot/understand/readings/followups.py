@@ -6,7 +6,7 @@ from bot.knowledge.model import Fact, FocusDef, Relation
 from bot.understand.model import CLAIM, EITHER, NOW, TOGETHER, Mention, Reading, Value
 from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, SUM, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
-from bot.understand.readings.slots import COMPARING, NUMERIC, asks
+from bot.understand.readings.slots import COMPARING, NUMERIC, asks, numeric_kinds
 from bot.understand.readings.weights import FOLLOWUP, Draft
 
 SUPERLATIVES = frozenset({"max", "min", "closest"})  # carried over, they would swallow a newly named entity
@@ -63,7 +63,7 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         if slot == "subject" and targets != previous.subject:  # "Alibaba 48?" then "and the RDIF?": its own stake
             reading = reading._replace(values=tuple(v for v in reading.values if v[0] not in relation.functional))
         if ranked:
-            numeric = [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
+            numeric = numeric_kinds(q, relation)
             reading = reading._replace(ask=numeric[0] if numeric else "", aggregate=None, ordinal=None)
         used += fresh
     reading = reading._replace(values=_values(q, relation, reading, used))
@@ -101,11 +101,11 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         not fresh
         and q.attributes
         and previous.subject
-        and _numeric(q, relation)
+        and numeric_kinds(q, relation)
         and not any(_carries(q, s, a.target, a.detail) for s in previous.subject for a in q.attributes)
     ):
         # "so Alibaba gets 48" then "and the Russians?": everyone with the attribute, added up, in its place
-        figure = _numeric(q, relation)
+        figure = numeric_kinds(q, relation)[0]
         reading = reading._replace(
             subject=(),
             attributes=tuple((a.target, a.detail) for a in q.attributes),
@@ -252,11 +252,6 @@ def _slot_for(q: Question, relation: Relation, previous: Reading, targets: tuple
     open_sides = [s for s in fits if s != previous.ask]
     chosen = bound or open_sides
     return chosen[0] if chosen else None
-
-
-def _numeric(q: Question, relation: Relation) -> str:
-    """The relation's numeric value kind ("percent"), or ""."""
-    return next((k for k in relation.values if q.graph.kinds[k].kind in NUMERIC), "")
 
 
 def _carries(q: Question, entity: str, attribute: str, value: str) -> bool:

@@ -57,6 +57,11 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     return places
 
 
+def numeric_kinds(q: Question, relation: Relation) -> list[str]:
+    """The relation's value kinds that are figures ("percent"), in its order."""
+    return [k for k in relation.values if q.graph.kinds[k].kind in NUMERIC]
+
+
 def _named_run(q: Question, start: int) -> set[int]:
     """The positions of the names standing one after another from `start` on ("called TMALL RUSSIA")."""
     covered = {i for e in q.entities if e.detail != "context" for i in range(e.start, e.end)}
