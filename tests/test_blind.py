@@ -76,6 +76,9 @@ FLOORS = {
     "round-55.yaml": (0.92, 5),
     "round-56.yaml": (0.91, 1),
     "round-57.yaml": (0.81, 10),
+    "round-58.yaml": (0.87, 10),
+    "round-59.yaml": (0.89, 3),
+    "round-60.yaml": (0.78, 8),
 }
 
 
