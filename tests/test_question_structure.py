@@ -710,3 +710,29 @@ def test_a_degree_claimed_needs_a_fact_that_weighs_it() -> None:
     answer = bot.ask("is mail.ru already huge in vladivostok?")
     assert not answer.text.startswith("Yes"), answer.text
     assert bot.ask("is alibaba already big in russia?").text.startswith("Yes: Alibaba already plays a major role")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("was alibaba founded by Pony Ma?", "No: Alibaba was founded by tech billionaire Jack Ma"),  # "by": who
+        ("did evans speak in St Louis?", "No: Michael Evans spoke at a press conference in Vladivostok"),
+        ("the press conference was in Kazan?", "No: Michael Evans spoke at a press conference in Vladivostok"),
+    ],
+)
+def test_an_unknown_name_in_a_checked_slot_is_answered_with_the_slot(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text
+
+
+def test_a_type_noun_after_who_picks_those_the_article_describes_with_it() -> None:
+    answer = bot.ask("who's the billionaire in the story?")
+    assert "Jack Ma" in answer.text, answer.text
+    assert "Alisher Usmanov" in answer.text, answer.text
+    assert "Michael Evans" not in answer.text, answer.text
+
+
+def test_which_one_before_a_verb_asks_for_the_doer_and_that_company_follows_it() -> None:
+    chat = bot.Conversation()
+    assert chat.ask("which one got 15 percent?").text.startswith("Mail.ru will own 15 percent")
+    assert "Alisher Usmanov" in chat.ask("and who is that company owned by?").text

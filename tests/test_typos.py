@@ -59,6 +59,9 @@ def test_one_typo_per_question_mostly_still_works(dealbot: Bot) -> None:
         ("megafon or mailru, who got bigger share", "MegaFon"),
         ("who did the ecommerce tieup in august", "Sberbank and Yandex"),
         ("usmanof", "Alisher Usmanov"),  # a misspelt name is not split into "us man of"
+        ("whofounded alibaba", "Jack Ma"),  # a question word run into the next word, no name among them
+        ("howmuch does the rdif own", "13 percent"),
+        ("however, who founded alibaba?", "Jack Ma"),  # a word of its own, not "how ever"
     ],
 )
 def test_words_run_together_are_split_into_known_words(dealbot: Bot, question: str, expected: str) -> None:

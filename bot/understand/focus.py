@@ -38,8 +38,10 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     )
     openers = {i for m in found.of("followup", "smalltalk") for i in range(m.start, m.end)}
     begin = next((i for i in range(last) if i not in openers), 0)  # "SO michael evans is alibaba's ceo?"
-    stated = any(  # "dmitriyev is ceo of megafon?", "jack ma a billionaire?": a statement put as a question
-        m.start == begin and m.end < last and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite)
+    stated = any(  # "dmitriyev is ceo of megafon?", "the forum was in Kazan?": a statement put as a question
+        _opens_at(m, begin, tokens, grammar)
+        and m.end < last
+        and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite)
         for m in found.of("entity")
     ) or _claims_a_fact(found, grammar)
     yesno = focus_id is None and (
@@ -105,7 +107,7 @@ def _focus(
     first = next((c for c in at_start if not focus_defs[c.target].needs_type), at_start[0])
     for cue in at_start:
         if focus_defs[cue.target].needs_type:
-            noun = _type_after(cue, types, found, grammar.determiners)
+            noun = _type_after(cue, types, found, grammar.determiners) or _type_within(cue, found)
             if noun is not None:
                 return cue.target, (cue.start, cue.end), noun
     if focus_defs[first.target].needs_type:
@@ -167,6 +169,14 @@ def _type_after(cue: Mention, nouns: list[Mention], found: Found, determiners: f
     return None
 
 
+def _type_within(cue: Mention, found: Found) -> str | None:
+    """The type noun a cue holds itself ("which ONE holds 15%?"), when no noun follows it and a verb does:
+    the cue is the verb's subject ("which one is THE FUND" leaves the choosing to the noun after it)."""
+    if not any(m.start == cue.end and m.detail == "verb" for m in found.of("relation")):
+        return None
+    return next((t.target for t in found.of("type") if cue.start < t.start and t.end <= cue.end), None)
+
+
 def _is_noun_cue(cue: Mention, found: Found, grammar: Grammar) -> bool:
     """A cue that is not a question word itself ("date", "year"): it can sharpen a leading "what"."""
     return found.text.tokens[cue.start] not in grammar.question_words
@@ -182,17 +192,18 @@ def _opens_with(found: Found, kind: str) -> bool:
     return any(m.start == first or (kind == "followup" and m.start == 0) for m in found.of(kind))
 
 
+def _opens_at(name: Mention, begin: int, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """Whether the name opens the clause at `begin`, perhaps after "the" ("THE forum was ...")."""
+    return name.start == begin or (name.start == begin + 1 and tokens[begin] in grammar.definite)
+
+
 def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
     """'Alibaba launched Pandao?', 'megafon owns 30 percent': a name opening the question, its verb right after
     it (or after an auxiliary), and something after the verb: a claim put to be checked."""
     tokens = found.text.tokens
     openers = {i for m in found.of("followup", "smalltalk") for i in range(m.start, m.end)}
     begin = next((i for i in range(len(tokens)) if i not in openers), 0)  # "SO alibaba launched pandao?"
-    opening = [
-        m
-        for m in found.of("entity")
-        if m.start == begin or (m.start == begin + 1 and tokens[begin] in grammar.definite)
-    ]
+    opening = [m for m in found.of("entity") if _opens_at(m, begin, tokens, grammar)]
     nouns = {(m.target, m.span) for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE"
     for name in opening:
         for verb in found.of("relation"):

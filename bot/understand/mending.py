@@ -78,7 +78,7 @@ def split_run_together(text: Text, lexicon: Lexicon) -> Text:
     for i, word in enumerate(text.tokens):
         unknown = word not in lexicon.known and len(word) >= MIN_SPLIT
         parts = _split(word, lexicon) if unknown else None
-        if parts and not _names_most(parts, lexicon) and spelt_near(word, text.stems[i], lexicon):
+        if parts and not _holds_a_whole_name(parts, lexicon) and spelt_near(word, text.stems[i], lexicon):
             parts = None  # "usmanof" is Usmanov misspelt, not "us man of"
         for part in parts or [word]:
             tokens.append(part)
@@ -95,8 +95,9 @@ def split_run_together(text: Text, lexicon: Lexicon) -> Text:
 
 
 def _split(word: str, lexicon: Lexicon) -> list[str] | None:
-    """The fewest known words (two to MAX_PARTS) that make up the token, one of them a name word; of equally
-    few, the one with the longest first word ("howmuchpercentmegafon": how much percent megafon)."""
+    """The fewest known words (two to MAX_PARTS) that make up the token, one of them a name word or the
+    first a question word; of equally few, the one with the longest first word ("howmuchpercentmegafon":
+    how much percent megafon)."""
     vocabulary = lexicon.known
     best: dict[int, list[str]] = {0: []}  # a split of word[:end] into the fewest known words, by end
     for end in range(2, len(word) + 1):
@@ -110,13 +111,15 @@ def _split(word: str, lexicon: Lexicon) -> list[str] | None:
     candidate = best.get(len(word))
     if candidate is None or len(candidate) < 2:
         return None
+    if candidate[0] in lexicon.grammar.question_words:
+        return candidate  # "howmuch", "whoowns": a question word run into the next is never a name
     return candidate if any(_is_name_word(part, lexicon) for part in candidate) else None
 
 
-def _names_most(parts: list[str], lexicon: Lexicon) -> bool:
-    """Whether the token is names run together ("alibabamailru"), so a near spelling cannot be meant."""
-    named = [p for p in parts if len(p) >= MIN_NAME_PART and _is_name_word(p, lexicon)]
-    return len(named) >= 2 and all(p in named or p in lexicon.stopwords for p in parts)
+def _holds_a_whole_name(parts: list[str], lexicon: Lexicon) -> bool:
+    """Whether the token holds a whole name word run into known words ("alibabamailru", "alibabashare"), so
+    a near spelling of the name cannot be meant."""
+    return any(len(p) >= MIN_NAME_PART and _is_name_word(p, lexicon) for p in parts)
 
 
 def _is_name_word(word: str, lexicon: Lexicon) -> bool:

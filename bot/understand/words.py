@@ -12,6 +12,7 @@ ONE_OFF_SCORE = 0.9  # a word one letter off a language word, as written ("presi
 SKELETON_SCORE = 0.8  # a word read from its consonants alone ("stk") is as sure as a fair misspelling
 SHORT_FUNCTION = 4  # function words this long or longer are mended when one letter is off
 SHORT_NAME_SCORE = 0.8  # a three-letter word one letter off a name word, good only inside a longer name
+SHORT_SKELETON = 2  # consonants this few spell a word only when they spell one ("st": set, site, state, ...)
 
 
 def skeleton_stopword(word: str, lexicon: Lexicon) -> bool:
@@ -38,6 +39,8 @@ def term_options(word: str, word_stem: str, lexicon: Lexicon) -> Options:
             candidate_stem = stem(candidate)
             if candidate_stem in lexicon.term_stems.members:
                 options[candidate_stem] = SKELETON_SCORE
+        if len(word) <= SHORT_SKELETON and len(options) > 1:
+            return {}  # "st" of "St Petersburg" is no word the bot can choose
     return options
 
 

@@ -78,11 +78,19 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     noun = [
         m for m in q.found.mentions if m.kind in ("type", "relation") and focus_end <= m.start <= focus_end + TYPE_REACH
     ]
+    described_as: set[str] = set()
+    if kind is None and role is None:  # "who is the Russian BILLIONAIRE?": the noun after the focus is its type,
+        typed = next((m for m in noun if m.kind == "type"), None)  # and the word itself describes the one meant
+        kind = typed.target if typed else None
+        described_as = set(q.tokens[typed.start : typed.end]) if typed else set()
     named = {m.span for m in q.found.of("entity")}  # "in the story" names the article; it narrows nothing
     constraint_types = [t for t in q.types if t not in noun and t.span not in named]
     wanted = [kind] if kind else []
     aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
     options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
+    if described_as and kind is not None:
+        pool = options or tuple(e for e in q.graph.entities if q.graph.is_a(e, [kind]))
+        options = _described_with(pool, described_as, q) or options
     if not (constraint_types or q.attributes or kind) and all(q.graph.entities[o].members for o in options):
         return []  # only a group named: "who are the four partners in the deal?" asks what the group is
     if not (constraint_types or q.attributes or options or kind):
@@ -101,6 +109,18 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     chosen = [e for e in entities if e.target in options]
     used = [*noun, *constraint_types, *q.attributes, *chosen, *backdrop, *consumed]
     return [Draft(reading, tuple(used), FOCUS_FIT + (ROLE if _identified(q, chosen) else 0.0))]
+
+
+def _described_with(options: tuple[str, ...], words: set[str], q: Question) -> tuple[str, ...]:
+    """The options the article describes with the noun asked about ("the tech BILLIONAIRE Jack Ma")."""
+    return tuple(
+        o
+        for o in options
+        if any(
+            f.relation == q.graph.describes and f.subjects[:1] == (o,) and words <= q.graph.fact_words[f.id]
+            for f in q.graph.facts_by_entity.get(o, ())
+        )
+    )
 
 
 def _identified(q: Question, chosen: list[Mention]) -> bool:

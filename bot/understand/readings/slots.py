@@ -156,6 +156,8 @@ def asks(
     wanted = _wanted(q)
     if "entity" in definition.expects:
         fitting = [s for s, types in sides if not wanted or types_overlap(types, wanted, graph)]
+        if _opens_the_verb(q, words):  # "which one HOLDS 15 percent?": the holder, not what is held
+            fitting.sort(key=lambda s: s != "subject")
         entity_kinds = [
             k
             for k in slots
@@ -185,6 +187,16 @@ def asks_the_doer(q: Question, words: Sequence[Mention]) -> bool:
         return False
     end = q.form.focus_span[1]
     return any(w.start == end and w.detail in VERB_FORMS for w in words)
+
+
+def _opens_the_verb(q: Question, words: Sequence[Mention]) -> bool:
+    """Whether the question word and its noun stand right before an active verb, as its subject."""
+    if q.form.focus_span is None:
+        return False
+    end = q.form.focus_span[1]
+    noun = next((t for t in q.types if t.start == end), None)  # "which COMPANY holds ..."
+    end = noun.end if noun is not None else end
+    return any(w.start == end and w.detail == "verb" for w in words)
 
 
 def _wanted(q: Question) -> tuple[str, ...]:
