@@ -736,3 +736,33 @@ def test_which_one_before_a_verb_asks_for_the_doer_and_that_company_follows_it()
     chat = bot.Conversation()
     assert chat.ask("which one got 15 percent?").text.startswith("Mail.ru will own 15 percent")
     assert "Alisher Usmanov" in chat.ask("and who is that company owned by?").text
+
+
+def test_the_period_of_a_title_ends_no_sentence() -> None:
+    answer = bot.ask("what did Mr. Dmitriyev say?")
+    assert answer.text.startswith("Kirill Dmitriyev said"), answer.text
+
+
+def test_a_yes_no_question_after_a_statement_is_still_a_check() -> None:
+    answer = bot.ask("I shop on Tmall. Is Tmall an Alibaba platform?")
+    assert answer.text.startswith("Yes"), answer.text
+
+
+def test_a_source_phrase_before_a_closing_tag_asks_nothing() -> None:
+    answer = bot.ask("Usmanov owns Mail.ru according to the story, right?")
+    assert answer.text.startswith("Yes: Mail.ru is owned by"), answer.text
+
+
+def test_an_unknown_place_is_no_no_when_the_place_given_may_hold_it() -> None:
+    answer = bot.ask("will the venture be active in Uzbekistan?")
+    assert not answer.answered, answer.text
+    assert answer.text.startswith("The article doesn't mention Uzbekistan."), answer.text
+    assert bot.ask("did evans speak in Kazan?").text.startswith("No: Michael Evans spoke")  # a city holds no city
+
+
+def test_members_of_a_region_the_article_never_lists_are_declined() -> None:
+    answer = bot.ask("what CIS states will AliExpress Russia serve?")
+    assert not answer.answered, answer.text
+    assert answer.text.startswith("The article doesn't say which states are in the CIS; it says"), answer.text
+    assert not bot.ask("which countries belong to the CIS?").answered
+    assert bot.ask("which countries will the venture cover?").answered  # no region named: the coverage answers

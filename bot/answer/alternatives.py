@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot.knowledge.graph import Graph
+from bot.knowledge.model import TypeDef
 from bot.understand.focus import OPTION_KINDS
 from bot.understand.model import Form, Found, UnknownName
 from bot.understand.normalize import Text
@@ -87,5 +88,21 @@ def gives_focus(facts: tuple[str, ...], focus: str, graph: Graph) -> bool:
         if any(graph.fits_focus(kind, focus) for kind, value in fact.values if value is not None):
             return True
         if definition.types and any(graph.is_a(e, definition.types) for e in fact.objects):
+            return True
+    return False
+
+
+def encloses_places(facts: tuple[str, ...], graph: Graph, types: tuple[TypeDef, ...]) -> bool:
+    """Whether the facts say where by a place that may hold others the article never names ("the CIS"):
+    "is the venture in Kazakhstan?" then gets no "No"."""
+    enclosing = [t.id for t in types if t.encloses]
+    if not enclosing:
+        return False
+    for ident in facts:
+        fact = graph.fact_by_id.get(ident)
+        if fact is None:
+            continue
+        named = [*fact.objects, *(v for _, v in fact.values if isinstance(v, str) and v in graph.entities)]
+        if any(graph.is_a(e, enclosing) for e in named):
             return True
     return False

@@ -13,10 +13,12 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from bot.answer.compose import lower_start
 from bot.answer.compound import join, preamble_end, question_sentences, second_question
 from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
 from bot.answer.explain import RUNNERS_UP, explanation
+from bot.answer.members import unlisted_members
 from bot.answer.model import Answer
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Knowledge
@@ -75,8 +77,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             return reply(replies.smalltalk(form.smalltalk, knowledge), f"small talk ({form.smalltalk})")
         if form.advice:
             return reply(replies.advice(knowledge), "advice or opinion")
-        from bot.answer.alternatives import as_alternative, gives_focus
-        from bot.answer.compose import lower_start
+        from bot.answer.alternatives import as_alternative, encloses_places, gives_focus
 
         alternative = as_alternative(found, form, graph)
         if alternative is not None:
@@ -84,6 +85,9 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             if alternative.check is None:
                 return answer, after
             if answer.answered and gives_focus(answer.explanation.facts, alternative.check, graph):
+                if encloses_places(answer.explanation.facts, graph, knowledge.language.types):
+                    unknown = replies.unknown_names([n.text for n in found.unknown], knowledge)
+                    return reply(f"{unknown} {answer.text}", "unknown name, maybe within the place given")
                 said = knowledge.language.message("no").format(answer=lower_start(answer.text))
                 return answer._replace(text=said), after
         return reply(replies.unknown_names([n.text for n in found.unknown], knowledge), "unknown name")
@@ -118,6 +122,13 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
                 question, False, text_out, (), None, sure, explanation(found, form, tried, reason="not sure")
             ), context
         result = answerable.result
+        unlisted = None if form.yesno else unlisted_members(found, graph, knowledge.language.types)
+        if unlisted is not None:  # "which CIS countries exactly?": the article names none of them
+            noun, region = unlisted
+            topic = knowledge.language.message("members_unlisted").format(kind=noun, place=region)
+            text_out = knowledge.language.message("premise").format(topic=topic, fact=lower_start(result.text))
+            why = explanation(found, form, tried, reason="members unlisted")
+            return Answer(question, False, text_out, (), None, sure, why), context
         used_context = _used_context(found, answerable.reading)
         if not used_context and _dangling(found, graph, lexicon.grammar):
             message = knowledge.language.message("unclear_followup")

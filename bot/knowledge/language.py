@@ -42,6 +42,7 @@ MESSAGES = (
     "unknown_name",
     "not_covered",
     "premise",
+    "members_unlisted",
     "still_so",
     "also_covers",
     "understood",
@@ -196,12 +197,13 @@ def _text_items(record: Fields) -> list[tuple[str, str]]:
 def _types(draft: Draft) -> tuple[TypeDef, ...]:
     types: list[TypeDef] = []
     for _, record in draft.records("types", "type"):
-        record.only("id", "parent", "nouns", "context", "locative")
+        record.only("id", "parent", "nouns", "context", "locative", "encloses")
         ident = record.text("id")
         if draft.unique("type", record, ident) and ident is not None:
             nouns = phrases(record.texts("nouns"))
             parent = record.text("parent", required=False)
-            types.append(TypeDef(ident, parent, nouns, record.flag("context"), record.flag("locative")))
+            flags = record.flag("context"), record.flag("locative"), record.flag("encloses")
+            types.append(TypeDef(ident, parent, nouns, *flags))
     known = {t.id for t in types}
     parents = {t.id: t.parent for t in types}
     for _, record in draft.records("types", "type"):

@@ -35,6 +35,7 @@ class TypeDef(NamedTuple):
     nouns: tuple[str, ...]
     context: bool = False  # named in a question, usually only context ("the article says ...")
     locative: bool = False  # after "in", may only say where ("present in Russia")
+    encloses: bool = False  # may hold places the article never names: a where-check against it is no "No"
 
 
 class FocusDef(NamedTuple):

@@ -20,8 +20,10 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         focus_id, span, focus_type = None, None, None  # "does the article say VK is ...?": a check, nothing asked
     closers = found.of("yesclose")
     last = len(found.text.tokens)
-    trailing = span is not None and span[0] > 0 and span[1] == last
-    if trailing and focus_id is not None and focus_defs[focus_id].defers and _opens_with(found, "yesno"):
+    closed = next((c.start for c in closers if c.end == last), last)  # "..., yes?": the claim ends before it
+    trailing = span is not None and span[0] > 0 and span[1] in (last, closed)
+    checked = _opens_with(found, "yesno") or closed < last
+    if trailing and focus_id is not None and focus_defs[focus_id].defers and checked:
         focus_id, span, focus_type = None, None, None  # "is VK ..., according to the article": it asks nothing
     if span is not None and any(c.start <= span[0] and span[1] <= c.end == last for c in closers):
         focus_id, span, focus_type = None, None, None  # "jack ma is a billionaire or WHAT": a tag, nothing asked
@@ -45,7 +47,12 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         for m in found.of("entity")
     ) or _claims_a_fact(found, grammar)
     yesno = focus_id is None and (
-        _opens_with(found, "yesno") or any(c.end == last for c in closers) or bool(checks) or tag or stated
+        _opens_with(found, "yesno")
+        or _opens_the_last_sentence(found, "yesno")
+        or any(c.end == last for c in closers)
+        or bool(checks)
+        or tag
+        or stated
     )
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
@@ -190,6 +197,13 @@ def _opens_with(found: Found, kind: str) -> bool:
     if first is None or first > OPENER_REACH + 1:
         return False
     return any(m.start == first or (kind == "followup" and m.start == 0) for m in found.of(kind))
+
+
+def _opens_the_last_sentence(found: Found, kind: str) -> bool:
+    """'My grandson uses AliExpress. DOES Alibaba ...?': a cue opening the last of several sentences."""
+    opens = found.text.opens
+    last = max((i for i, o in enumerate(opens) if o), default=0) if opens else 0
+    return last > 0 and any(m.start == last for m in found.of(kind))
 
 
 def _opens_at(name: Mention, begin: int, tokens: tuple[str, ...], grammar: Grammar) -> bool:

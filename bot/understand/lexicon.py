@@ -56,6 +56,7 @@ class Lexicon(NamedTuple):
     function_words: tuple[str, ...]  # stopwords and question words, longest first: mended when misspelt
     rewrites: dict[str, str]
     symbols: dict[int, str]
+    abbreviations: frozenset[str]  # words whose period ends no sentence ("mr" of "Mr. Usmanov")
     grammar: Grammar
 
 
@@ -175,6 +176,7 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         function_words=tuple(sorted(_function_words(language), key=lambda w: (-len(w), w))),
         rewrites=dict(language.rewrites),
         symbols={ord(symbol): f" {word} " for symbol, word in language.symbols},
+        abbreviations=frozenset(a.rstrip(".").lower() for a in language.abbreviations),
         grammar=build_grammar(language),
     )
 

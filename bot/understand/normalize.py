@@ -125,17 +125,24 @@ def _cached_stem(word: str) -> str:
     return str(stemmer.stemWord(word))
 
 
-def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool, bool, bool]]:
+RawWord = tuple[str, bool, bool, str, bool, bool, bool]
+
+
+def _raw_words(text: str, abbreviations: frozenset[str] = frozenset()) -> list[RawWord]:
     """The words of folded text: (word, capitalised mid-sentence, possessive, as written, after a clause break,
-    opening a new sentence, a piece of a hyphenated word)."""
-    found: list[tuple[str, bool, bool, str, bool, bool, bool]] = []
+    opening a new sentence, a piece of a hyphenated word). The period of an abbreviation ("Mr.") ends nothing."""
+    found: list[RawWord] = []
     previous_end = 0
+    previous = ""
     for match in _RAW_WORD.finditer(text):
         word = match.group()
         negative = word[-3:].lower() == "n't"  # "isn't", "didn't": one word, as people type it without the apostrophe
         possessive = "'" in word and not negative
         core = word.replace("'", "") if negative else word.split("'")[0]
         gap = text[previous_end : match.start()]
+        if previous in abbreviations and gap.startswith("."):
+            gap = gap[1:]  # "Mr. Usmanov": one sentence
+        previous = word.lower()
         initial = not found or bool(_SENTENCE_END.search(gap))
         broken = bool(found) and bool(_CLAUSE_BREAK.search(gap))
         capital = core[:1].isupper() and (not initial or (len(core) > 1 and core.isupper()))
@@ -149,7 +156,12 @@ def _raw_words(text: str) -> list[tuple[str, bool, bool, str, bool, bool, bool]]
     return found
 
 
-def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapping[int, str] | None = None) -> Text:
+def tokenize(
+    text: str,
+    rewrites: Mapping[str, str] | None = None,
+    symbols: Mapping[int, str] | None = None,
+    abbreviations: frozenset[str] = frozenset(),
+) -> Text:
     """Normalise text and apply whole-word rewrites (common misspellings, contractions).
 
     `symbols` (a str.translate table) turns characters into words first ("%" into "percent"),
@@ -164,7 +176,7 @@ def tokenize(text: str, rewrites: Mapping[str, str] | None = None, symbols: Mapp
     surfaces: list[str] = []
     breaks: list[bool] = []
     opens: list[bool] = []
-    for word, capital, possessive, written, broken, opening, piece in _raw_words(fold(text)):
+    for word, capital, possessive, written, broken, opening, piece in _raw_words(fold(text), abbreviations):
         # a rewrite is for a word as typed, not a piece of one: the "co" of "co-founded" is no "company"
         replacement = rewrites.get(word) if rewrites and not piece else None
         parts = replacement.split() if replacement is not None else [word]
