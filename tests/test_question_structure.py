@@ -766,3 +766,15 @@ def test_members_of_a_region_the_article_never_lists_are_declined() -> None:
     assert answer.text.startswith("The article doesn't say which states are in the CIS; it says"), answer.text
     assert not bot.ask("which countries belong to the CIS?").answered
     assert bot.ask("which countries will the venture cover?").answered  # no region named: the coverage answers
+
+
+@pytest.mark.parametrize("question", ["what year's conference is the picture from?", "photo's conference: which year?"])
+def test_an_event_no_side_of_the_relation_takes_fills_its_event_value(question: str) -> None:
+    answer = bot.ask(question)
+    assert "2015 Computing Conference" in answer.text, answer.text
+
+
+def test_the_noun_asked_about_is_not_a_name_and_that_noun_next_points_at_the_first_found() -> None:
+    chat = bot.Conversation()
+    assert chat.ask("which forum does the story mention?").text.startswith("The economic forum")
+    assert "economic forum" in chat.ask("what is that forum called?").text

@@ -370,10 +370,11 @@ def _next_context(
     then what the question named, last named first ("When did Mail.ru launch Pandao?" then "what does it
     sell?": Pandao), then the rest of the answer."""
     bound = reading.subject + reading.object
+    asked_noun = {t.span for t in found.of("type") if t.target == form.focus_type}  # "which FORUM ...": asked
     named = [
         m.target
         for m in sorted(found.of("entity"), key=lambda m: -m.start)
-        if m.target in entities or m.target in bound
+        if (m.target in entities or m.target in bound) and m.span not in asked_noun
     ]
     focus = graph.focus.get(form.focus or "")
     by_verb = any(

@@ -42,7 +42,10 @@ def from_context(
         noun = next((t for t in types if t.start == demonstrative.end), None)
         if noun is None:
             continue
-        match = next((e for e in history if e not in named and graph.is_a(e, [noun.target])), None)
+        in_phrase = {m.target for m in found.of("entity") if demonstrative.start <= m.start < noun.end}
+        elsewhere = {m.target for m in found.of("entity") if not demonstrative.start <= m.start < noun.end}
+        others = named - (in_phrase - elsewhere)  # "that FORUM": the noun may be a name too; it names nothing here
+        match = next((e for e in history if e not in others and graph.is_a(e, [noun.target])), None)
         if match is None and found.text.tokens[demonstrative.start] in grammar.story_pronouns:  # "this one"
             match = next((e for e in graph.backdrops if e not in named and graph.is_a(e, [noun.target])), None)
         if match is not None:

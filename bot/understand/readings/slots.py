@@ -46,6 +46,7 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     while before >= 0 and tokens[before] in grammar.determiners:
         before -= 1
     locative = before >= 0 and tokens[before] in grammar.locative
+    locative = locative or len(places) == 1  # "the conference in the photo": no side of the relation takes it
     for kind in relation.values:
         value_kind = q.graph.kinds[kind]
         if locative and value_kind.kind == "entity" and q.graph.is_a(entity.target, value_kind.types or ("entity",)):
