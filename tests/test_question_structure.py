@@ -778,3 +778,21 @@ def test_the_noun_asked_about_is_not_a_name_and_that_noun_next_points_at_the_fir
     chat = bot.Conversation()
     assert chat.ask("which forum does the story mention?").text.startswith("The economic forum")
     assert "economic forum" in chat.ask("what is that forum called?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the RDIF privately held?", "No: the RDIF is the Russian sovereign wealth fund"),
+        ("which of the partners is owned by the state?", "The RDIF is the Russian sovereign wealth fund"),
+        ("is Usmanov pro-Kremlin?", "Yes: the article calls Alisher Usmanov a Kremlin-friendly billionaire"),
+        ("is usmanov a government critic?", "No: the article calls Alisher Usmanov a Kremlin-friendly"),
+    ],
+)
+def test_attributes_the_article_states_decide_claims_and_selections(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text
+
+
+def test_a_name_is_never_taken_for_an_attribute_word() -> None:
+    assert bot.ask("what did putin say about the deal?").text == "The article doesn't mention Putin."
