@@ -796,3 +796,14 @@ def test_attributes_the_article_states_decide_claims_and_selections(question: st
 
 def test_a_name_is_never_taken_for_an_attribute_word() -> None:
     assert bot.ask("what did putin say about the deal?").text == "The article doesn't mention Putin."
+
+
+def test_a_people_opening_a_claim_is_checked_and_cites_the_stated_total_of_its_group() -> None:
+    answer = bot.ask("ok so the russians hold more than the chinese partner?")
+    assert answer.text.startswith("Yes: MegaFon, Mail.ru and the RDIF will hold 52 percent"), answer.text
+    assert any("Kirill Dmitriyev" in c.sentence for c in answer.citations), answer.citations
+
+
+def test_adding_asks_for_a_sum() -> None:
+    answer = bot.ask("MegaFon and the RDIF: if we add them, what do they hold?")
+    assert "combined 37 percent" in answer.text, answer.text

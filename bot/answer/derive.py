@@ -129,9 +129,11 @@ def _fill(p: _Parts, template: str, used: Sequence[str], **fields: str) -> Resul
 
 def _stated(p: _Parts, parts: Sequence[str] = ()) -> list:  # type: ignore[type-arg]
     """Citations of a stated total for a named group ("the Russian partners ... a combined 52 percent"), or for
-    the group made of exactly the given parts."""
+    the group made of exactly the given parts or of exactly one side's members ("the Russians")."""
     groups = {u for u, members in p.units if u in p.graph.entities and p.graph.entities[u].members}
-    groups |= {g for g, e in p.graph.entities.items() if parts and e.members and set(e.members) == set(parts)}
+    sides = [set(parts)] if parts else []
+    sides += [set(members) for _, members in p.units if len(members) > 1]  # "the Russians": a group's members
+    groups |= {g for g, e in p.graph.entities.items() if e.members and set(e.members) in sides}
     return [
         c
         for fact in p.graph.facts_by_relation.get(p.relation.id, ())

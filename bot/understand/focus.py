@@ -38,8 +38,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         and any(m.end == last - 1 for m in found.of("yesno"))
         and any(p.start == last - 1 for p in found.of("pronoun"))
     )
-    openers = {i for m in found.of("followup", "smalltalk") for i in range(m.start, m.end)}
-    begin = next((i for i in range(last) if i not in openers), 0)  # "SO michael evans is alibaba's ceo?"
+    begin = _claim_start(found, grammar)  # "SO michael evans is alibaba's ceo?"
     stated = any(  # "dmitriyev is ceo of megafon?", "the forum was in Kazan?": a statement put as a question
         _opens_at(m, begin, tokens, grammar)
         and m.end < last
@@ -206,6 +205,22 @@ def _opens_the_last_sentence(found: Found, kind: str) -> bool:
     return last > 0 and any(m.start == last for m in found.of(kind))
 
 
+def _claim_start(found: Found, grammar: Grammar) -> int:
+    """Where a claim put as a statement starts: after opening chat ("so", "wait so", "ok") that no
+    mention but a follow-up or small-talk cue covers."""
+    openers = {i for m in found.of("followup", "smalltalk") for i in range(m.start, m.end)}
+    covered = {i for m in found.mentions for i in range(m.start, m.end)} - openers
+    tokens = found.text.tokens
+    begin = 0
+    while (
+        begin < min(len(tokens), OPENER_REACH + 1)
+        and begin not in covered
+        and (begin in openers or (tokens[begin] in grammar.stopwords and tokens[begin] not in grammar.definite))
+    ):
+        begin += 1
+    return begin if begin < len(tokens) else 0
+
+
 def _opens_at(name: Mention, begin: int, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     """Whether the name opens the clause at `begin`, perhaps after "the" ("THE forum was ...")."""
     return name.start == begin or (name.start == begin + 1 and tokens[begin] in grammar.definite)
@@ -215,9 +230,8 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
     """'Alibaba launched Pandao?', 'megafon owns 30 percent': a name opening the question, its verb right after
     it (or after an auxiliary), and something after the verb: a claim put to be checked."""
     tokens = found.text.tokens
-    openers = {i for m in found.of("followup", "smalltalk") for i in range(m.start, m.end)}
-    begin = next((i for i in range(len(tokens)) if i not in openers), 0)  # "SO alibaba launched pandao?"
-    opening = [m for m in found.of("entity") if _opens_at(m, begin, tokens, grammar)]
+    begin = _claim_start(found, grammar)  # "SO alibaba launched pandao?"
+    opening = [m for m in found.of("entity", "attribute") if _opens_at(m, begin, tokens, grammar)]  # "the russians"
     nouns = {(m.target, m.span) for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE"
     for name in opening:
         for verb in found.of("relation"):

@@ -79,8 +79,9 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         m for m in q.found.mentions if m.kind in ("type", "relation") and focus_end <= m.start <= focus_end + TYPE_REACH
     ]
     described_as: set[str] = set()
-    if kind is None and role is None:  # "who is the Russian BILLIONAIRE?": the noun after the focus is its type,
-        typed = next((m for m in noun if m.kind == "type"), None)  # and the word itself describes the one meant
+    if kind is None and role is None:  # "who is the Russian BILLIONAIRE?": the noun after the focus is its type
+        named_spans = {e.span for e in q.found.of("entity")}  # "who's doing THE DEAL": a name, not a type asked
+        typed = next((m for m in noun if m.kind == "type" and m.span not in named_spans), None)
         kind = typed.target if typed else None
         described_as = set(q.tokens[typed.start : typed.end]) if typed else set()
     named = {m.span for m in q.found.of("entity")}  # "in the story" names the article; it narrows nothing
