@@ -807,3 +807,8 @@ def test_a_people_opening_a_claim_is_checked_and_cites_the_stated_total_of_its_g
 def test_adding_asks_for_a_sum() -> None:
     answer = bot.ask("MegaFon and the RDIF: if we add them, what do they hold?")
     assert "combined 37 percent" in answer.text, answer.text
+
+
+def test_an_answer_never_drops_a_time_bound() -> None:
+    answer = bot.ask("what happened with the venture after 2021?")
+    assert not answer.answered, answer.text

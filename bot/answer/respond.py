@@ -261,7 +261,11 @@ def _settled(tried: dict[int, Tried], ahead: tuple[float, int], found: Found, se
 
 def _answers(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool:
     """Whether the reading's facts can answer for it: it found some, and leaves out no name or value."""
-    return tried.result is not None and not _drops_a_name(tried, found, graph, grammar) and not _drops_a_value(tried)
+    return (
+        tried.result is not None
+        and not _drops_a_name(tried, found, graph, grammar)
+        and not _drops_a_value(tried, found, grammar)
+    )
 
 
 def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph, found: Found) -> bool:
@@ -327,9 +331,17 @@ def _drops_a_name(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
     )
 
 
-def _drops_a_value(tried: Tried) -> bool:
+def _drops_a_value(tried: Tried, found: Found, grammar: Grammar) -> bool:
     """Whether a yes/no answer leaves out a value no fact can hold ("Did Alibaba pay 2 billion dollars?" is
-    no "Yes" because Alibaba invested): the check is of that value, not of the relation alone."""
+    no "Yes" because Alibaba invested): the check is of that value, not of the relation alone; or whether
+    any answer leaves out a time bound ("what happened to it AFTER 2022?" is not what happened before)."""
+    tokens = found.text.tokens
+    for m in tried.reading.missed:
+        before = m.start - 1
+        while before >= 0 and tokens[before] in grammar.bound_fillers:
+            before -= 1
+        if m.kind == "year" and before >= 0 and tokens[before] in grammar.earlier | grammar.later:
+            return True
     return tried.reading.mode == "yesno" and any(
         m.kind in VALUE_KINDS and not VALUE_KINDS[m.kind] for m in tried.reading.missed
     )
