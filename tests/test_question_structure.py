@@ -812,3 +812,12 @@ def test_adding_asks_for_a_sum() -> None:
 def test_an_answer_never_drops_a_time_bound() -> None:
     answer = bot.ask("what happened with the venture after 2021?")
     assert not answer.answered, answer.text
+
+
+def test_a_new_question_word_after_finding_a_thing_asks_about_that_thing() -> None:
+    chat = bot.Conversation()
+    chat.ask("was there an earlier deal?")
+    assert "August" in chat.ask("in what month?").text
+    chat = bot.Conversation()
+    chat.ask("when did they announce the venture?")
+    assert not chat.ask("in what year?").answered  # the announcement's year: not what else was named

@@ -123,6 +123,13 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         slots = asks(q, relation, reading.subject, reading.object, values=reading.values, words=())
         if not slots:
             return _elsewhere(q, previous)
+        found_a_thing = previous.ask in ("subject", "object") or (  # "which deal came before?" then "when?"
+            previous.mode == "yesno" and not (previous.subject and previous.object)  # "was there an earlier deal?"
+        )
+        carried = not found_a_thing or _carries_a_slot(q, relation, reading, slots)
+        elsewhere = [] if carried else _elsewhere(q, previous, found=True)
+        if elsewhere:  # "the deal came after the Sberbank tie-up" then "which month?": the tie-up's month
+            return elsewhere
         if slots[0] != previous.ask:  # "when?": each slot it may mean (day, month, year), the facts decide
             rank = reading.aggregate if q.aggregates else None  # "and who is second biggest?" keeps its rank
             asked = [reading._replace(ask=slot, aggregate=rank, mode="answer") for slot in slots]
@@ -135,7 +142,7 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
     return [Draft(r, tuple(used), FOLLOWUP) for r in asked]
 
 
-def _elsewhere(q: Question, previous: Reading) -> list[Draft]:
+def _elsewhere(q: Question, previous: Reading, *, found: bool = False) -> list[Draft]:
     """'Sberbank is Russia's largest bank.' 'When?': where the last relation cannot say, the first fact about
     the entities last talked about that carries what the new question word asks: a value of a kind that
     answers it (the tie-up's month), or for "which city?" an object of the type asked for."""
@@ -146,7 +153,11 @@ def _elsewhere(q: Question, previous: Reading) -> list[Draft]:
         return []  # a question for a thing ("who is he?") points at one through its pronoun, not here
     graph = q.graph
     wanted = (q.form.focus_type,) if q.form.focus_type else focus.types
-    for entity in dict.fromkeys((*previous.subject, *previous.object, *previous.options)):
+    talked = [*previous.subject, *previous.object, *previous.options]
+    if found:  # what the last answer found, before what the story is about ("... after X" then "when?": X's)
+        talked = [*talked, *q.context.answered, *q.context.entities]
+        talked = [e for e in talked if e not in graph.backdrops] + [e for e in talked if e in graph.backdrops]
+    for entity in dict.fromkeys(talked):
         for fact in graph.facts_by_entity.get(entity, ()):
             side = "subject" if entity in fact.subjects else "object" if entity in fact.objects else ""
             kind = _answering_kind(q, fact, focus, wanted)
@@ -160,6 +171,21 @@ def _elsewhere(q: Question, previous: Reading) -> list[Draft]:
                 reading = Reading(fact.relation, object=fact.objects, ask=kind, notes=("follow-up",))
             return [Draft(reading, (), FOLLOWUP)]
     return []
+
+
+def _carries_a_slot(q: Question, relation: Relation, reading: Reading, slots: list[str]) -> bool:
+    """Whether some fact of the relation about the entities talked about holds a value for a slot asked
+    (or the slot is an entity side, which the facts always fill)."""
+    kinds = [s for s in slots if s in q.graph.kinds]
+    if len(kinds) < len(slots):
+        return True
+    about = set(reading.subject) | set(reading.object)
+    return any(
+        fact.value(kind) is not None
+        for fact in q.graph.facts_by_relation.get(relation.id, ())
+        if not about or about & set(fact.entities)
+        for kind in kinds
+    )
 
 
 def _answering_kind(q: Question, fact: Fact, focus: FocusDef, wanted: tuple[str, ...]) -> str | None:
