@@ -821,3 +821,11 @@ def test_a_new_question_word_after_finding_a_thing_asks_about_that_thing() -> No
     chat = bot.Conversation()
     chat.ask("when did they announce the venture?")
     assert not chat.ask("in what year?").answered  # the announcement's year: not what else was named
+
+
+def test_a_kind_of_person_the_article_calls_no_one_else_is_neither_yes_nor_no() -> None:
+    assert bot.ask("is Jack Ma wealthy?").text.startswith("Yes: Jack Ma is the tech billionaire")
+    for question in ("is Michael Evans a billionaire?", "is kirill dmitriyev rich?"):
+        answer = bot.ask(question)
+        assert not answer.answered, answer.text
+        assert "Usmanov" not in answer.text, answer.text  # "Evans rich" is no reference to another billionaire

@@ -186,6 +186,8 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
         entity = (reading.subject or reading.object)[0]
         fact = describing_fact(entity, graph)
         if fact is not None and not all(graph.is_a(entity, [t]) for t in reading.types):
+            if any(_narrows(t, entity, graph) for t in reading.types):
+                return None  # "is Evans a billionaire?": a kind of person the article does not call him
             return False, fact  # "is MegaFon a bank?": another type
         said_of = set(fact.entities) | set(fact.named) if fact is not None else set()
         context = [t.id for t in language.types if t.context]  # "does the ARTICLE say ...?" claims nothing
@@ -199,6 +201,8 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
         entity = (reading.subject or reading.object)[0]
         fact = describing_fact(entity, graph)
         if fact is not None:
+            if any(_narrows(t, entity, graph) for t in reading.types):
+                return None
             return all(graph.is_a(entity, [t]) for t in reading.types), fact
     if reading.attributes and reading.subject:
         entity = reading.subject[0]
@@ -364,3 +368,10 @@ def _as_value(option: str) -> str | float:
         return float(option)
     except ValueError:
         return option
+
+
+def _narrows(claimed: str, entity: str, graph: Graph) -> bool:
+    """Whether the claimed type lies below the entity's own type: it may be one ("a billionaire" of a person
+    the article never calls one), so a claim of it is neither true nor false."""
+    own = graph.entities[entity].type
+    return claimed != own and own in graph.ancestors.get(claimed, ()) and not graph.is_a(entity, [claimed])

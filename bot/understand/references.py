@@ -176,7 +176,7 @@ def through_relations(
                     continue
                 referred = [r for r in referred if _is(r, noun, graph)]
                 references += _make(referred, word, entity, noun)
-    return references + _belonging(found, entities, graph) + _theirs(found, entities, graph, grammar)
+    return references + _belonging(found, entities, graph, grammar) + _theirs(found, entities, graph, grammar)
 
 
 def _theirs(
@@ -208,14 +208,19 @@ def _theirs(
     return references
 
 
-def _belonging(found: Found, entities: list[Mention], graph: Graph) -> list[tuple[Mention, tuple[int, ...]]]:
+def _belonging(
+    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar
+) -> list[tuple[Mention, tuple[int, ...]]]:
     """'Jack Ma's company', 'Usmanov's firm': a type noun right after a name means the one entity of that
     type the facts tie to the name."""
     references: list[tuple[Mention, tuple[int, ...]]] = []
+    tokens = found.text.tokens
     for entity in entities:
         noun = next((t for t in found.of("type") if t.start == entity.end), None)
         if noun is None or graph.is_a(entity.target, [noun.target]):
             continue
+        if entity.start > 0 and tokens[entity.start - 1] in grammar.be:
+            continue  # "is Evans RICH?": the noun says what the name is claimed to be
         tied = {
             other
             for fact in graph.facts_by_entity.get(entity.target, ())
