@@ -142,7 +142,8 @@ def test_broken_knowledge_is_located(  # noqa: PLR0917 - one parameter per table
 def test_all_problems_are_reported_at_once(knowledge_copy: Path) -> None:
     replace_in(knowledge_copy / FACTS, "    subject: megafon\n", "    subject: megafone\n")
     replace_in(knowledge_copy / FACTS, 'cite: ["15 percent by Mail.ru"]', 'cite: ["16 percent by Mail.ru"]')
-    replace_in(knowledge_copy / ENTITIES, "    name: Michael Evans\n    type: person", "    name: Michael Evans\n    type: human")
+    evans = "    name: Michael Evans\n    type: "
+    replace_in(knowledge_copy / ENTITIES, evans + "person", evans + "human")
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
     assert len(caught.value.problems) >= 3
