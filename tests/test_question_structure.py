@@ -829,3 +829,28 @@ def test_a_kind_of_person_the_article_calls_no_one_else_is_neither_yes_nor_no() 
         answer = bot.ask(question)
         assert not answer.answered, answer.text
         assert "Usmanov" not in answer.text, answer.text  # "Evans rich" is no reference to another billionaire
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is megafon a telecom operator or a bank?", "MegaFon is a telecom operator."),
+        ("is the RDIF a bank or a fund?", "The RDIF is the Russian sovereign wealth fund."),
+        ("is VK a bank or a fund?", "No: VK is Russia's most popular social media network"),
+    ],
+)
+def test_a_choice_between_two_types_answers_which_one(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text
+
+
+def test_a_ranking_of_a_group_ranks_its_members() -> None:
+    answer = bot.ask("order the four partners from largest to smallest")
+    assert answer.text.startswith("From largest to smallest, the stakes in AliExpress Russia are"), answer.text
+
+
+def test_a_ranking_asked_from_the_bottom_says_so() -> None:
+    answer = bot.ask("rank the owners lowest to highest")
+    assert answer.text.startswith("From smallest to largest, the stakes in AliExpress Russia are: the RDIF"), (
+        answer.text
+    )

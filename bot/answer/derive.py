@@ -326,8 +326,10 @@ def _order(p: _Parts) -> Result | None:
     """'Rank the owners': every holder, largest first (smallest first when asked from the bottom)."""
     if len(p.pool) < 2:
         return None
-    ranked = p.pool[::-1] if p.reading.ordinal == -1 else p.pool
-    return _fill(p, "order", ranked, ranking=_ranking(p, ranked))
+    up = p.reading.ordinal == -1
+    ranked = p.pool[::-1] if up else p.pool
+    template = "order_up" if up and "order_up" in dict(p.relation.aggregates) else "order"
+    return _fill(p, template, ranked, ranking=_ranking(p, ranked))
 
 
 def _others(p: _Parts) -> Result | None:

@@ -17,6 +17,7 @@ from bot.understand.model import (
     CLAIM,
     EARLIER,
     EITHER,
+    EITHER_TYPE,
     LATER,
     MOST,
     NEW,
@@ -37,6 +38,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     ordered = _in_order(reading, graph, language)
     if ordered is not None:
         return ordered
+    if EITHER_TYPE in reading.notes and reading.subject:
+        return _which_type(reading, graph, language)
     decided = _decide(reading, graph, language)
     if decided is None:
         return None
@@ -72,6 +75,22 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     result = from_facts(facts, [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)
+
+
+def _which_type(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """'Is Yandex a bank or an internet company?': what it is answers, when one of the types holds; "No" when
+    none does and none could (another kind altogether); else nothing is decided."""
+    entity = reading.subject[0]
+    fact = describing_fact(entity, graph)
+    if fact is None:
+        return None
+    holding = [t for t in reading.types if graph.is_a(entity, [t])]
+    result = from_facts([fact], [entity], reading.relation)
+    if len(holding) == 1:
+        return result
+    if not holding and not any(_narrows(t, entity, graph) for t in reading.types):
+        return result._replace(text=language.message("no").format(answer=lower_start(result.text)))
+    return None
 
 
 def _claimed_type_against(reading: Reading, graph: Graph) -> Fact | None:

@@ -31,6 +31,7 @@ AGGREGATE_TEMPLATES = (
     "above",
     "below",
     "order",
+    "order_up",
     "pick_larger",
     "pick_smaller",
     "others",

@@ -70,6 +70,7 @@ EARLIER, LATER = "earlier", "later"  # claim notes: a year checked as a bound ("
 MOST = "most:"  # a yes/no claim note: "is VK the most popular network?" (claim:most:max:popular)
 SAME = "same"  # a yes/no note: two names claimed to be one ("is MegaFon Russia's largest bank?")
 EITHER = "either"  # a claim note: the question asks which of two holds ("more or less", "before or after")
+EITHER_TYPE = "either type"  # a yes/no note: "is Yandex a bank OR an internet company?" asks which type holds
 TYPE = "type:"  # a claim note: the subject is said to be of this type ("MegaFon is a bank ...?")
 ORDER = "order:"  # a note: which of two comes first is asked ("order:<first named>:earlier|later|either")
 NEW = "new"  # a yes/no note: "is X new to Y?" asks whether X was NOT there already

@@ -13,6 +13,7 @@ from bot.understand.model import (
     DESCRIBED,
     EARLIER,
     EITHER,
+    EITHER_TYPE,
     ENDS,
     GROUP_FIRST,
     LATER,
@@ -308,6 +309,8 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
             attributes=tuple((a.target, a.detail) for a in predicate),
         )
         extra += [*predicate_types, *predicate]
+        if _or_between(q, predicate_types):
+            reading = reading._replace(notes=(*reading.notes, EITHER_TYPE))
         if len(reading.subject) == 2 and _identified_with(q, reading.subject):
             reading = reading._replace(notes=(*reading.notes, SAME))  # "is MegaFon the largest bank in Russia?"
         for superlative in described_superlatives(q):  # "the most POPULAR social network": claimed, checked
@@ -389,6 +392,18 @@ def _summed_against(q: Question, reading: Reading, aggregate: Mention) -> list[s
     if summing and summing[0].start < than and 1 < len(before) < len(reading.subject):
         return before  # "do Mail.ru and the RDIF TOGETHER own more than MegaFon?": the side before "than"
     return []
+
+
+def _or_between(q: Question, nouns: list[Mention]) -> bool:
+    """Whether an "or" joins the type nouns ("a bank OR an internet company"): a choice, not both claimed."""
+    ordered = sorted(nouns, key=lambda t: t.start)
+    kinds = {t.target for t in ordered}
+    if any(a in kinds for t in kinds for a in q.graph.ancestors.get(t, ())[1:]):
+        return False  # "a far eastern city or a western ONE": the same kind twice, the choice is elsewhere
+    return len(ordered) > 1 and all(
+        any(left.end <= e.start and e.end <= right.start for e in q.found.of("either"))
+        for left, right in itertools.pairwise(ordered)
+    )
 
 
 def _either_type(q: Question, nouns: list[Mention]) -> tuple[str, ...]:

@@ -49,6 +49,8 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
     if not entities and not q.values and not q.aggregates:
         return []  # nothing named: no relation can be guessed ("tell me something interesting")
     about = [e.target for e in entities] or list(graph.backdrops)
+    if q.aggregates:  # "rank the four shareholders": what the group's members hold
+        about += [m for e in about for m in graph.entities[e].members if m not in about]
     relations: list[str] = []
     focus = q.focus
     describes = graph.relations.get(graph.describes)
