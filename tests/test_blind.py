@@ -79,6 +79,9 @@ FLOORS = {
     "round-58.yaml": (0.87, 10),
     "round-59.yaml": (0.89, 3),
     "round-60.yaml": (0.78, 8),
+    "round-61.yaml": (0.90, 3),
+    "round-62.yaml": (0.89, 6),
+    "round-63.yaml": (0.82, 10),
 }
 
 
