@@ -854,3 +854,9 @@ def test_a_ranking_asked_from_the_bottom_says_so() -> None:
     assert answer.text.startswith("From smallest to largest, the stakes in AliExpress Russia are: the RDIF"), (
         answer.text
     )
+
+
+def test_it_ending_a_question_after_a_verb_of_saying_is_the_words_said() -> None:
+    chat = bot.Conversation()
+    chat.ask("what did the Alibaba Group president say?")
+    assert "Vladivostok" in chat.ask("and where did he say it?").text

@@ -225,7 +225,7 @@ def _types(draft: Draft) -> tuple[TypeDef, ...]:
 def _values(draft: Draft) -> list[tuple[ValueKind, Fields]]:
     values: list[tuple[ValueKind, Fields]] = []
     for _, record in draft.records("values", "value kind"):
-        record.only("id", "kind", "answers", "words", "unit", "range", "types", "topic")
+        record.only("id", "kind", "answers", "words", "unit", "range", "types", "topic", "said")
         ident, kind = record.text("id"), record.text("kind")
         if kind is not None and kind not in VALUE_KINDS:
             record.problem(record.where("kind"), f"value kind {kind!r} is not one of {', '.join(VALUE_KINDS)}")
@@ -247,6 +247,7 @@ def _values(draft: Draft) -> list[tuple[ValueKind, Fields]]:
                 high,
                 record.texts("types"),
                 record.text("topic", required=False) or "",
+                record.flag("said"),
             )
             values.append((value, record))
     return values

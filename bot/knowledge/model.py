@@ -67,6 +67,7 @@ class ValueKind(NamedTuple):
     high: float | None = None
     types: tuple[str, ...] = ()  # for entity-valued kinds: the types of entity it takes
     topic: str = ""  # how a decline names a question for it that no relation can give ("why")
+    said: bool = False  # the words someone said: "where did he say IT?" points at them, not at a thing
 
 
 class AttributeDef(NamedTuple):

@@ -57,6 +57,8 @@ def from_context(
             continue
         if tokens[pronoun.start] in grammar.relative and not _stands_alone(pronoun, tokens, grammar):
             continue  # "the fund THAT owns ...": a relative word, not a pronoun
+        if _what_was_said(pronoun, found, graph, grammar):
+            continue  # "where did he say IT?": the words said, not a thing named before
         plural = found.text.tokens[pronoun.start] in grammar.plural
         if plural and any(e.end <= pronoun.start and graph.entities[e.target].members for e in found.of("entity")):
             continue  # "the Russian ones, how much do THEY own together?": the group just named
@@ -80,6 +82,19 @@ def from_context(
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions
+
+
+def _what_was_said(pronoun: Mention, found: Found, graph: Graph, grammar: Grammar) -> bool:
+    """Whether a pronoun for a thing ends the question right after a verb of a relation that carries words
+    said ("where did he SAY IT?"); "who called it a step?" and "how does it describe him?" are not that."""
+    tokens = found.text.tokens
+    if pronoun.end != len(tokens) or tokens[pronoun.start] not in grammar.story_pronouns:
+        return False
+    for verb in found.of("relation"):
+        relation = graph.relations.get(verb.target)
+        if verb.end == pronoun.start and verb.detail == "verb" and relation is not None:
+            return any(k in graph.kinds and graph.kinds[k].said for k in relation.values)
+    return False
 
 
 def _stands_alone(pronoun: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
