@@ -860,3 +860,14 @@ def test_it_ending_a_question_after_a_verb_of_saying_is_the_words_said() -> None
     chat = bot.Conversation()
     chat.ask("what did the Alibaba Group president say?")
     assert "Vladivostok" in chat.ask("and where did he say it?").text
+
+
+def test_a_claimed_name_runs_on_over_the_capitalised_words_after_a_name() -> None:
+    answer = bot.ask("so the new company is called Alibaba Russia Online?")
+    assert answer.text.startswith("No: the new joint venture will be called AliExpress Russia"), answer.text
+
+
+def test_how_shares_reacted_is_a_question_about_finances() -> None:
+    answer = bot.ask("how did MegaFon shares react to the deal?")
+    assert not answer.answered, answer.text
+    assert "24 percent" not in answer.text, answer.text

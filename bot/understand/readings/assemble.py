@@ -128,11 +128,19 @@ def _complete(
     if set(subject) & set(obj):
         return []  # one thing on both sides: the second mention names it again ("the venture is called X")
     values: list[tuple[str, Value]] = [
-        (slot, q.graph.name(e.target) if q.graph.kinds[slot].kind == "text" else e.target)
+        (slot, _claimed_name(q, e) if relation.names else q.graph.name(e.target))
+        if q.graph.kinds[slot].kind == "text"
+        else (slot, e.target)
         for e, (slot, _) in placed
         if slot not in ("", "subject", "object")
     ]
     used: list[Mention] = [*words, *(e for e, (slot, _) in placed if slot), *consumed]
+    if relation.names:  # the words a claimed name runs on with are the claim's, too
+        used += [
+            Mention("name", slot, e.end, _name_run(q, e), 1.0)
+            for e, (slot, _) in placed
+            if slot in q.graph.kinds and q.graph.kinds[slot].kind == "text" and _name_run(q, e) > e.end
+        ]
     bound_targets = {e.target for e, (slot, _) in placed if slot}
     spans = {m.span for m in used}
     used += [  # "is VK the social media network ...?": a name said twice is placed once, and explained twice
@@ -192,6 +200,24 @@ def _complete(
             extra += naming
         drafts.append(Draft(reading, tuple(used + extra), bonus + role_score + shape))
     return drafts
+
+
+def _name_run(q: Question, entity: Mention) -> int:
+    """Where the name claimed after a naming verb ends: the capitalised words that run on after the entity
+    ("called Mail.ru COMMERCE?" claims "Mail.ru Commerce", not "Mail.ru")."""
+    text = q.found.text
+    covered = {i for m in q.found.mentions if m is not entity for i in range(m.start, m.end)}
+    end = entity.end
+    while end < len(text.tokens) and text.capitalised and text.capitalised[end] and end not in covered:
+        end += 1
+    return end
+
+
+def _claimed_name(q: Question, entity: Mention) -> str:
+    """The name claimed: the entity's own name and the words run on after it."""
+    end = _name_run(q, entity)
+    surface = q.found.text.surface or q.found.text.tokens
+    return " ".join([q.graph.name(entity.target), *surface[entity.end : end]])
 
 
 def _as_either(q: Question, reading: Reading) -> Reading:
