@@ -871,3 +871,8 @@ def test_how_shares_reacted_is_a_question_about_finances() -> None:
     answer = bot.ask("how did MegaFon shares react to the deal?")
     assert not answer.answered, answer.text
     assert "24 percent" not in answer.text, answer.text
+
+
+def test_a_yes_no_word_after_opening_chat_still_opens_a_check() -> None:
+    answer = bot.ask("ok wait, was the forum in Kazan?")
+    assert answer.text.startswith("No: the economic forum was held in the far eastern city of Vladivostok"), answer.text

@@ -7,7 +7,7 @@ from bot.understand.lexicon import Lexicon
 from bot.understand.model import Found
 from bot.understand.normalize import Text, stem
 from bot.understand.spelling import one_letter_off
-from bot.understand.words import SHORT_FUNCTION, spelt_near
+from bot.understand.words import SHORT_FUNCTION, name_options, spelt_near
 
 MIN_SPLIT = 5  # shorter run-together tokens are not split
 MAX_PARTS = 6  # words one run-together token may split into ("howmuchdoesalibabaget")
@@ -78,7 +78,7 @@ def split_run_together(text: Text, lexicon: Lexicon) -> Text:
     for i, word in enumerate(text.tokens):
         unknown = word not in lexicon.known and len(word) >= MIN_SPLIT
         parts = _split(word, lexicon) if unknown else None
-        if parts and not _holds_a_whole_name(parts, lexicon) and spelt_near(word, text.stems[i], lexicon):
+        if parts and not _holds_a_whole_name(parts, lexicon) and _misspelt(word, text.stems[i], parts, lexicon):
             parts = None  # "usmanof" is Usmanov misspelt, not "us man of"
         for part in parts or [word]:
             tokens.append(part)
@@ -113,7 +113,17 @@ def _split(word: str, lexicon: Lexicon) -> list[str] | None:
         return None
     if candidate[0] in lexicon.grammar.question_words:
         return candidate  # "howmuch", "whoowns": a question word run into the next is never a name
+    if all(part in lexicon.stopwords for part in candidate):
+        return candidate  # "inthe", "ofthe": little words run together name nothing
     return candidate if any(_is_name_word(part, lexicon) for part in candidate) else None
+
+
+def _misspelt(word: str, word_stem: str, parts: list[str], lexicon: Lexicon) -> bool:
+    """Whether the token is rather a misspelt name or word than words run together; little words run
+    together ("mostof") are a misspelling only of a name."""
+    if all(part in lexicon.stopwords for part in parts):
+        return bool(name_options(word, lexicon))
+    return spelt_near(word, word_stem, lexicon)
 
 
 def _holds_a_whole_name(parts: list[str], lexicon: Lexicon) -> bool:
