@@ -46,6 +46,13 @@ BROKEN = [
     (FACTS, "    percent: 24\n", "    percent: 124\n", "must be between 0 and 100", "percent: 124"),
     (FACTS, "    percent: 52\n", "    percent: 50\n", "members' own adds up to 52", "  - id: stake_russian_partners"),
     (FACTS, "    year: 1999\n", "    year: Tuesday\n", "must be a number", "year: Tuesday"),
+    (
+        FACTS,
+        "    reported_by: Kirill Dmitriyev, general director of the RDIF\n",
+        "    reported_by: Vladimir Putin\n",
+        "reported_by 'Vladimir Putin' is in no cited sentence",
+        "reported_by: Vladimir Putin",
+    ),
     (FACTS, "    day: tuesday\n", "    day: someday\n", "is not a weekday", "day: someday"),
     (
         FACTS,

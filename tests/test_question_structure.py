@@ -876,3 +876,10 @@ def test_how_shares_reacted_is_a_question_about_finances() -> None:
 def test_a_yes_no_word_after_opening_chat_still_opens_a_check() -> None:
     answer = bot.ask("ok wait, was the forum in Kazan?")
     assert answer.text.startswith("No: the economic forum was held in the far eastern city of Vladivostok"), answer.text
+
+
+def test_a_question_for_whose_a_fact_is_gets_the_source_the_article_gives() -> None:
+    answer = bot.ask("who published the stake split?")
+    assert answer.text.startswith("According to the statement, AliExpress Russia will be owned 48 percent"), answer.text
+    assert bot.ask("who gave the press conference in Vladivostok?").text.startswith("Michael Evans spoke")
+    assert bot.ask("where does the name come from?").text.startswith("AliExpress Russia takes its name")

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.answer.compose import lower_start
+from bot.answer.compose import lower_start, without_verdict
 from bot.answer.compound import join, preamble_end, question_sentences, second_question
 from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
@@ -64,6 +64,9 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     sentences = question_sentences(found, graph.backdrops)
     if sentences is not None and sentences != [(0, len(text.tokens))]:
         return _each(question, [text.part(*s) for s in sentences], setting, context)
+    sourced = _sourced(question, text, setting, context)
+    if sourced is not None:  # "who released the ownership breakdown?": the fact, with whose it is
+        return sourced
     split = second_question(found, form, lexicon.grammar)
     if split is not None:
         end = split - 1 if text.tokens[split - 1] in lexicon.grammar.joiners else split
@@ -156,6 +159,24 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         graph=graph,
         grammar=lexicon.grammar,
     )
+
+
+def _sourced(question: str, text: Text, setting: Setting, context: Context) -> tuple[Answer, Context] | None:
+    """A question for whose a fact is, answered as the question without its source cue, with the source."""
+    from bot.answer.sourcing import cue_spans, reported_by, without_cue
+
+    spans = cue_spans(text, setting.lexicon.grammar.source_cues)
+    if spans is None:
+        return None
+    answer, after = respond(question, without_cue(text, spans), setting, context)
+    source = reported_by(answer.explanation.facts, setting.graph) if answer.answered else None
+    if source is None:
+        return None  # "who gave the press conference?", "where does the name come from?": a question of its own
+    language = setting.knowledge.language
+    plain = lower_start(without_verdict(answer.text, language) or answer.text)  # "Yes: ..." checked nothing here
+    if any(a in plain.lower() for a in setting.lexicon.grammar.attribution):
+        return answer, after  # "According to the RDIF's Kirill Dmitriyev, ...": the answer names its source
+    return answer._replace(text=language.message("sourced").format(source=source, answer=plain)), after
 
 
 def _each(question: str, parts: list[Text], setting: Setting, context: Context) -> tuple[Answer, Context]:

@@ -173,7 +173,10 @@ class _FactReader:
     def _fact(self, record: Fields, default_source: str | None) -> Fact | None:
         relation = self.relations.get(record.text("relation") or "")
         kinds = relation.values if relation else ()
-        record.only("id", "relation", "subject", "object", "answer", "cite", "mentions", "complete", "source", *kinds)
+        record.only(
+            "id", "relation", "subject", "object", "answer", "cite", "mentions", "complete", "source", "reported_by",
+            *kinds,
+        )  # fmt: skip
         ident = record.text("id")
         if relation is None:
             if record.data.get("relation") is not None:
@@ -207,12 +210,15 @@ class _FactReader:
         answer = record.text("answer", required=False)
         if answer is None:
             answer = self.template(relation, subjects, objects, values)
+        reported_by = record.text("reported_by", required=False) or ""
+        if reported_by and citations and not any(reported_by in c.sentence for c in citations):
+            record.problem(record.where("reported_by"), f"reported_by {reported_by!r} is in no cited sentence")
         if not self.draft.unique("fact", record, ident) or ident is None:
             return None
         self.draft.origins[ident] = (record.file, record.line)
         return Fact(
             ident, relation.id, subjects, objects, tuple(values), answer.strip(), citations, mentions,
-            record.flag("complete"),
+            record.flag("complete"), reported_by=reported_by,
         )  # fmt: skip
 
     def template(

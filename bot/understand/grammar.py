@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot.knowledge.model import Language
+from bot.understand.normalize import simplify
 
 
 class Grammar(NamedTuple):
@@ -35,6 +36,7 @@ class Grammar(NamedTuple):
     locative: frozenset[str]
     aside: frozenset[str]
     attribution: tuple[str, ...]
+    source_cues: tuple[tuple[str, ...], ...]  # "who released", "where does ... come from": asks whose a fact is
     beside: frozenset[str]
     percent: frozenset[str]
     money: frozenset[str]
@@ -93,6 +95,7 @@ def build_grammar(language: Language) -> Grammar:
         locative=words("locative"),
         aside=words("aside"),
         attribution=tuple(classes.get("attribution", ())),
+        source_cues=tuple(_with_gaps(c) for c in classes.get("source_cues", ())),
         beside=words("beside"),
         percent=words("percent"),
         money=words("money"),
@@ -116,3 +119,9 @@ def build_grammar(language: Language) -> Grammar:
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
     )
+
+
+def _with_gaps(cue: str) -> tuple[str, ...]:
+    """A cue's words, with "..." kept where the rest of the question stands ("where does ... come from")."""
+    parts = [simplify(part).split() for part in cue.split("...")]
+    return tuple(word for i, part in enumerate(parts) for word in (["..."] if i else []) + part)
