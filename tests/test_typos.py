@@ -64,6 +64,7 @@ def test_one_typo_per_question_mostly_still_works(dealbot: Bot) -> None:
         ("however, who founded alibaba?", "Jack Ma"),  # a word of its own, not "how ever"
         ("how much does megafon own inthe venture", "24 percent"),  # little words run together
         ("whn wz pandao launched", "2017"),  # "wz" is "was", as phones type it
+        ("how much dz mgfn gt", "24 percent"),  # a name's consonants alone
     ],
 )
 def test_words_run_together_are_split_into_known_words(dealbot: Bot, question: str, expected: str) -> None:

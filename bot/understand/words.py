@@ -59,10 +59,12 @@ def name_options(word: str, lexicon: Lexicon) -> Options:
         for candidate in lexicon.name_words.words:
             if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= 1 and OSA.distance(word, candidate) <= 1:
                 options[candidate] = SHORT_NAME_SCORE
-    if not options and word.isalpha() and skeleton(word) == word:
-        for candidate in lexicon.skeletons.get(word, ()):
-            if candidate in lexicon.name_words.members:
-                options[candidate] = SKELETON_SCORE
+    if word.isalpha() and skeleton(word) == word:  # "mgfn": the consonants of one name, whatever else is near
+        spelt = [c for c in lexicon.skeletons.get(word, ()) if c in lexicon.name_words.members]
+        if spelt:  # a near spelling no surer than the consonants gives way to them ("rdf": RDIF, not "RF")
+            options = {n: score for n, score in options.items() if score > SKELETON_SCORE}
+        for candidate in spelt:
+            options[candidate] = max(options.get(candidate, 0.0), SKELETON_SCORE)
     return options
 
 
