@@ -883,3 +883,17 @@ def test_a_question_for_whose_a_fact_is_gets_the_source_the_article_gives() -> N
     assert answer.text.startswith("According to the statement, AliExpress Russia will be owned 48 percent"), answer.text
     assert bot.ask("who gave the press conference in Vladivostok?").text.startswith("Michael Evans spoke")
     assert bot.ask("where does the name come from?").text.startswith("AliExpress Russia takes its name")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("was it Dmitriyev who called the partnership a significant step for the digital transformation?",
+         "No: Alisher Usmanov said in a statement"),
+        ("did Usmanov say the Russian partners would get a combined 52 percent?", "No: Kirill Dmitriyev said"),
+        ("did Dmitriyev say the Russian partners would get a combined 52 percent?", "Yes: Kirill Dmitriyev said"),
+    ],
+)  # fmt: skip
+def test_the_quote_sharing_the_claims_words_decides_who_said_it(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text

@@ -40,7 +40,7 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         return ordered
     if EITHER_TYPE in reading.notes and reading.subject:
         return _which_type(reading, graph, language)
-    decided = _decide(reading, graph, language)
+    decided = _spoken_by(reading, graph) or _decide(reading, graph, language)
     if decided is None:
         return None
     verdict, fact = decided
@@ -179,6 +179,31 @@ def _reported(reading: Reading, fact: Fact, graph: Graph, language: Language) ->
             if against is None and others & words:
                 against = candidate
     return (False, against) if against is not None else (True, fact)
+
+
+SAID_OVERLAP = 2  # words a claimed saying must share with a quote to be that quote
+
+
+def _spoken_by(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
+    """'Was it Usmanov who said they want this to be a Russian business?': the quote sharing the most of the
+    claim's own words decides who said it (No when it is someone else's and none of his comes as close)."""
+    relation = graph.relations.get(reading.relation)
+    named = reading.subject or reading.object
+    if relation is None or len(named) != 1 or len(set(reading.words)) < SAID_OVERLAP:
+        return None
+    said = [k for k in relation.values if k in graph.kinds and graph.kinds[k].said]
+    quotes = [f for f in graph.facts_by_relation.get(relation.id, ()) if any(f.value(k) for k in said)]
+    if not quotes:
+        return None
+    words = set(reading.words)
+    overlap = {f.id: len(words & _said_words(f, graph)) for f in quotes}
+    best = max(quotes, key=lambda f: overlap[f.id])  # ties go to the first in the knowledge
+    if overlap[best.id] < SAID_OVERLAP:
+        return None
+    if named[0] in best.subjects:
+        return True, best
+    own = max((overlap[f.id] for f in quotes if named[0] in f.subjects), default=0)
+    return (False, best) if own < overlap[best.id] else None
 
 
 def _said_words(fact: Fact, graph: Graph) -> set[str]:
