@@ -897,3 +897,9 @@ def test_a_question_for_whose_a_fact_is_gets_the_source_the_article_gives() -> N
 def test_the_quote_sharing_the_claims_words_decides_who_said_it(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(expected), answer.text
+
+
+def test_a_quote_was_said_at_one_event_or_in_one_statement() -> None:
+    answer = bot.ask("did usmanov comment at the press conference in Vladivostok?")
+    assert answer.text.startswith("No: Alisher Usmanov said in a statement"), answer.text
+    assert bot.ask("did evans speak at the press conference?").text.startswith("Yes: Michael Evans spoke")

@@ -64,6 +64,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         return None  # "is Alibaba already BIG in Russia?": a degree claimed that the deciding fact does not weigh
     if verdict and len(unchecked) > 1:
         return None  # "does the deal REQUIRE approval from the COMPETITION regulator?": claims left unchecked
+    if verdict and len([m for m in reading.missed if m.kind == "type"]) > 1:
+        return None  # "did Evans say that at a press conference or in a written statement?": kinds left unchecked
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):
         verdict = False  # "is the venture only for Russia?": the fact names more than Russia
     facts = [fact]
