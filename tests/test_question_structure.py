@@ -903,3 +903,8 @@ def test_a_quote_was_said_at_one_event_or_in_one_statement() -> None:
     answer = bot.ask("did usmanov comment at the press conference in Vladivostok?")
     assert answer.text.startswith("No: Alisher Usmanov said in a statement"), answer.text
     assert bot.ask("did evans speak at the press conference?").text.startswith("Yes: Michael Evans spoke")
+
+
+def test_the_statement_as_a_source_asks_nothing_of_its_own() -> None:
+    answer = bot.ask("what sort of venture will it be, according to the statement?")
+    assert answer.text.startswith("AliExpress Russia is a planned social commerce joint venture"), answer.text
