@@ -908,3 +908,9 @@ def test_a_quote_was_said_at_one_event_or_in_one_statement() -> None:
 def test_the_statement_as_a_source_asks_nothing_of_its_own() -> None:
     answer = bot.ask("what sort of venture will it be, according to the statement?")
     assert answer.text.startswith("AliExpress Russia is a planned social commerce joint venture"), answer.text
+
+
+def test_a_decline_never_says_the_article_does_not_say_what_it_then_says_it_does() -> None:
+    answer = bot.ask("ok different thing - how much of the new firm does megafon get?")
+    assert "doesn't say how much of AliExpress Russia MegaFon owns" not in answer.text, answer.text
+    assert "24 percent" in answer.text, answer.text

@@ -102,8 +102,15 @@ def _backdrop(graph: Graph) -> str:
 
 
 def not_covered(reading: Reading, graph: Graph, language: Language, about: str | None, asked_slot_only: bool) -> str:
-    """'The article doesn't say <topic>. It does say <up to three topics>.'"""
-    text = language.message("not_covered").format(topic=topic(reading, graph, language))
+    """'The article doesn't say <topic>. It does say <up to three topics>.' Where a fact about the entity has
+    the very topic declined (the reading asked more than the fact gives: a comparison with one side, say),
+    the decline says that fact instead of contradicting itself."""
+    declined = topic(reading, graph, language)
+    text = language.message("not_covered").format(topic=declined)
+    same = _fact_on(declined, about, graph, language) if about is not None else None
+    if same is not None:
+        said = lower_start(from_facts([same], [about] if about else [], same.relation).text)
+        return language.message("not_so_described").format(fact=said)
     if about is not None:
         topics = suggestions(about, graph, language, reading if asked_slot_only else None)[:MAX_ALSO]
         if topics:
@@ -129,23 +136,35 @@ def premise(reading: Reading, correction: Result, graph: Graph, language: Langua
     return language.message("premise").format(topic=topic(reading, graph, language), fact=said)
 
 
-def suggestions(entity: str, graph: Graph, language: Language, declined: Reading | None) -> list[str]:
-    """What the article does say about an entity: facts mainly about it first, then the rest."""
-    ranked: list[tuple[int, int, str]] = []
+def _fact_on(declined: str, entity: str, graph: Graph, language: Language) -> Fact | None:
+    """The first fact about the entity whose topic is the one declined."""
+    return next((fact for fact, text in _topics(entity, graph, language) if text == declined), None)
+
+
+def _topics(entity: str, graph: Graph, language: Language) -> list[tuple[Fact, str]]:
+    """Each fact about the entity with the topic a question for it names."""
+    topics = []
     for fact in graph.facts_by_entity.get(entity, ()):
         relation = graph.relations.get(fact.relation)
         if relation is None or relation.describes or _is_attribute(fact, graph):
             continue
         slot = _slot_about(fact, entity)
-        if declined is not None and declined.relation == fact.relation and declined.ask == slot:
-            continue
         reading = Reading(
             fact.relation,
             subject=fact.subjects if entity not in fact.subjects else (entity,),
             object=fact.objects if entity not in fact.objects else (entity,),
             ask=slot,
         )
-        text = topic(reading, graph, language)
+        topics.append((fact, topic(reading, graph, language)))
+    return topics
+
+
+def suggestions(entity: str, graph: Graph, language: Language, declined: Reading | None) -> list[str]:
+    """What the article does say about an entity: facts mainly about it first, then the rest."""
+    ranked: list[tuple[int, int, str]] = []
+    for fact, text in _topics(entity, graph, language):
+        if declined is not None and declined.relation == fact.relation and declined.ask == _slot_about(fact, entity):
+            continue
         ranked.append((0 if fact.subjects == (entity,) or fact.objects == (entity,) else 1, graph.order[fact.id], text))
     return list(dict.fromkeys(text for *_, text in sorted(ranked)))
 
