@@ -914,3 +914,10 @@ def test_a_decline_never_says_the_article_does_not_say_what_it_then_says_it_does
     answer = bot.ask("ok different thing - how much of the new firm does megafon get?")
     assert "doesn't say how much of AliExpress Russia MegaFon owns" not in answer.text, answer.text
     assert "24 percent" in answer.text, answer.text
+
+
+def test_who_joined_a_partner_asks_for_its_fellow_partners() -> None:
+    answer = bot.ask("who joined megafon and the rdif?")
+    assert answer.answered, answer.text
+    assert "Alibaba" in answer.text, answer.text
+    assert "Mail.ru" in answer.text, answer.text

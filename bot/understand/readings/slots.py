@@ -39,6 +39,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         said = "object" if entity.target in q.graph.backdrops else "subject"
     if _beside(q, entity):
         said = "subject"  # "X teamed up with Y", "what did X announce along with Y and Z": Y and Z are X's side
+    if relation.symmetric and said == "object" and entity.target not in q.graph.backdrops:
+        said = "subject"  # "who joined Alibaba and Mail.ru?": a partner's partner stands on its side
     for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
         if types and q.graph.is_a(entity.target, types):
             places.append((slot, ROLE if said == slot else -ROLE_AGAINST if said else 0.0))
