@@ -82,6 +82,9 @@ FLOORS = {
     "round-61.yaml": (0.90, 3),
     "round-62.yaml": (0.92, 5),
     "round-63.yaml": (0.86, 8),
+    "round-64.yaml": (0.90, 6),
+    "round-65.yaml": (0.91, 4),
+    "round-66.yaml": (0.91, 3),
 }
 
 
