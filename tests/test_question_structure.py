@@ -921,3 +921,8 @@ def test_who_joined_a_partner_asks_for_its_fellow_partners() -> None:
     assert answer.answered, answer.text
     assert "Alibaba" in answer.text, answer.text
     assert "Mail.ru" in answer.text, answer.text
+
+
+def test_only_with_an_attribute_checks_every_place_the_fact_names() -> None:
+    answer = bot.ask("does AliExpress Russia cover only Russian regions?")
+    assert answer.text.startswith("No: the joint venture will cover Russia and the CIS"), answer.text

@@ -18,12 +18,11 @@ from bot.answer.compound import join, preamble_end, question_sentences, second_q
 from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
 from bot.answer.explain import RUNNERS_UP, explanation
-from bot.answer.members import unlisted_members
 from bot.answer.model import Answer
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Knowledge
 from bot.understand.focus import question_form
-from bot.understand.grammar import Grammar
+from bot.understand.grammar import Grammar, source_cue_spans
 from bot.understand.lexicon import Lexicon
 from bot.understand.mentions import find_mentions
 from bot.understand.model import Form, Found, Mention, Reading
@@ -125,7 +124,11 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
                 question, False, text_out, (), None, sure, explanation(found, form, tried, reason="not sure")
             ), context
         result = answerable.result
-        unlisted = None if form.yesno else unlisted_members(found, graph, knowledge.language.types)
+        unlisted = None
+        if not form.yesno and found.of("type") and found.of("entity"):  # "which CIS countries?" (imported rarely)
+            from bot.answer.members import unlisted_members
+
+            unlisted = unlisted_members(found, graph, knowledge.language.types)
         if unlisted is not None:  # "which CIS countries exactly?": the article names none of them
             noun, region = unlisted
             topic = knowledge.language.message("members_unlisted").format(kind=noun, place=region)
@@ -163,11 +166,11 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
 
 def _sourced(question: str, text: Text, setting: Setting, context: Context) -> tuple[Answer, Context] | None:
     """A question for whose a fact is, answered as the question without its source cue, with the source."""
-    from bot.answer.sourcing import cue_spans, reported_by, without_cue
-
-    spans = cue_spans(text, setting.lexicon.grammar.source_cues)
+    spans = source_cue_spans(text.tokens, setting.lexicon.grammar.source_cues)
     if spans is None:
         return None
+    from bot.answer.sourcing import reported_by, without_cue  # only for a question that asks for a source
+
     answer, after = respond(question, without_cue(text, spans), setting, context)
     source = reported_by(answer.explanation.facts, setting.graph) if answer.answered else None
     if source is None:

@@ -13,25 +13,6 @@ from __future__ import annotations
 from bot.knowledge.graph import Graph
 from bot.understand.normalize import Text
 
-GAP = "..."  # in a cue, the rest of the question: "where does ... come from"
-
-
-def cue_spans(text: Text, cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]] | None:
-    """The spans of the first source cue in the question, or None. A cue with a gap must open and close
-    the question around it; one without may stand anywhere."""
-    tokens = text.tokens
-    for cue in cues:
-        if GAP in cue:
-            gap = cue.index(GAP)
-            head, tail = cue[:gap], cue[gap + 1 :]
-            if len(tokens) > len(head) + len(tail) and tokens[: len(head)] == head and tokens[-len(tail) :] == tail:
-                return [(0, len(head)), (len(tokens) - len(tail), len(tokens))]
-            continue
-        for start in range(len(tokens) - len(cue) + 1):
-            if tokens[start : start + len(cue)] == cue and len(tokens) > len(cue):
-                return [(start, start + len(cue))]
-    return None
-
 
 def without_cue(text: Text, spans: list[tuple[int, int]]) -> Text:
     """The question with the cue taken out, last span first so earlier positions hold."""

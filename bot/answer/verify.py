@@ -68,6 +68,11 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         return None  # "did Evans say that at a press conference or in a written statement?": kinds left unchecked
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):
         verdict = False  # "is the venture only for Russia?": the fact names more than Russia
+    only_such = [*reading.attributes, *((m.target, m.detail) for m in reading.missed if m.kind == "attribute")]
+    if verdict and ONLY in reading.notes and not reading.object and only_such and fact.objects:
+        kept = [o for o in fact.objects if all(has_attribute(o, a, v, graph) for a, v in only_such)]
+        if len(kept) < len(fact.objects):
+            verdict = False  # "only for the Russian market?": the fact names a place that is not Russian too
     facts = [fact]
     if not verdict:
         facts += _holder_of_the_claim(reading, fact, graph)[:1]

@@ -124,4 +124,23 @@ def build_grammar(language: Language) -> Grammar:
 def _with_gaps(cue: str) -> tuple[str, ...]:
     """A cue's words, with "..." kept where the rest of the question stands ("where does ... come from")."""
     parts = [simplify(part).split() for part in cue.split("...")]
-    return tuple(word for i, part in enumerate(parts) for word in (["..."] if i else []) + part)
+    return tuple(word for i, part in enumerate(parts) for word in ([GAP] if i else []) + part)
+
+
+GAP = "..."  # in a source cue, the rest of the question: "where does ... come from"
+
+
+def source_cue_spans(tokens: tuple[str, ...], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]] | None:
+    """The spans of the first cue asking whose a fact is ("who released", "where does ... come from"), or
+    None. A cue with a gap must open and close the question around it; one without may stand anywhere."""
+    for cue in cues:
+        if GAP in cue:
+            gap = cue.index(GAP)
+            head, tail = cue[:gap], cue[gap + 1 :]
+            if len(tokens) > len(head) + len(tail) and tokens[: len(head)] == head and tokens[-len(tail) :] == tail:
+                return [(0, len(head)), (len(tokens) - len(tail), len(tokens))]
+            continue
+        for start in range(len(tokens) - len(cue) + 1):
+            if tokens[start : start + len(cue)] == cue and len(tokens) > len(cue):
+                return [(start, start + len(cue))]
+    return None
