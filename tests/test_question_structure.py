@@ -926,3 +926,9 @@ def test_who_joined_a_partner_asks_for_its_fellow_partners() -> None:
 def test_only_with_an_attribute_checks_every_place_the_fact_names() -> None:
     answer = bot.ask("does AliExpress Russia cover only Russian regions?")
     assert answer.text.startswith("No: the joint venture will cover Russia and the CIS"), answer.text
+
+
+def test_the_article_before_a_describing_verb_is_the_describer() -> None:
+    answer = bot.ask("what does the story call Jack Ma?")
+    assert answer.text.startswith("Jack Ma is the tech billionaire"), answer.text
+    assert bot.ask("Who is listed as the author of this story?").answered  # after it, the story is the topic

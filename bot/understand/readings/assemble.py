@@ -135,6 +135,18 @@ def _complete(
         if slot not in ("", "subject", "object")
     ]
     used: list[Mention] = [*words, *(e for e, (slot, _) in placed if slot), *consumed]
+    described = [
+        e for e, (slot, _) in placed if slot == "subject" and not q.graph.is_a(e.target, q.grammar.context_types)
+    ]
+    if relation.describes and described:  # "what does THE ARTICLE call Alibaba?": the describer, not a topic
+        placed_spans = {e.span for e, (slot, _) in placed if slot}
+        used += [
+            e
+            for e in q.entities
+            if e.span not in placed_spans
+            and q.graph.is_a(e.target, q.grammar.context_types)
+            and any(e.end <= w.start for w in words)  # before the verb: its subject, not "the writer of this article"
+        ]
     if relation.names:  # the words a claimed name runs on with are the claim's, too
         used += [
             Mention("name", slot, e.end, _name_run(q, e), 1.0)
