@@ -85,6 +85,9 @@ FLOORS = {
     "round-64.yaml": (0.90, 6),
     "round-65.yaml": (0.91, 4),
     "round-66.yaml": (0.91, 3),
+    "round-67.yaml": (0.94, 4),
+    "round-68.yaml": (0.85, 5),
+    "round-69.yaml": (0.77, 4),
 }
 
 
