@@ -932,3 +932,9 @@ def test_the_article_before_a_describing_verb_is_the_describer() -> None:
     answer = bot.ask("what does the story call Jack Ma?")
     assert answer.text.startswith("Jack Ma is the tech billionaire"), answer.text
     assert bot.ask("Who is listed as the author of this story?").answered  # after it, the story is the topic
+
+
+def test_a_weak_superlative_alone_derives_no_stake() -> None:
+    answer = bot.ask("what is MegaFon's main business?")
+    assert "stake" not in answer.text, answer.text
+    assert "largest stake" in bot.ask("who has the biggest stake?").text

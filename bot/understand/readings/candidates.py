@@ -8,7 +8,7 @@ from bot.knowledge.model import Fact, Relation
 from bot.understand.model import Mention
 from bot.understand.readings.question import Question, value_slots
 from bot.understand.readings.selection import described_superlatives
-from bot.understand.readings.slots import NUMERIC, asks
+from bot.understand.readings.slots import COMPARING, NUMERIC, asks
 from bot.understand.readings.weights import IMPLIED
 
 MAX_RELATIONS = 8  # relations a question's words may name that are tried: a long question stays bounded
@@ -112,8 +112,10 @@ def _suggests(q: Question, fact: Fact, about: str, wanted: set[str], by_word: bo
             return True
         if "entity" in focus.expects and _places(q, fact.objects):
             return True
-    if q.aggregates and any(q.graph.kinds[k].kind in NUMERIC for k in kinds):
-        return True
+    named = any(e.target not in q.graph.backdrops for e in q.entities)  # "alibaba's MAIN business": no ranking
+    deriving = any(not a.weak or a.target in COMPARING or not named for a in q.aggregates)
+    if deriving and any(q.graph.kinds[k].kind in NUMERIC for k in kinds):
+        return True  # "who holds the most?"; not "alibaba's MAIN business": a weak word derives nothing alone
     return bool(focus and focus.aggregate and about in fact.objects)
 
 
