@@ -938,3 +938,8 @@ def test_a_weak_superlative_alone_derives_no_stake() -> None:
     answer = bot.ask("what is MegaFon's main business?")
     assert "stake" not in answer.text, answer.text
     assert "largest stake" in bot.ask("who has the biggest stake?").text
+
+
+def test_a_total_set_against_a_name_is_a_comparison_of_the_total() -> None:
+    answer = bot.ask("what does the russian side get in total vs alibaba")
+    assert answer.text.startswith("The Russian partners will hold 52 percent and Alibaba 48 percent"), answer.text

@@ -33,6 +33,7 @@ from bot.understand.model import (
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
 from bot.understand.readings.selection import SUPERLATIVE_REACH, described_superlatives
 from bot.understand.readings.slots import (
+    COMPARING,
     NUMERIC,
     asks,
     asks_the_doer,
@@ -432,6 +433,14 @@ def _summed_against(q: Question, reading: Reading, aggregate: Mention) -> list[s
     return []
 
 
+def _names_after(q: Question, word: Mention) -> bool:
+    """Whether a name follows the word, past determiners ("vs THE RDIF")."""
+    i = word.end
+    while i < len(q.tokens) and q.tokens[i] in q.grammar.determiners:
+        i += 1
+    return any(e.start == i for e in q.entities)
+
+
 def _or_between(q: Question, nouns: list[Mention]) -> bool:
     """Whether an "or" joins the type nouns ("a bank OR an internet company"): a choice, not both claimed."""
     ordered = sorted(nouns, key=lambda t: t.start)
@@ -525,7 +534,10 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
     picks_entity = bool(numeric and q.aggregates) and q.picks_entity()  # asked only where it matters
     aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
     if numeric and aggregates:
-        longest = max(aggregates, key=lambda a: (a.end - a.start, a.target in COMPARATIVES))  # "a BIGGER SHARE than"
+        longest = max(  # "a BIGGER SHARE than"; "total VS ALIBABA": the comparison with the name, of the total
+            aggregates,
+            key=lambda a: (a.target in COMPARING and _names_after(q, a), a.end - a.start, a.target in COMPARATIVES),
+        )
         aggregate = next((a for a in aggregates if a.target == MAJORITY), longest)
         summed = [a for a in aggregates if a.target == SUM and aggregate.target == MAJORITY]  # a majority adds them up
         ends = {a.target for a in aggregates} >= {"max", "min"}
