@@ -6,7 +6,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 LOG := $(VENV)/install.log
-SOURCES := bot tests benchmarks conftest.py
+SOURCES := bot tests benchmarks examples conftest.py
 
 # $(call install,WHAT,EXTRAS): create the environment if needed and install dealbot with EXTRAS, quietly.
 define install

@@ -943,3 +943,10 @@ def test_a_weak_superlative_alone_derives_no_stake() -> None:
 def test_a_total_set_against_a_name_is_a_comparison_of_the_total() -> None:
     answer = bot.ask("what does the russian side get in total vs alibaba")
     assert answer.text.startswith("The Russian partners will hold 52 percent and Alibaba 48 percent"), answer.text
+
+
+def test_an_auxiliary_after_a_noun_turns_the_question_round_and_opens_no_clause() -> None:
+    chat = bot.Conversation()
+    chat.ask("tell me about MegaFon")
+    answer = chat.ask("how much of the venture does it own?")  # not "the venture it owns"
+    assert answer.text.startswith("MegaFon will own 24 percent"), answer.text

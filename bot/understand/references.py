@@ -264,6 +264,8 @@ def _defining(owner: str, tied: set[str], graph: Graph) -> set[str]:
 def _clause(noun: Mention, word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     """Whether only a relative clause's own words stand between the noun and its verb: "the company (that)
     Jack Ma founded", "the partner that launched", "the firm owned by"."""
+    if noun.end < len(tokens) and tokens[noun.end] in grammar.auxiliary:
+        return False  # "how much of the venture DOES it own?": a question turned round, not a clause
     allowed = grammar.relative | grammar.auxiliary | grammar.be | grammar.determiners
     return all(entity.start <= i < entity.end or tokens[i] in allowed for i in range(noun.end, word.start))
 
