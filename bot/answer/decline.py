@@ -107,14 +107,16 @@ def not_covered(reading: Reading, graph: Graph, language: Language, about: str |
     the decline says that fact instead of contradicting itself."""
     declined = topic(reading, graph, language)
     text = language.message("not_covered").format(topic=declined)
-    same = _fact_on(declined, about, graph, language) if about is not None else None
+    if about is None:
+        return text
+    about_it = _topics(about, graph, language)
+    same = next((fact for fact, said_of in about_it if said_of == declined), None)
     if same is not None:
-        said = lower_start(from_facts([same], [about] if about else [], same.relation).text)
+        said = lower_start(from_facts([same], [about], same.relation).text)
         return language.message("not_so_described").format(fact=said)
-    if about is not None:
-        topics = suggestions(about, graph, language, reading if asked_slot_only else None)[:MAX_ALSO]
-        if topics:
-            text += " " + language.message("also_covers").format(topics=join(topics, language.message("list_and")))
+    topics = suggestions(about, graph, language, reading if asked_slot_only else None, about_it)[:MAX_ALSO]
+    if topics:
+        text += " " + language.message("also_covers").format(topics=join(topics, language.message("list_and")))
     return text
 
 
@@ -136,11 +138,6 @@ def premise(reading: Reading, correction: Result, graph: Graph, language: Langua
     return language.message("premise").format(topic=topic(reading, graph, language), fact=said)
 
 
-def _fact_on(declined: str, entity: str, graph: Graph, language: Language) -> Fact | None:
-    """The first fact about the entity whose topic is the one declined."""
-    return next((fact for fact, text in _topics(entity, graph, language) if text == declined), None)
-
-
 def _topics(entity: str, graph: Graph, language: Language) -> list[tuple[Fact, str]]:
     """Each fact about the entity with the topic a question for it names."""
     topics = []
@@ -159,10 +156,16 @@ def _topics(entity: str, graph: Graph, language: Language) -> list[tuple[Fact, s
     return topics
 
 
-def suggestions(entity: str, graph: Graph, language: Language, declined: Reading | None) -> list[str]:
+def suggestions(
+    entity: str,
+    graph: Graph,
+    language: Language,
+    declined: Reading | None,
+    topics: list[tuple[Fact, str]] | None = None,
+) -> list[str]:
     """What the article does say about an entity: facts mainly about it first, then the rest."""
     ranked: list[tuple[int, int, str]] = []
-    for fact, text in _topics(entity, graph, language):
+    for fact, text in topics if topics is not None else _topics(entity, graph, language):
         if declined is not None and declined.relation == fact.relation and declined.ask == _slot_about(fact, entity):
             continue
         ranked.append((0 if fact.subjects == (entity,) or fact.objects == (entity,) else 1, graph.order[fact.id], text))
