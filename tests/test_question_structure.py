@@ -950,3 +950,15 @@ def test_an_auxiliary_after_a_noun_turns_the_question_round_and_opens_no_clause(
     chat.ask("tell me about MegaFon")
     answer = chat.ask("how much of the venture does it own?")  # not "the venture it owns"
     assert answer.text.startswith("MegaFon will own 24 percent"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("let me double check: does megafon hold 24 percent?", "Yes: MegaFon will own 24 percent"),
+        ("different question - what share does mail.ru get?", "Mail.ru will own 15 percent"),
+    ],
+)
+def test_the_words_of_a_set_phrase_name_nothing(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text

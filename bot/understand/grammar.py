@@ -37,6 +37,7 @@ class Grammar(NamedTuple):
     aside: frozenset[str]
     attribution: tuple[str, ...]
     source_cues: tuple[tuple[str, ...], ...]  # "who released", "where does ... come from": asks whose a fact is
+    idioms: tuple[tuple[str, ...], ...]  # "double check", "different thing": their words name nothing
     beside: frozenset[str]
     percent: frozenset[str]
     money: frozenset[str]
@@ -96,6 +97,7 @@ def build_grammar(language: Language) -> Grammar:
         aside=words("aside"),
         attribution=tuple(classes.get("attribution", ())),
         source_cues=tuple(_with_gaps(c) for c in classes.get("source_cues", ())),
+        idioms=tuple(tuple(simplify(c).split()) for c in classes.get("idioms", ())),
         beside=words("beside"),
         percent=words("percent"),
         money=words("money"),

@@ -64,11 +64,22 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     mentions = _negated(
         _resolve_overlaps(_not_indefinite(_nouns_not_verbs(hits, words, lexicon), words, lexicon)), words, lexicon
     )
-    mentions = _arithmetic_or_exclusion(mentions)
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+    idiom = _idiom_positions(words, lexicon.grammar.idioms)
+    mentions = [m for m in _arithmetic_or_exclusion(mentions) if m.kind == "entity" or m.start not in idiom]
+    covered = {i for m in mentions for i in range(m.start, m.end)} | idiom
     covered |= {i for i, word in enumerate(words) if skeleton_stopword(word, lexicon)}
     unknown, unexplained = _leftovers(text, covered, lexicon)
     return Found(text, tuple(mentions), unknown, unexplained)
+
+
+def _idiom_positions(words: Sequence[str], idioms: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The positions of set phrases whose words name nothing ("double check")."""
+    positions: set[int] = set()
+    for idiom in idioms:
+        for start in range(len(words) - len(idiom) + 1):
+            if tuple(words[start : start + len(idiom)]) == idiom:
+                positions |= set(range(start, start + len(idiom)))
+    return positions
 
 
 def _nouns_not_verbs(hits: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
