@@ -236,10 +236,9 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
     if relation.id == graph.describes and (reading.subject or reading.object):
         entity = (reading.subject or reading.object)[0]
         fact = describing_fact(entity, graph)
-        if fact is not None and not all(graph.is_a(entity, [t]) for t in reading.types):
-            if any(_narrows(t, entity, graph) for t in reading.types):
-                return None  # "is Evans a billionaire?": a kind of person the article does not call him
-            return False, fact  # "is MegaFon a bank?": another type
+        claimed = _of_types(entity, reading.types, graph)
+        if fact is not None and claimed is not True:
+            return None if claimed is None else (False, fact)  # "is MegaFon a bank?": another type
         said_of = set(fact.entities) | set(fact.named) if fact is not None else set()
         context = [t.id for t in language.types if t.context]  # "does the ARTICLE say ...?" claims nothing
         left_out = [m.target for m in reading.missed if m.kind == "entity" and not graph.is_a(m.target, context)]
@@ -251,10 +250,9 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
     if reading.types and (reading.subject or reading.object):
         entity = (reading.subject or reading.object)[0]
         fact = describing_fact(entity, graph)
+        claimed = _of_types(entity, reading.types, graph)
         if fact is not None:
-            if any(_narrows(t, entity, graph) for t in reading.types):
-                return None
-            return all(graph.is_a(entity, [t]) for t in reading.types), fact
+            return None if claimed is None else (claimed, fact)
     if reading.attributes and reading.subject:
         entity = reading.subject[0]
         for attribute, wanted in reading.attributes:
@@ -419,6 +417,14 @@ def _as_value(option: str) -> str | float:
         return float(option)
     except ValueError:
         return option
+
+
+def _of_types(entity: str, types: tuple[str, ...], graph: Graph) -> bool | None:
+    """Whether the entity is of every claimed type; None when a claimed type only narrows its own ("is Evans
+    a billionaire?": a kind of person the article never calls him, neither true nor false)."""
+    if any(_narrows(t, entity, graph) for t in types):
+        return None
+    return all(graph.is_a(entity, [t]) for t in types)
 
 
 def _narrows(claimed: str, entity: str, graph: Graph) -> bool:

@@ -46,8 +46,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         for m in found.of("entity")
     ) or _claims_a_fact(found, grammar)
     yesno = focus_id is None and (
-        _opens_with(found, "yesno")
-        or any(m.start == begin for m in found.of("yesno"))  # "wait, WAS this announced in Moscow?"
+        any(m.start == begin for m in found.of("yesno"))  # "IS ...?", "so IS ...?", "wait, WAS ...?"
         or _opens_the_last_sentence(found, "yesno")
         or any(c.end == last for c in closers)
         or bool(checks)

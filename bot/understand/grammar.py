@@ -7,6 +7,8 @@ from typing import NamedTuple
 from bot.knowledge.model import Language
 from bot.understand.normalize import simplify
 
+GAP = "..."  # in a source cue, the rest of the question: "where does ... come from"
+
 
 class Grammar(NamedTuple):
     """Small word classes ("is", "by", "of", "the", ...) and the types whose entities are often context."""
@@ -127,9 +129,6 @@ def _with_gaps(cue: str) -> tuple[str, ...]:
     """A cue's words, with "..." kept where the rest of the question stands ("where does ... come from")."""
     parts = [simplify(part).split() for part in cue.split("...")]
     return tuple(word for i, part in enumerate(parts) for word in ([GAP] if i else []) + part)
-
-
-GAP = "..."  # in a source cue, the rest of the question: "where does ... come from"
 
 
 def source_cue_spans(tokens: tuple[str, ...], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]] | None:

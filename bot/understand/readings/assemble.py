@@ -136,24 +136,13 @@ def _complete(
         if slot not in ("", "subject", "object")
     ]
     used: list[Mention] = [*words, *(e for e, (slot, _) in placed if slot), *consumed]
-    described = [
-        e for e, (slot, _) in placed if slot == "subject" and not q.graph.is_a(e.target, q.grammar.context_types)
-    ]
-    if relation.describes and described:  # "what does THE ARTICLE call Alibaba?": the describer, not a topic
-        placed_spans = {e.span for e, (slot, _) in placed if slot}
-        used += [
-            e
-            for e in q.entities
-            if e.span not in placed_spans
-            and q.graph.is_a(e.target, q.grammar.context_types)
-            and any(e.end <= w.start for w in words)  # before the verb: its subject, not "the writer of this article"
-        ]
+    if relation.describes:
+        used += _describer(q, placed, words)
     if relation.names:  # the words a claimed name runs on with are the claim's, too
-        used += [
-            Mention("name", slot, e.end, _name_run(q, e), 1.0)
-            for e, (slot, _) in placed
-            if slot in q.graph.kinds and q.graph.kinds[slot].kind == "text" and _name_run(q, e) > e.end
-        ]
+        for e, (slot, _) in placed:
+            end = _name_run(q, e) if slot in q.graph.kinds and q.graph.kinds[slot].kind == "text" else e.end
+            if end > e.end:
+                used.append(Mention("name", slot, e.end, end, 1.0))
     bound_targets = {e.target for e, (slot, _) in placed if slot}
     spans = {m.span for m in used}
     used += [  # "is VK the social media network ...?": a name said twice is placed once, and explained twice
@@ -213,6 +202,21 @@ def _complete(
             extra += naming
         drafts.append(Draft(reading, tuple(used + extra), bonus + role_score + shape))
     return drafts
+
+
+def _describer(q: Question, placed: list[tuple[Mention, tuple[str, float]]], words: list[Mention]) -> list[Mention]:
+    """'What does THE ARTICLE call Alibaba?': the article before the describing verb, when something else is
+    described, is who describes it, not a topic ("the writer of this article" is not)."""
+    if not any(slot == "subject" and not q.graph.is_a(e.target, q.grammar.context_types) for e, (slot, _) in placed):
+        return []
+    placed_spans = {e.span for e, (slot, _) in placed if slot}
+    return [
+        e
+        for e in q.entities
+        if e.span not in placed_spans
+        and q.graph.is_a(e.target, q.grammar.context_types)
+        and any(e.end <= w.start for w in words)  # before the verb: its subject
+    ]
 
 
 def _name_run(q: Question, entity: Mention) -> int:
