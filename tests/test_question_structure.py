@@ -962,3 +962,17 @@ def test_an_auxiliary_after_a_noun_turns_the_question_round_and_opens_no_clause(
 def test_the_words_of_a_set_phrase_name_nothing(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what is name of joint venture?", "AliExpress Russia"),  # the article went missing: a name asked
+        ("the man who founded alibaba, what was his name?", "Jack Ma"),  # "his name": which person
+    ],
+)
+def test_a_copula_right_before_a_type_noun_asks_about_a_thing_not_which_one(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text
+    assert "comes from" not in answer.text

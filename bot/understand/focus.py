@@ -113,7 +113,7 @@ def _focus(
     first = next((c for c in at_start if not focus_defs[c.target].needs_type), at_start[0])
     for cue in at_start:
         if focus_defs[cue.target].needs_type:
-            noun = _type_after(cue, types, found, grammar.determiners) or _type_within(cue, found)
+            noun = _type_after(cue, types, found, grammar) or _type_within(cue, found)
             if noun is not None:
                 return cue.target, (cue.start, cue.end), noun
     if focus_defs[first.target].needs_type:
@@ -151,11 +151,12 @@ def _after_break(found: Found, position: int) -> bool:
     return bool(boundary) and boundary[position]
 
 
-def _type_after(cue: Mention, nouns: list[Mention], found: Found, determiners: frozenset[str]) -> str | None:
+def _type_after(cue: Mention, nouns: list[Mention], found: Found, grammar: Grammar) -> str | None:
     """The type (or role) noun right after "which"/"what", allowing a few words between.
 
     A determiner between makes it a definite description instead ("what is the deal worth?"), except
-    after "of" ("which of the partners").
+    after "of" ("which of the partners"); so does a copula right before the noun, where the article went
+    missing ("what is name of new company?" asks a name; "what is HIS name" still asks which person).
     """
     tokens = found.text.tokens
     verbs = [n.start for n in nouns if n.kind == "relation" and n.detail in ("verb", "passive") and not n.weak]
@@ -165,7 +166,9 @@ def _type_after(cue: Mention, nouns: list[Mention], found: Found, determiners: f
         if any(cue.end <= b < noun.start for b in blocking):
             continue  # "which company owns the stake", "what is Usmanov's view of the deal": another phrase's noun
         between = (tokens[cue.end - 1], *tokens[cue.end : noun.start])  # "which OF the partners": the cue's own "of"
-        if any(t in determiners and between[i] != "of" for i, t in enumerate(between[1:])):
+        if any(t in grammar.determiners and between[i] != "of" for i, t in enumerate(between[1:])):
+            continue
+        if len(between) > 1 and between[-1] in grammar.be:
             continue
         if cue.end <= noun.start <= cue.end + TYPE_REACH:
             if noun.kind == "type":
