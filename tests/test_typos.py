@@ -71,3 +71,11 @@ def test_words_run_together_are_split_into_known_words(dealbot: Bot, question: s
     answer = dealbot.ask(question)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+@pytest.mark.parametrize("question", ["what is the population of australia", "is the weather nice in canberra?"])
+def test_a_real_word_is_not_respelt_as_a_longer_one(dealbot: Bot, question: str) -> None:
+    """A place the article never names, typed in lower case, is no misspelling of an English word near it."""
+    answer = dealbot.ask(question)
+    assert not answer.answered, answer.text
+    assert "doesn't mention" in answer.text, answer.text

@@ -87,8 +87,15 @@ def one_letter_off(word: str, known: frozenset[str]) -> str | None:
     """
     if is_common_word(word):
         return None
+    # A word in the list at all is a real word or name ("australia" is not "australian"): misspellings are
+    # filtered out of it. Such a word is only taken for the word it ends in ("jurisdictions").
+    real = frequency(word) > 0
     for words in (_sorted(known), common_words()):
-        near = [w for w in one_letter_off_all(word, words) if w.isalpha() and w[:1] == word[:1]]
+        near = [
+            w
+            for w in one_letter_off_all(word, words)
+            if w.isalpha() and w[:1] == word[:1] and (not real or w == word[:-1])
+        ]
         if near:
             return min(near, key=lambda w: (-frequency(w), w))
     return None
