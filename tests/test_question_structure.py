@@ -976,3 +976,22 @@ def test_a_copula_right_before_a_type_noun_asks_about_a_thing_not_which_one(ques
     assert answer.answered, answer.text
     assert expected in answer.text
     assert "comes from" not in answer.text
+
+
+def test_the_verb_after_an_auxiliary_and_its_subject_is_what_is_asked() -> None:
+    answer = bot.ask("How much did Mail.ru pay for its 15 percent holding?")
+    assert "not disclosed" in answer.text, answer.text  # what was paid, not the holding it was paid for
+
+
+@pytest.mark.parametrize(("question", "fact"), [("what did Mail.ru pay for its 20% holding?", "15 percent")])
+def test_a_number_taken_for_granted_is_checked(question: str, fact: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert fact in answer.text, answer.text
+    assert "doesn't say" in answer.text
+
+
+@pytest.mark.parametrize("question", ["How many board seats will the RDIF have?", "how many seats do the partners get"])
+def test_a_count_explains_the_noun_it_counts(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text

@@ -115,6 +115,10 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
 
             if beyond_the_relation(answerable.reading, graph) is not None:  # its facts cannot say why
                 return _decline(question, found, form, [answerable, *tried], setting), context
+        presumed = _presumed_value(answerable, readings, setting)
+        if presumed is not None:  # "what did MegaFon pay for its 30% stake?": it holds 24 percent
+            why = explanation(found, form, tried, answerable, reason="false premise")
+            return Answer(question, False, presumed, explanation=why), context
         sure = confidence(found, answerable, graph, lexicon.name_heads)
         if sure < MIN_CONFIDENCE:
             from bot.answer import replies
@@ -289,7 +293,32 @@ def _answers(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool
         tried.result is not None
         and not _drops_a_name(tried, found, graph, grammar)
         and not _drops_a_value(tried, found, grammar)
+        and not _miscounts(tried, found, graph, grammar)
     )
+
+
+def _miscounts(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool:
+    """Whether a count leaves out a word of the noun it counts ("how many board SEATS does each partner get?"
+    is not how many partners there are): the words between the cue and the verb name what is counted."""
+    if tried.reading.aggregate != "count":
+        return False
+    span = _counted(found, graph, grammar)
+    return span is not None and any(  # a role noun ("how many PARTNERS own it?") only names the counted side
+        span[0] <= m.start < span[1] and m.kind in ("relation", "type") and m.detail != "agent" and not m.weak
+        for m in tried.reading.missed
+    )
+
+
+def _counted(found: Found, graph: Graph, grammar: Grammar) -> tuple[int, int] | None:
+    """Where the noun counted stands: from the count cue to the first verb or auxiliary after it."""
+    counts = [c for c in found.of("focus") if graph.focus[c.target].aggregate == "count"]
+    if not counts:
+        return None
+    start = counts[0].end
+    tokens = found.text.tokens
+    verbs = {m.start for m in found.of("relation") if m.detail in ("verb", "passive")}
+    stops = (i for i in range(start, len(tokens)) if i in verbs or tokens[i] in grammar.auxiliary | grammar.be)
+    return start, next(stops, len(tokens))
 
 
 def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph, found: Found) -> bool:
@@ -369,6 +398,36 @@ def _drops_a_value(tried: Tried, found: Found, grammar: Grammar) -> bool:
     return tried.reading.mode == "yesno" and any(
         m.kind in VALUE_KINDS and not VALUE_KINDS[m.kind] for m in tried.reading.missed
     )
+
+
+def _presumed_value(answerable: Tried, readings: list[Reading], setting: Setting) -> str | None:
+    """'What did MegaFon pay for its 30% stake?': the number an answer leaves out, read as a claim about the
+    same entity ("MegaFon holds 30 percent") and checked; when the article says otherwise, the question's
+    premise is declined with the fact it states ("it says MegaFon will own 24 percent"), not answered around."""
+    values = [m for m in answerable.reading.missed if m.kind in VALUE_KINDS]
+    if not values:
+        return None
+    language = setting.knowledge.language
+    for value in values:
+        holder = next(
+            (
+                r
+                for r in readings
+                if value.start in r.used
+                and r.mode == "answer"
+                and _shares(r, answerable.reading)
+                and r.relation != answerable.reading.relation
+            ),
+            None,
+        )
+        if holder is None:
+            continue
+        result = execute(holder._replace(ask="", mode="yesno"), setting.graph, language)
+        if result is None or not result.text.startswith(language.message("no").split("{answer}")[0]):
+            continue
+        said = without_verdict(result.text, language) or result.text
+        return language.message("not_so_described").format(fact=lower_start(said))
+    return None
 
 
 def _dangling(found: Found, graph: Graph, grammar: Grammar) -> bool:
