@@ -91,6 +91,9 @@ FLOORS = {
     "round-70.yaml": (0.85, 7),
     "round-71.yaml": (0.96, 3),
     "round-72.yaml": (0.90, 5),
+    "round-73.yaml": (0.80, 9),
+    "round-74.yaml": (0.79, 7),
+    "round-75.yaml": (0.86, 6),
 }
 
 
