@@ -995,3 +995,16 @@ def test_a_number_taken_for_granted_is_checked(question: str, fact: str) -> None
 def test_a_count_explains_the_noun_it_counts(question: str) -> None:
     answer = bot.ask(question)
     assert not answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How big a stake will the firm Jack Ma started have?", "Alibaba will own 48 percent"),
+        ("which platforms does the company jack ma started run in russia?", "AliExpress and Tmall"),
+    ],
+)
+def test_a_weak_verb_in_a_relative_clause_still_names_the_thing(question: str, expected: str) -> None:
+    """'started' alone may mean founding or launching; after "the firm Jack Ma" it can only name a firm."""
+    answer = bot.ask(question)
+    assert expected in answer.text, answer.text

@@ -171,10 +171,11 @@ def through_relations(
                 referred = _objects(word.target, entity.target, graph)
                 references += _make(referred, word, entity, None)
     nouns = [*found.of("type"), *(m for m in found.of("relation") if m.detail == "agent")]  # "the PARTNER that"
+    verbs = [m for m in found.of("relation") if m.detail in ("verb", "passive")]  # a clause makes a weak verb clear
     for noun in nouns:
         if asked is not None and noun.span == asked.span:
             continue
-        for word in relations:
+        for word in verbs:
             if word.detail not in ("verb", "passive") or not noun.end <= word.start <= noun.end + RELATIVE_REACH:
                 continue  # a relative clause has a verb: "the fund that OWNS part of X"
             for entity in entities:

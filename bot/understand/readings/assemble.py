@@ -65,8 +65,8 @@ def assign(
     cues = sorted((m for m in words if m.kind == "relation"), key=lambda m: m.weak)
     if any(m.detail in ("verb", "passive") and not m.weak for m in cues):
         bonus += MAIN_VERB
-        if any(_after_auxiliary_and_subject(q, m) for m in cues if m.detail == "verb" and not m.weak):
-            bonus += CLAUSE_VERB
+    if any(m.detail == "verb" and not m.weak and _after_auxiliary_and_subject(q, m) for m in cues):
+        bonus += CLAUSE_VERB
     options = [placements(q, relation, entity, cues) for entity in entities]
     drafts = []
     asked: dict[tuple[bool, bool, tuple[str, ...]], list[str]] = {}  # the slots asked, by what a placement binds
@@ -79,10 +79,15 @@ def assign(
 def _after_auxiliary_and_subject(q: Question, word: Mention) -> bool:
     """'What did MegaFon PAY for its stake?': the verb right after an auxiliary and its subject is the
     clause's own verb; the nouns after it ("its 24% stake") only say what the verb is about."""
-    subject = next((e for e in q.entities if e.end == word.start), None)
-    if subject is None:
-        subject = next((p for p in q.found.of("pronoun") if p.end == word.start), None)
-    return subject is not None and subject.start > 0 and q.tokens[subject.start - 1] in q.grammar.auxiliary
+    named = (*q.entities, *(m for m, _ in q.references), *q.found.of("pronoun"))
+    subjects = [m for m in named if m.end == word.start]
+    for subject in subjects:
+        before = subject.start - 1
+        while before >= 0 and q.tokens[before] in q.grammar.determiners:  # "will THE fund run by X hold"
+            before -= 1
+        if before >= 0 and q.tokens[before] in q.grammar.auxiliary:
+            return True
+    return False
 
 
 SPEAKERS = ("person", "organisation", "group")  # who can describe something in their own words
