@@ -1008,3 +1008,18 @@ def test_a_weak_verb_in_a_relative_clause_still_names_the_thing(question: str, e
     """'started' alone may mean founding or launching; after "the firm Jack Ma" it can only name a firm."""
     answer = bot.ask(question)
     assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (["usmanov's words on the venture?", "and was that said at the press conference?"], "No: Alisher Usmanov"),
+        (["what were Evans's words?", "was that at the press conference?"], "Yes: Michael Evans spoke at a press"),
+    ],
+)
+def test_a_follow_up_place_after_at_is_where_the_last_thing_happened(turns: list[str], expected: str) -> None:
+    chat = bot.Conversation()
+    for turn in turns[:-1]:
+        chat.ask(turn)
+    answer = chat.ask(turns[-1])
+    assert answer.text.startswith(expected), answer.text

@@ -57,9 +57,17 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         targets = tuple(e.target for e in fresh)
         ranked = previous.aggregate in SUPERLATIVES and previous.ask in ("subject", "object")
         slot = previous.ask if ranked else _slot_for(q, relation, previous, targets)  # "who holds most?" "and X?"
-        if slot is None:
+        placed = _placed_value(q, relation, fresh)
+        if placed is not None:  # "what did he say?" then "was that AT the press conference?": where it was said
+            slot = placed
+            kept = tuple(v for v in reading.values if v[0] != slot)
+            reading = reading._replace(values=(*kept, (slot, targets[0])))
+        elif slot is None:
             return []
-        reading = reading._replace(subject=targets) if slot == "subject" else reading._replace(object=targets)
+        elif slot == "subject":
+            reading = reading._replace(subject=targets)
+        else:
+            reading = reading._replace(object=targets)
         if slot == "subject" and targets != previous.subject:  # "Alibaba 48?" then "and the RDIF?": its own stake
             reading = reading._replace(values=tuple(v for v in reading.values if v[0] not in relation.functional))
         if ranked:
@@ -133,12 +141,20 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         if slots[0] != previous.ask:  # "when?": each slot it may mean (day, month, year), the facts decide
             rank = reading.aggregate if q.aggregates else None  # "and who is second biggest?" keeps its rank
             asked = [reading._replace(ask=slot, aggregate=rank, mode="answer") for slot in slots]
-    if q.types or q.attributes:
-        types, attributes = tuple(t.target for t in q.types), tuple((a.target, a.detail) for a in q.attributes)
+    naming = [t for t in q.types if any(e.start <= t.start and t.end <= e.end and not e.detail for e in fresh)]
+    kinds = [t for t in q.types if t not in naming]  # "the PRESS CONFERENCE" names the entity, not a kind asked
+    if kinds and not q.form.yesno and all(r.ask not in ("subject", "object") for r in asked):
+        kinds = []  # "and what did the Alibaba GUY say?": a kind of thing, where no thing is asked, narrows nothing
+    if kinds or q.attributes:
+        types, attributes = tuple(t.target for t in kinds), tuple((a.target, a.detail) for a in q.attributes)
         asked = [r._replace(types=types, attributes=attributes) for r in asked]
-        used += [*q.types, *q.attributes]
+        used += [*kinds, *q.attributes]
+    used += naming
     if q.form.yesno:
         asked = [asked[0]._replace(mode="yesno", ask="")]
+    used += [  # "and was that SAID there?": the same verb; a title or noun may ask another thing ("and the CEO?")
+        m for m in q.relation_words if m.target == relation.id and m.kind == "relation" and m.detail == "verb"
+    ]
     return [Draft(r, tuple(used), FOLLOWUP) for r in asked]
 
 
@@ -268,6 +284,23 @@ def _values(q: Question, relation: Relation, reading: Reading, used: list[Mentio
             values[kind] = parse_value(value)
             used.append(value)
     return tuple(values.items())
+
+
+def _placed_value(q: Question, relation: Relation, fresh: list[Mention]) -> str | None:
+    """The relation's value slot for one new entity after a preposition of place ("at the press conference"),
+    when that slot takes things of its type (the event a quote was said at); None otherwise."""
+    if len(fresh) != 1:
+        return None
+    entity = fresh[0]
+    before = entity.start - 1
+    while before >= 0 and q.tokens[before] in q.grammar.determiners:
+        before -= 1
+    if before < 0 or q.tokens[before] not in q.grammar.locative:
+        return None
+    kinds = (q.graph.kinds[k] for k in relation.values)
+    return next(
+        (k.id for k in kinds if k.kind == "entity" and q.graph.is_a(entity.target, k.types or ("entity",))), None
+    )
 
 
 def _slot_for(q: Question, relation: Relation, previous: Reading, targets: tuple[str, ...]) -> str | None:
