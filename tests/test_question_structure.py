@@ -1023,3 +1023,29 @@ def test_a_follow_up_place_after_at_is_where_the_last_thing_happened(turns: list
         chat.ask(turn)
     answer = chat.ask(turns[-1])
     assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when was the other russian deal announced?", "August"),  # not the story's own deal
+        ("which companies took part in the other Russian deal?", "Yandex"),
+    ],
+)
+def test_other_with_a_type_noun_names_the_one_other_thing_of_that_type(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text
+
+
+@pytest.mark.parametrize("question", ["is the RDIF in on the venture?", "Was MegaFon part of the venture?"])
+def test_taking_part_said_as_in_on_or_part_of(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("Yes"), answer.text
+
+
+def test_a_noun_verb_after_a_question_word_is_a_noun() -> None:
+    """'part of' says taking part after a name ("was X part of Y"), not after "which" or "the"."""
+    answer = bot.ask("which part of Russia hosted the forum?")
+    assert "Vladivostok" in answer.text, answer.text
+    assert "partners" not in answer.text

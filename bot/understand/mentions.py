@@ -99,8 +99,24 @@ def _nouns_not_verbs(hits: list[Mention], words: Sequence[str], lexicon: Lexicon
             return True  # "companies or FUNDS": joined to a type noun, a noun too
         return i >= 0 and words[i] in determiners
 
+    names = {h.end for h in hits if h.kind in ("entity", "pronoun")}
+
+    def a_noun_here(hit: Mention) -> bool:  # "which PART of Russia", "the west PART": no name or "is" before it
+        before = words[hit.start - 1] if hit.start > 0 else ""
+        return (
+            hit.detail in ("verb", "passive")
+            and words[hit.start] in lexicon.grammar.noun_verbs
+            and hit.start not in names
+            and before not in lexicon.grammar.be
+        )
+
     return [
-        h for h in hits if not (h.kind == "relation" and h.detail == "verb" and h.span in nouns and after_determiner(h))
+        h
+        for h in hits
+        if not (
+            h.kind == "relation"
+            and ((h.detail == "verb" and h.span in nouns and after_determiner(h)) or a_noun_here(h))
+        )
     ]
 
 

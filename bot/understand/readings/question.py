@@ -11,7 +11,7 @@ from bot.knowledge.model import FocusDef
 from bot.understand.grammar import Grammar
 from bot.understand.model import Form, Found, Mention, Reading, Value
 from bot.understand.readings.weights import MISS, miss_weight
-from bot.understand.references import definite, from_context, through_relations
+from bot.understand.references import DEFINITE_SCORE, definite, from_context, through_relations
 
 VALUE_KINDS = {"percent": ("number",), "year": ("year",), "number": ("number", "count"), "weekday": ("weekday",),
                "month": ("month",), "money": ()}  # fmt: skip  # mention kinds -> the value kinds they can fill
@@ -86,6 +86,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     excluded = [
         e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions) or _other(e, found, graph, grammar)
     ]
+    named += _the_other_one(excluded, found, graph, grammar)  # "another deal": the one deal besides the story's
     for entity in sorted(named, key=lambda m: m.start):  # "besides Alibaba AND MAIL.RU": the whole list after it
         joined = any(
             x.end <= entity.start and all(t in grammar.coordination for t in tokens[x.end : entity.start])
@@ -176,6 +177,26 @@ def _other(entity: Mention, found: Found, graph: Graph, grammar: Grammar) -> boo
         if tokens[i] in grammar.other:
             return True
     return False
+
+
+def _the_other_one(excluded: list[Mention], found: Found, graph: Graph, grammar: Grammar) -> list[Mention]:
+    """'There was ANOTHER Russian DEAL before this one': where "other" sets the story's own thing aside and its
+    words are a type noun too, they name the one other entity of that type, if there is exactly one."""
+    mentions = []
+    for entity in excluded:
+        if not _other(entity, found, graph, grammar):
+            continue
+        for noun in found.of("type"):
+            if noun.span != entity.span:
+                continue
+            others = [
+                e
+                for e in graph.entities
+                if e not in graph.backdrops and not graph.entities[e].members and graph.is_a(e, [noun.target])
+            ]
+            if len(others) == 1:
+                mentions.append(Mention("entity", others[0], noun.start, noun.end, DEFINITE_SCORE, "definite"))
+    return mentions
 
 
 MAX_ENTITIES = 5  # entities a reading places: their placements multiply, so a long list would never finish
