@@ -1049,3 +1049,16 @@ def test_a_noun_verb_after_a_question_word_is_a_noun() -> None:
     answer = bot.ask("which part of Russia hosted the forum?")
     assert "Vladivostok" in answer.text, answer.text
     assert "partners" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how big a slice does the firm the billionaire Alisher Usmanov owns get?", "Mail.ru will own 15 percent"),
+        ("when was the company of Kirill Dmitriyev founded?", "when the RDIF was founded"),  # the type before "of"
+        ("who is the boss of the sovereign wealth fund in the venture?", "Kirill Dmitriyev"),  # no type of his
+    ],
+)
+def test_references_through_titles_of_and_nouns_inside_them(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert expected in answer.text, answer.text

@@ -181,8 +181,9 @@ def through_relations(
             for entity in entities:
                 if not noun.end <= entity.start <= noun.end + RELATIVE_REACH + 2 or entity.start == word.start:
                     continue
-                if not _clause(noun, word, entity, tokens, grammar):
-                    continue
+                titles = {i for t in found.of("type") if t.end == entity.start for i in range(t.start, t.end)}
+                if not _clause(noun, word, entity, tokens, grammar, titles=titles):
+                    continue  # "the company (that) THE BILLIONAIRE Usmanov owns": a title before the name is his
                 role = side(word, entity, tokens, possessive, grammar)
                 if role == "subject":
                     referred = _objects(word.target, entity.target, graph)
@@ -227,12 +228,18 @@ def _theirs(
 def _belonging(
     found: Found, entities: list[Mention], graph: Graph, grammar: Grammar
 ) -> list[tuple[Mention, tuple[int, ...]]]:
-    """'Jack Ma's company', 'Usmanov's firm': a type noun right after a name means the one entity of that
-    type the facts tie to the name."""
+    """'Jack Ma's company', 'Usmanov's firm', 'the company of Michael Evans': a type noun right after a name,
+    or before "of" and the name, means the one entity of that type the facts tie to the name."""
     references: list[tuple[Mention, tuple[int, ...]]] = []
     tokens = found.text.tokens
     for entity in entities:
         noun = next((t for t in found.of("type") if t.start == entity.end), None)
+        before = entity.start - 1
+        while noun is None and before > 0 and tokens[before] in grammar.determiners:
+            before -= 1
+        if noun is None and before > 0 and tokens[before] in grammar.of:  # "the company OF Michael Evans"
+            named = {e.span for e in found.of("entity")}  # "the press conference of Evans" names it already
+            noun = next((t for t in found.of("type") if t.end == before and t.span not in named), None)
         if noun is None or graph.is_a(entity.target, [noun.target]):
             continue
         if entity.start > 0 and tokens[entity.start - 1] in grammar.be:
@@ -245,8 +252,9 @@ def _belonging(
         }
         tied = _defining(entity.target, tied, graph)
         if len(tied) == 1:
-            mention = Mention("entity", tied.pop(), entity.start, noun.end, REFERENCE_SCORE * entity.score, "ref:tie")
-            references.append((mention, tuple(range(entity.start, noun.end))))
+            start, end = min(entity.start, noun.start), max(entity.end, noun.end)
+            mention = Mention("entity", tied.pop(), start, end, REFERENCE_SCORE * entity.score, "ref:tie")
+            references.append((mention, tuple(range(start, end))))
     return references
 
 
@@ -262,13 +270,24 @@ def _defining(owner: str, tied: set[str], graph: Graph) -> set[str]:
     return named if len(named) == 1 else tied
 
 
-def _clause(noun: Mention, word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+def _clause(
+    noun: Mention,
+    word: Mention,
+    entity: Mention,
+    tokens: tuple[str, ...],
+    grammar: Grammar,
+    *,
+    titles: set[int],
+) -> bool:
     """Whether only a relative clause's own words stand between the noun and its verb: "the company (that)
-    Jack Ma founded", "the partner that launched", "the firm owned by"."""
+    Jack Ma founded", "the partner that launched", "the firm owned by"; a title right before the name
+    ("the billionaire Usmanov") is the name's own."""
     if noun.end < len(tokens) and tokens[noun.end] in grammar.auxiliary:
         return False  # "how much of the venture DOES it own?": a question turned round, not a clause
     allowed = grammar.relative | grammar.auxiliary | grammar.be | grammar.determiners
-    return all(entity.start <= i < entity.end or tokens[i] in allowed for i in range(noun.end, word.start))
+    return all(
+        entity.start <= i < entity.end or i in titles or tokens[i] in allowed for i in range(noun.end, word.start)
+    )
 
 
 def _is(entity: str, noun: Mention, graph: Graph) -> bool:

@@ -34,7 +34,8 @@ def side(
             return None  # "Alibaba founded in?": a passive with its "was" dropped, or an active verb
         owned = before and entity.end - 1 < len(possessive) and possessive[entity.end - 1]  # "usmanov's QUOTE"
         learner = relation_word.score == 1.0 and not owned and not noun_too
-        is_passive = passive(relation_word, tokens, grammar, learner=learner)
+        whole = before and entity.end == relation_word.start  # the subject runs up to the verb
+        is_passive = passive(relation_word, tokens, grammar, learner=learner, subject=entity.start if whole else None)
         if is_passive and after:
             return "subject" if _by_before(entity, relation_word, tokens, grammar) else None
         if before:
@@ -83,16 +84,21 @@ def _bare_participle(word: Mention, entity: Mention, tokens: tuple[str, ...], gr
     return after is None or after in grammar.locative | grammar.inside | asking_a_value
 
 
-def passive(word: Mention, tokens: tuple[str, ...], grammar: Grammar, *, learner: bool = False) -> bool:
+def passive(
+    word: Mention, tokens: tuple[str, ...], grammar: Grammar, *, learner: bool = False, subject: int | None = None
+) -> bool:
     """A participle after a form of "be" ("when was Alibaba set up"), or with "by" after it ("founded by");
-    with `learner`, also a plain verb that ends the question after "was X" ("was the deal announce?")."""
+    with `learner`, also a plain verb that ends the question after "was X" ("was the deal announce?").
+    `subject`: where a long subject before the verb starts ("was THE COMPANY OF MICHAEL EVANS founded"): the
+    "be" may stand right before it."""
     if word.end < len(tokens) and tokens[word.end] in grammar.agent_marker:
         return True
     if word.start > 0 and tokens[word.start - 1] in grammar.get_passive:
         return True  # "when did Alibaba get started"
     if word.start > 0 and tokens[word.start - 1] in grammar.infinitive:
         return False  # "is Alibaba going TO own ...": an infinitive, active
-    previous = tokens[max(0, word.start - 4) : word.start]
+    reach = word.start - 4 if subject is None else min(word.start - 4, subject - 2)
+    previous = tokens[max(0, reach) : word.start]
     nearest = next((t for t in reversed(previous) if t in grammar.auxiliary or t in grammar.be), None)
     if nearest is None or nearest not in grammar.be:
         return False

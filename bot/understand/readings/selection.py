@@ -85,7 +85,10 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         kind = typed.target if typed else None
         described_as = set(q.tokens[typed.start : typed.end]) if typed else set()
     named = {m.span for m in q.found.of("entity")}  # "in the story" names the article; it narrows nothing
-    constraint_types = [t for t in q.types if t not in noun and t.span not in named]
+    inside = {
+        i for e in entities if e.detail.startswith("ref:") for i in range(e.start, e.end)
+    }  # "the boss of THE FUND"
+    constraint_types = [t for t in q.types if t not in noun and t.span not in named and t.start not in inside]
     wanted = [kind] if kind else []
     aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
     options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
