@@ -1062,3 +1062,22 @@ def test_a_noun_verb_after_a_question_word_is_a_noun() -> None:
 def test_references_through_titles_of_and_nouns_inside_them(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert expected in answer.text, answer.text
+
+
+def test_which_is_with_no_type_noun_asks_what_the_description_names() -> None:
+    answer = bot.ask("which is the most popular social media network in russia?")
+    assert answer.answered, answer.text
+    assert "VK" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which network is called the most popular in russia?", "VK"),
+        ("which bank does the article describe as the biggest in russia?", "Sberbank"),
+    ],
+)
+def test_a_describing_verb_is_part_of_a_described_superlative(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

@@ -45,7 +45,8 @@ def _described_as_the_most(q: Question, focus_type: str | None, role: str | None
         return []
     reading = Reading(q.graph.describes, ask="subject", options=tuple(chosen), mode="select", notes=("select",))
     noun = [m for m in q.found.mentions if m.kind == "type" and m.target == focus_type]
-    used = [*superlatives, *noun, *q.attributes, *(e for e in q.entities if e.target in q.graph.backdrops)]
+    describing = [m for m in q.relation_words if m.target == q.graph.describes]  # "which bank is DESCRIBED as ..."
+    used = [*superlatives, *noun, *q.attributes, *describing, *(e for e in q.entities if e.target in q.graph.backdrops)]
     return [Draft(reading, tuple(used), FOCUS_FIT)]
 
 
