@@ -1081,3 +1081,10 @@ def test_a_describing_verb_is_part_of_a_described_superlative(question: str, exp
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+def test_a_role_noun_follow_up_asks_that_role_of_the_thing_talked_about() -> None:
+    chat = bot.Conversation()
+    chat.ask("who is alibaba group's boss?")
+    answer = chat.ask("and the founder?")  # no pronoun: the founder of what was talked about
+    assert "Jack Ma" in answer.text, answer.text

@@ -36,7 +36,7 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
     if any(not m.weak for m in q.relation_words) and not q.form.followup:
         return []
     if any(not m.weak and m.target != previous.relation for m in q.relation_words if m.kind == "relation"):
-        return []  # "and the RDIF's BOSS is?": another relation named, nothing carried over
+        return _of_the_same(q, previous)  # "and the RDIF's BOSS is?": another relation named, nothing carried over
     if _complete(q):
         return []
     now = (NOW,) if any(t in q.grammar.present for t in q.tokens) else ()  # "is it STILL running?"
@@ -284,6 +284,26 @@ def _values(q: Question, relation: Relation, reading: Reading, used: list[Mentio
             values[kind] = parse_value(value)
             used.append(value)
     return tuple(values.items())
+
+
+def _of_the_same(q: Question, previous: Reading) -> list[Draft]:
+    """'Who is Alibaba's president?' then 'and the FOUNDER?': a role noun of another relation, with nothing named,
+    asks that role of the thing the last question was about (the side it did not ask for)."""
+    if not q.form.followup or q.entities or q.values:
+        return []
+    agents = [m for m in q.relation_words if m.kind == "relation" and m.detail == "agent" and not m.weak]
+    if len(agents) != 1:
+        return []
+    relation = q.graph.relations.get(agents[0].target)
+    if relation is None or not relation.object_types:
+        return []
+    bound = previous.object if previous.ask == "subject" else previous.subject
+    talked = (*bound, *previous.subject, *previous.object, *q.context.entities)  # newest first after the reading's
+    about = [e for e in talked if e not in q.graph.backdrops and q.graph.is_a(e, relation.object_types)]
+    if not about:
+        return []
+    reading = Reading(relation.id, object=(about[0],), ask="subject", notes=("follow-up",))
+    return [Draft(reading, (agents[0],), FOLLOWUP)]
 
 
 def _placed_value(q: Question, relation: Relation, fresh: list[Mention]) -> str | None:
