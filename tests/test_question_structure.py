@@ -1088,3 +1088,15 @@ def test_a_role_noun_follow_up_asks_that_role_of_the_thing_talked_about() -> Non
     chat.ask("who is alibaba group's boss?")
     answer = chat.ask("and the founder?")  # no pronoun: the founder of what was talked about
     assert "Jack Ma" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where did Evans make his remark about experience and technology?",
+        "where did evans say he wants a russian business?",
+    ],
+)
+def test_where_something_was_said_is_answered_by_the_sentence_giving_the_place(question: str) -> None:
+    answer = bot.ask(question)
+    assert "Vladivostok" in answer.text, answer.text

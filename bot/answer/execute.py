@@ -108,7 +108,7 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
             facts = summary[:1]
     if not facts:
         return _named(reading, graph) or _what_it_did(reading, graph)
-    facts = _best_worded(facts, reading, graph)
+    facts = _best_worded(_stating_the_asked(facts, reading, graph), reading, graph)
     asked = asked_entities(facts, reading.ask) if reading.ask in ("subject", "object") else []
     asked = [e for e in asked if e not in getattr(reading, reading.ask, ())] if asked else asked
     if asked and DESCRIBED in reading.notes:
@@ -125,6 +125,20 @@ def _best_worded(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact
     overlap = {f.id: (len(words & graph.fact_words[f.id]), len(words & set(simplify(f.answer).split()))) for f in facts}
     best = max(overlap.values())
     return [f for f in facts if overlap[f.id] == best] if best[0] else facts
+
+
+def _stating_the_asked(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact]:
+    """'Where did Evans say it?': of facts holding the place asked for, those whose sentence says it; a quote
+    said there holds the place too, but its answer gives only the words."""
+    kind = graph.kinds.get(reading.ask)
+    if len(facts) < 2 or kind is None or kind.kind != "entity":
+        return facts
+    stating = []
+    for fact in facts:
+        value = fact.value(reading.ask)
+        if isinstance(value, str) and value in graph.entities and graph.name(value).lower() in fact.answer.lower():
+            stating.append(fact)
+    return stating or facts
 
 
 def _what_it_did(reading: Reading, graph: Graph) -> Result | None:
