@@ -1100,3 +1100,8 @@ def test_a_role_noun_follow_up_asks_that_role_of_the_thing_talked_about() -> Non
 def test_where_something_was_said_is_answered_by_the_sentence_giving_the_place(question: str) -> None:
     answer = bot.ask(question)
     assert "Vladivostok" in answer.text, answer.text
+
+
+def test_words_of_unnamed_people_of_an_organisation_are_not_its_description() -> None:
+    answer = bot.ask("what did the telecom operator's management say about the venture?")
+    assert not answer.answered, answer.text

@@ -352,9 +352,9 @@ def _leaves_the_verb(answerable: Reading, best: Reading, graph: Graph, found: Fo
 
 
 def _speech_verbs(found: Found, graph: Graph) -> list[Mention]:
-    """The verbs of saying whose speaker is named by a title ("what did Yandex's CEO SAY?"): a description of
-    the organisation never answers for a person the article does not name."""
-    title_ends = {t.end for t in found.of("title")}
+    """The verbs of saying whose speaker is named by a title or a role noun ("what did Yandex's CEO SAY?",
+    "MegaFon's management"): a description of the organisation never answers for people the article does not name."""
+    title_ends = {t.end for t in found.of("title")} | {m.end for m in found.of("relation") if m.detail == "agent"}
     return [
         m
         for m in found.of("relation")
