@@ -1105,3 +1105,12 @@ def test_where_something_was_said_is_answered_by_the_sentence_giving_the_place(q
 def test_words_of_unnamed_people_of_an_organisation_are_not_its_description() -> None:
     answer = bot.ask("what did the telecom operator's management say about the venture?")
     assert not answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["which ex-Soviet countries will it operate in?", "what post-Soviet states exactly?"]
+)
+def test_a_region_named_by_its_members_noun_after_which_asks_for_its_members(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert "CIS" in answer.text  # what the article does say

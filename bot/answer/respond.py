@@ -129,7 +129,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             ), context
         result = answerable.result
         unlisted = None
-        if not form.yesno and found.of("type") and found.of("entity"):  # "which CIS countries?" (imported rarely)
+        named_after_cue = {c.end for c in found.of("focus")} & {e.start for e in found.of("entity")}
+        if not form.yesno and (found.of("type") or named_after_cue) and found.of("entity"):  # (imported rarely)
             from bot.answer.members import unlisted_members
 
             unlisted = unlisted_members(found, graph, knowledge.language.types)
