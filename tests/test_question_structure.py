@@ -1114,3 +1114,15 @@ def test_a_region_named_by_its_members_noun_after_which_asks_for_its_members(que
     answer = bot.ask(question)
     assert not answer.answered, answer.text
     assert "CIS" in answer.text  # what the article does say
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how big a stake does alibaba get in what they created?", "Alibaba will own 48 percent"),
+        ("what did the four partners call what they were building?", "strategic partnership"),
+    ],
+)
+def test_a_clause_opened_by_a_second_what_names_the_thing_its_verb_makes(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert expected in answer.text, answer.text

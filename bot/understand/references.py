@@ -193,7 +193,57 @@ def through_relations(
                     continue
                 referred = [r for r in referred if _is(r, noun, graph)]
                 references += _make(referred, word, entity, noun)
+    references += _free_relative(found, entities, graph, grammar)
     return references + _belonging(found, entities, graph, grammar) + _theirs(found, entities, graph, grammar)
+
+
+FREE_RELATIVE_GAP = 4  # words between "what" and the verb of its clause ("what THEY WERE creating")
+
+
+def _free_relative(
+    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar
+) -> list[tuple[Mention, tuple[int, ...]]]:
+    """'What did the groups call WHAT THEY WERE CREATING?': a second "what" opening a clause names the thing its
+    verb acts on, the one object of the verb's facts whose doers the question names (else the story's own)."""
+    tokens = found.text.tokens
+    cues = sorted(found.of("focus"), key=lambda c: c.start)
+    if not cues:
+        return []
+    pronouns = {i for p in found.of("pronoun") for i in range(p.start, p.end)}
+    named = [e for e in entities if e.detail == ""]
+    references: list[tuple[Mention, tuple[int, ...]]] = []
+    for cue in cues:
+        if cue.start <= cues[0].start or tokens[cue.start] not in grammar.entity_questions:
+            continue
+        if any(c.start < cue.start <= c.end for c in cues):
+            continue  # "in WHAT city": a part of the question's own cue, or right after it
+        allowed = grammar.be | grammar.auxiliary | grammar.determiners
+        verbs = [
+            v
+            for v in found.of("relation")
+            if v.detail == "verb"
+            and cue.end < v.start <= cue.end + FREE_RELATIVE_GAP
+            and all(i in pronouns or tokens[i] in allowed for i in range(cue.end, v.start))
+        ]
+        if not verbs:
+            continue
+        first = min(v.start for v in verbs)
+        doers = {m for e in named if e.end <= cue.start for m in (e.target, *graph.members(e.target))}
+        objects = {  # every relation the verb may name ("created": founded or launched)
+            o
+            for v in verbs
+            if v.start == first
+            for f in graph.facts_by_relation.get(v.target, ())
+            if not doers or doers & set(f.subjects)
+            for o in f.objects
+        }
+        if len(objects) > 1:
+            objects &= set(graph.backdrops)
+        if len(objects) == 1:
+            end = max(v.end for v in verbs if v.start == first)
+            mention = Mention("entity", objects.pop(), cue.start, end, REFERENCE_SCORE, "ref:clause")
+            references.append((mention, tuple(range(cue.start, end))))
+    return references
 
 
 def _theirs(
