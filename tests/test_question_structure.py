@@ -1126,3 +1126,9 @@ def test_a_region_named_by_its_members_noun_after_which_asks_for_its_members(que
 def test_a_clause_opened_by_a_second_what_names_the_thing_its_verb_makes(question: str, expected: str) -> None:
     answer = bot.ask(question)
     assert expected in answer.text, answer.text
+
+
+def test_this_one_after_naming_the_story_deal_is_that_deal_again() -> None:
+    answer = bot.ask("info on the deal that came before this one please")
+    assert answer.answered, answer.text  # not "doesn't say ...; it says <the answer>"
+    assert "Yandex" in answer.text

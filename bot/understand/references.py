@@ -47,7 +47,13 @@ def from_context(
         others = named - (in_phrase - elsewhere)  # "that FORUM": the noun may be a name too; it names nothing here
         match = next((e for e in history if e not in others and graph.is_a(e, [noun.target])), None)
         if match is None and found.text.tokens[demonstrative.start] in grammar.story_pronouns:  # "this one"
-            match = next((e for e in graph.backdrops if e not in named and graph.is_a(e, [noun.target])), None)
+            fitting = [e for e in graph.backdrops if graph.is_a(e, [noun.target])]
+            again = [  # "the deal that came before THIS ONE": the story's deal named again (not "the article")
+                e
+                for e in fitting
+                if _named_alone(e, found) and _empty_noun(noun, graph) and not graph.is_a(e, grammar.context_types)
+            ]
+            match = next(iter(again), next((e for e in fitting if e not in named), None))
         if match is not None:
             mentions.append(Mention("entity", match, demonstrative.start, noun.end, CONTEXT_SCORE, "context"))
             covered |= set(range(demonstrative.start, noun.end))
@@ -82,6 +88,23 @@ def from_context(
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions
+
+
+def _named_alone(entity: str, found: Found) -> bool:
+    """Whether the question names the entity by a name of its own, not inside a longer one ("the EARLIER DEAL")."""
+    mentions = found.of("entity")
+    return any(
+        m.target == entity
+        and not any(
+            o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions
+        )
+        for m in mentions
+    )
+
+
+def _empty_noun(noun: Mention, graph: Graph) -> bool:
+    """'one' in "this one": the type every entity has, which names no kind of its own."""
+    return not graph.ancestors.get(noun.target, (noun.target,))[1:]
 
 
 def _what_was_said(pronoun: Mention, found: Found, graph: Graph, grammar: Grammar) -> bool:
