@@ -1132,3 +1132,8 @@ def test_this_one_after_naming_the_story_deal_is_that_deal_again() -> None:
     answer = bot.ask("info on the deal that came before this one please")
     assert answer.answered, answer.text  # not "doesn't say ...; it says <the answer>"
     assert "Yandex" in answer.text
+
+
+def test_what_exactly_after_another_relations_noun_asks_that_relation() -> None:
+    answer = bot.ask("the telecom operator's share is what exactly?")
+    assert answer.text.startswith("MegaFon will own 24 percent"), answer.text
