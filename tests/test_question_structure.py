@@ -1137,3 +1137,9 @@ def test_this_one_after_naming_the_story_deal_is_that_deal_again() -> None:
 def test_what_exactly_after_another_relations_noun_asks_that_relation() -> None:
     answer = bot.ask("the telecom operator's share is what exactly?")
     assert answer.text.startswith("MegaFon will own 24 percent"), answer.text
+
+
+def test_what_two_named_things_did_is_their_acts() -> None:
+    answer = bot.ask("what did Yandex and Sberbank do?")
+    assert "tie-up" in answer.text, answer.text
+    assert "is an internet company" not in answer.text

@@ -58,11 +58,12 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
         focus is None or any(graph.fits_focus(k, focus.id) for k in describes.values)
     )
     claims_a_description = q.form.yesno and q.aggregates and len(described_superlatives(q)) == len(q.aggregates)
-    acted = [  # "what DID Sberbank DO?" (not "what does MegaFon do?", which asks what it is)
+    acted = [  # "what DID Sberbank (and Yandex) DO?" (not "what does MegaFon do?", which asks what it is)
         e.target
-        for e in entities
-        if e.end < len(q.tokens) and q.tokens[e.end] in q.grammar.doing
-        and e.start > 0 and q.tokens[e.start - 1] in q.grammar.past_auxiliary
+        for run in _coordinated_runs(q, entities)
+        if run[-1].end < len(q.tokens) and q.tokens[run[-1].end] in q.grammar.doing
+        and run[0].start > 0 and q.tokens[run[0].start - 1] in q.grammar.past_auxiliary
+        for e in run
     ]  # fmt: skip
     if acted and focus is not None and focus.generic and not q.relation_words:
         # "what did Sberbank DO?": what it did, the facts it is the subject of, not what it is
@@ -96,6 +97,19 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
             if any(graph.kinds[k].kind in value_kinds for f in facts for k, _ in f.values):
                 relations.append(relation_id)
     return list(dict.fromkeys(relations))
+
+
+def _coordinated_runs(q: Question, entities: list[Mention]) -> list[list[Mention]]:
+    """The entities in runs joined only by "and" or commas ("Sberbank and Yandex"), each run in order."""
+    runs: list[list[Mention]] = []
+    for entity in sorted(entities, key=lambda m: m.start):
+        last = runs[-1][-1] if runs else None
+        joined = last is not None and all(t in q.grammar.coordination for t in q.tokens[last.end : entity.start])
+        if joined and last is not None and last.end < entity.start:
+            runs[-1].append(entity)
+        else:
+            runs.append([entity])
+    return runs
 
 
 def _suggests(q: Question, fact: Fact, about: str, wanted: set[str], by_word: bool) -> bool:
