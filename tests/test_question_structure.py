@@ -1143,3 +1143,8 @@ def test_what_two_named_things_did_is_their_acts() -> None:
     answer = bot.ask("what did Yandex and Sberbank do?")
     assert "tie-up" in answer.text, answer.text
     assert "is an internet company" not in answer.text
+
+
+def test_doing_a_deal_with_someone_is_partnering() -> None:
+    answer = bot.ask("who signed a deal with Yandex?")
+    assert "Sberbank" in answer.text, answer.text
