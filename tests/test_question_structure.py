@@ -1148,3 +1148,9 @@ def test_what_two_named_things_did_is_their_acts() -> None:
 def test_doing_a_deal_with_someone_is_partnering() -> None:
     answer = bot.ask("who signed a deal with Yandex?")
     assert "Sberbank" in answer.text, answer.text
+
+
+def test_a_bare_superlative_description_asks_what_it_describes() -> None:
+    answer = bot.ask("the most popular social media network in russia?")
+    assert answer.answered, answer.text
+    assert "VK" in answer.text

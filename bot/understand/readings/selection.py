@@ -32,7 +32,8 @@ def _described_as_the_most(q: Question, focus_type: str | None, role: str | None
         (t.target for t in q.types if 0 <= t.start - superlatives[0].end <= SUPERLATIVE_REACH), None
     )
     focus_type = focus_type or after
-    if focus_type is None or q.focus is None or "entity" not in q.focus.expects:
+    bare = q.focus is None and not q.form.yesno and not q.relation_words  # "most popular social network in russia?"
+    if focus_type is None or not (bare or (q.focus is not None and "entity" in q.focus.expects)):
         return []
     words = q.graph.aggregate_words.get(superlatives[0].target, frozenset())
     described = [
