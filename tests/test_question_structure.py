@@ -1154,3 +1154,10 @@ def test_a_bare_superlative_description_asks_what_it_describes() -> None:
     answer = bot.ask("the most popular social media network in russia?")
     assert answer.answered, answer.text
     assert "VK" in answer.text
+
+
+def test_a_name_after_asking_who_holds_a_figure_asks_its_own_figure() -> None:
+    chat = bot.Conversation()
+    chat.ask("who holds 24 percent?")
+    answer = chat.ask("and the RDIF?")
+    assert answer.text.startswith("The RDIF will own 13 percent"), answer.text

@@ -56,6 +56,16 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
     if fresh:
         targets = tuple(e.target for e in fresh)
         ranked = previous.aggregate in SUPERLATIVES and previous.ask in ("subject", "object")
+        # "who owns 48 percent?" then "and Mail.ru?": Mail.ru in the place of the one found, asked its own figure
+        other = previous.object if previous.ask == "subject" else previous.subject
+        ranked = ranked or (
+            previous.ask in ("subject", "object")
+            and previous.mode == "answer"
+            and not getattr(previous, previous.ask)
+            and set(other) <= set(q.graph.backdrops)
+            and not any(q.graph.is_a(t, q.grammar.context_types) for t in targets)
+            and any(k in relation.functional for k, _ in previous.values)
+        )
         slot = previous.ask if ranked else _slot_for(q, relation, previous, targets)  # "who holds most?" "and X?"
         placed = _placed_value(q, relation, fresh)
         if placed is not None:  # "what did he say?" then "was that AT the press conference?": where it was said
@@ -72,7 +82,8 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
             reading = reading._replace(values=tuple(v for v in reading.values if v[0] not in relation.functional))
         if ranked:
             numeric = numeric_kinds(q, relation)
-            reading = reading._replace(ask=numeric[0] if numeric else "", aggregate=None, ordinal=None)
+            kept = tuple(v for v in reading.values if v[0] not in relation.functional)
+            reading = reading._replace(ask=numeric[0] if numeric else "", aggregate=None, ordinal=None, values=kept)
         used += fresh
     reading = reading._replace(values=_values(q, relation, reading, used))
     if q.aggregates:
