@@ -1161,3 +1161,9 @@ def test_a_name_after_asking_who_holds_a_figure_asks_its_own_figure() -> None:
     chat.ask("who holds 24 percent?")
     answer = chat.ask("and the RDIF?")
     assert answer.text.startswith("The RDIF will own 13 percent"), answer.text
+
+
+def test_a_decline_never_says_the_article_lacks_what_its_correction_gives() -> None:
+    answer = bot.ask("Is Russia hosting the forum where the venture was announced?")
+    assert "doesn't say where" not in answer.text, answer.text
+    assert "Vladivostok" in answer.text

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.answer.compose import lower_start, without_verdict
+from bot.answer.compose import Result, lower_start, without_verdict
 from bot.answer.compound import join, preamble_end, question_sentences, second_question
 from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
@@ -216,7 +216,9 @@ def _decline(question: str, found: Found, form: Form, tried: list[Tried], settin
     instead = described_instead(reading, graph, language) if correction is None else None
     if correction is None and instead is None:
         correction = checked_instead(reading, graph, language)
-    if correction is not None:
+    if correction is not None and _gives_what_is_asked(reading, correction, graph):
+        text = language.message("not_so_described").format(fact=lower_start(correction.text))  # no "doesn't say where"
+    elif correction is not None:
         text = premise(reading, correction, graph, language)
     elif instead is not None:
         text = instead
@@ -225,6 +227,15 @@ def _decline(question: str, found: Found, form: Form, tried: list[Tried], settin
         text = not_covered(reading, graph, language, about, asked_slot_only=True)
     sure = round(min(1.0, max(0.0, reading.score / DECLINE_SCALE)), 3)
     return Answer(question, False, text, (), None, sure, explanation(found, form, tried, best, reason="declined"))
+
+
+def _gives_what_is_asked(reading: Reading, correction: Result, graph: Graph) -> bool:
+    """Whether the correcting fact holds, for the relation declined, the very value the reading asks ("doesn't
+    say where it was announced; it says it was announced in Vladivostok" contradicts itself)."""
+    if not reading.ask or reading.ask not in graph.kinds:
+        return False
+    facts = [graph.fact_by_id[f] for f in correction.facts if f in graph.fact_by_id]
+    return any(f.relation == reading.relation and f.value(reading.ask) is not None for f in facts)
 
 
 def _shares(a: Reading, b: Reading) -> bool:
