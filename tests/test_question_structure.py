@@ -1167,3 +1167,10 @@ def test_a_decline_never_says_the_article_lacks_what_its_correction_gives() -> N
     answer = bot.ask("Is Russia hosting the forum where the venture was announced?")
     assert "doesn't say where" not in answer.text, answer.text
     assert "Vladivostok" in answer.text
+
+
+def test_a_claim_opened_by_a_pronoun_is_checked() -> None:
+    chat = bot.Conversation()
+    chat.ask("who runs the RDIF?")
+    answer = chat.ask("he founded alibaba?")
+    assert answer.text.startswith("No"), answer.text

@@ -230,11 +230,13 @@ def _opens_at(name: Mention, begin: int, tokens: tuple[str, ...], grammar: Gramm
 
 
 def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
-    """'Alibaba launched Pandao?', 'megafon owns 30 percent': a name opening the question, its verb right after
-    it (or after an auxiliary), and something after the verb: a claim put to be checked."""
+    """'Alibaba launched Pandao?', 'megafon owns 30 percent': a name (or pronoun) opening the question, its verb
+    right after it (or after an auxiliary), and something after the verb: a claim put to be checked."""
     tokens = found.text.tokens
     begin = _claim_start(found, grammar)  # "SO alibaba launched pandao?"
-    opening = [m for m in found.of("entity", "attribute") if _opens_at(m, begin, tokens, grammar)]  # "the russians"
+    opening = [  # "the russians", "THEY announced it on monday?"
+        m for m in found.of("entity", "attribute", "pronoun") if _opens_at(m, begin, tokens, grammar)
+    ]
     nouns = {(m.target, m.span) for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE"
     for name in opening:
         for verb in found.of("relation"):
