@@ -1174,3 +1174,10 @@ def test_a_claim_opened_by_a_pronoun_is_checked() -> None:
     chat.ask("who runs the RDIF?")
     answer = chat.ask("he founded alibaba?")
     assert answer.text.startswith("No"), answer.text
+
+
+def test_a_thing_no_fact_has_as_object_is_looked_up_as_the_value_facts_give_it() -> None:
+    """The press conference is where Evans spoke, not what he spoke about."""
+    answer = bot.ask("in which city was the alibaba president's press conference?")
+    assert "Vladivostok" in answer.text, answer.text
+    assert answer.answered

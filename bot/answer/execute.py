@@ -31,7 +31,23 @@ def execute(reading: Reading, graph: Graph, language: Language) -> Result | None
         return verify(reading, graph, language)
     if reading.ask in graph.focus and reading.ask not in graph.kinds:
         return _named_already(reading, graph)
-    return look_up(reading, graph)
+    return look_up(reading, graph) or _object_as_value(reading, graph)
+
+
+def _object_as_value(reading: Reading, graph: Graph) -> Result | None:
+    """'In which city was the press conference of the Alibaba president?': a thing placed as the relation's object
+    that no fact has there, but that facts of the relation hold as a value (the event a quote was said at), is
+    looked up as that value."""
+    if len(reading.object) != 1 or not reading.subject:
+        return None
+    thing = reading.object[0]
+    facts = graph.facts_by_relation.get(reading.relation, ())
+    if any(thing in f.objects for f in facts):
+        return None
+    kinds = [k for f in facts if set(reading.subject) & set(f.subjects) for k, v in f.values if v == thing]
+    if not kinds or kinds[0] == reading.ask:
+        return None
+    return look_up(reading._replace(object=(), values=(*reading.values, (kinds[0], thing))), graph)
 
 
 def _named_already(reading: Reading, graph: Graph) -> Result | None:

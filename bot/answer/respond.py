@@ -216,7 +216,13 @@ def _decline(question: str, found: Found, form: Form, tried: list[Tried], settin
     instead = described_instead(reading, graph, language) if correction is None else None
     if correction is None and instead is None:
         correction = checked_instead(reading, graph, language)
-    if correction is not None and _gives_what_is_asked(reading, correction, graph):
+    own = (  # its own fact, held back (a dropped name): not "doesn't say where ...; it says ... in Vladivostok"
+        bool(close)
+        and close[0].reading is reading
+        and correction is close[0].result
+        and (reading.ask in ("subject", "object") or reading.ask in graph.kinds)
+    )
+    if correction is not None and (own or _gives_what_is_asked(reading, correction, graph)):
         text = language.message("not_so_described").format(fact=lower_start(correction.text))  # no "doesn't say where"
     elif correction is not None:
         text = premise(reading, correction, graph, language)
