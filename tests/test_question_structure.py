@@ -1181,3 +1181,15 @@ def test_a_thing_no_fact_has_as_object_is_looked_up_as_the_value_facts_give_it()
     answer = bot.ask("in which city was the alibaba president's press conference?")
     assert "Vladivostok" in answer.text, answer.text
     assert answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("is Pandao selling russian products to chinese customers?", "No"),
+        ("does pandao sell chinese goods to russians?", "Yes"),
+    ],
+)
+def test_two_attributes_of_a_claim_are_checked_in_their_order(question: str, verdict: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(verdict), answer.text

@@ -66,6 +66,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         return None  # "does the deal REQUIRE approval from the COMPETITION regulator?": claims left unchecked
     if verdict and len([m for m in reading.missed if m.kind == "type"]) > 1:
         return None  # "did Evans say that at a press conference or in a written statement?": kinds left unchecked
+    if verdict and _swapped(reading, fact):
+        verdict = False  # "Pandao sells RUSSIAN goods to CHINESE shoppers?": it sells Chinese goods to Russians
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):
         verdict = False  # "is the venture only for Russia?": the fact names more than Russia
     only_such = [*reading.attributes, *((m.target, m.detail) for m in reading.missed if m.kind == "attribute")]
@@ -82,6 +84,18 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     result = from_facts(facts, [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)
+
+
+def _swapped(reading: Reading, fact: Fact) -> bool:
+    """Whether two attribute words the claim leaves to the deciding sentence stand there in the other order."""
+    claimed = [m.detail for m in sorted(reading.missed, key=lambda m: m.start) if m.kind == "attribute"]
+    claimed = list(dict.fromkeys(claimed))
+    if len(claimed) < 2:
+        return False
+    words = simplify(fact.answer).split()
+    if not all(value in words for value in claimed):
+        return False
+    return sorted(claimed, key=words.index) != claimed
 
 
 def _which_type(reading: Reading, graph: Graph, language: Language) -> Result | None:
