@@ -1193,3 +1193,9 @@ def test_a_thing_no_fact_has_as_object_is_looked_up_as_the_value_facts_give_it()
 def test_two_attributes_of_a_claim_are_checked_in_their_order(question: str, verdict: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(verdict), answer.text
+
+
+@pytest.mark.parametrize("question", ["what did the russian government say about it?", "how did the regulators react?"])
+def test_a_speaker_of_a_kind_the_story_has_none_of_is_not_quoted(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
