@@ -1199,3 +1199,11 @@ def test_two_attributes_of_a_claim_are_checked_in_their_order(question: str, ver
 def test_a_speaker_of_a_kind_the_story_has_none_of_is_not_quoted(question: str) -> None:
     answer = bot.ask(question)
     assert not answer.answered, answer.text
+
+
+@pytest.mark.parametrize("question", ["is the rdif chinese company?", "is megafon chinese firm"])
+def test_a_description_after_is_and_a_name_classifies_the_name(question: str) -> None:
+    """'chinese company' names Alibaba elsewhere; here it is what the name is claimed to be."""
+    answer = bot.ask(question)
+    assert answer.text.startswith("No"), answer.text
+    assert "Alibaba" not in answer.text

@@ -179,9 +179,24 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
         after_article = not done and m.start > 0 and words[m.start - 1] in indefinite
         return after_article or m.start in options or m.end - 1 in options or predicate(m)
 
+    def asked_of(name: Mention) -> bool:
+        """'IS (the) RDIF ...': the name right after the opening "is" of a yes/no question (not "WHAT is ...")."""
+        before = name.start - 1
+        while before >= 0 and words[before] in lexicon.grammar.definite:
+            before -= 1
+        opening = before < 1 or words[before - 1] not in lexicon.grammar.question_words
+        return before >= 0 and words[before] in lexicon.grammar.be and opening
+
     def predicate(m: Mention) -> bool:
-        """'Mail.ru is chinese company?': a description right after "<name> is", its article dropped."""
-        if m.start < 2 or words[m.start - 1] not in lexicon.grammar.be:
+        """'Mail.ru is chinese company?', 'is mail.ru chinese company?': a description right after "<name> is"
+        or "is <name>", its article dropped."""
+        be = lexicon.grammar.be
+        typed = any(t.kind == "type" and m.start <= t.start and t.end == m.end for t in mentions)  # "...COMPANY"
+        if typed and any(
+            n.kind == "entity" and n.end == m.start and n.target != m.target and asked_of(n) for n in mentions
+        ):
+            return True
+        if m.start < 2 or words[m.start - 1] not in be:
             return False
         return any(n.kind == "entity" and n.end == m.start - 1 and n.target != m.target for n in mentions) and not (
             len(words) > m.end and words[m.end] in lexicon.grammar.relative
