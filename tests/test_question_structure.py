@@ -1207,3 +1207,10 @@ def test_a_description_after_is_and_a_name_classifies_the_name(question: str) ->
     answer = bot.ask(question)
     assert answer.text.startswith("No"), answer.text
     assert "Alibaba" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["who has the majority?", "who will control the joint venture?"])
+def test_who_holds_the_majority_of_the_story_is_answered_plainly(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith("No partner will hold a majority"), answer.text
+    assert "48 percent" in answer.text

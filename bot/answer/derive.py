@@ -215,7 +215,10 @@ def _majority(p: _Parts) -> Result | None:
         p = _each_of(p, p.pool)
     if not p.named:
         top = p.pool[0] if p.pool else next(iter(p.parts))
-        return _fill(p, "majority_none", [top], subject=p.graph.name(top), **{p.kind: number(p.value(top))})
+        none = _fill(p, "majority_none", [top], subject=p.graph.name(top), **{p.kind: number(p.value(top))})
+        if none is not None and p.reading.mode == "answer":  # "who holds the majority?": no one, said plainly
+            return none._replace(text=capitalise(without_verdict(none.text, p.language) or none.text))
+        return none
     total = p.total(p.named)
     threshold = p.language.majority_threshold
     return _fill(p, "majority_yes" if total > threshold else "majority_no", p.named, **{p.kind: number(total)})

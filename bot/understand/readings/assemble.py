@@ -76,6 +76,11 @@ def assign(
     return drafts
 
 
+def _whole_asked(q: Question, reading: Reading) -> bool:
+    """'Who controls THE VENTURE?': the holder of the story's own whole is asked (not "who controls Mail.ru?")."""
+    return not reading.subject and reading.ask == "subject" and set(reading.object) <= set(q.graph.backdrops)
+
+
 def _after_auxiliary_and_subject(q: Question, word: Mention) -> bool:
     """'What did MegaFon PAY for its stake?': the verb right after an auxiliary and its subject is the
     clause's own verb; the nouns after it ("its 24% stake") only say what the verb is about."""
@@ -552,7 +557,11 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         ]
         return reading._replace(aggregate="difference", notes=(*reading.notes, *notes)), saying
     picks_entity = bool(numeric and q.aggregates) and q.picks_entity()  # asked only where it matters
-    aggregates = [a for a in q.aggregates if not ((a.target == MAJORITY or a.target in VALUE_RESULTS) and picks_entity)]
+    aggregates = [  # "WHO holds the majority?" asks who, if anyone, holds one; "who holds 63 percent combined?" adds nothing
+        a
+        for a in q.aggregates
+        if not (((a.target == MAJORITY and not _whole_asked(q, reading)) or a.target in VALUE_RESULTS) and picks_entity)
+    ]  # fmt: skip
     if numeric and aggregates:
         longest = max(  # "a BIGGER SHARE than"; "total VS ALIBABA": the comparison with the name, of the total
             aggregates,
@@ -594,7 +603,7 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
                 summed_notes = (f"{AGAINST}{'+'.join(against)}", *((GROUP_FIRST,) if first else ()))
                 reading = reading._replace(notes=(*reading.notes, *summed_notes))
         ordinal = int(q.ordinals[0].detail) if q.ordinals else None
-        mode = "yesno" if aggregate.target == MAJORITY else reading.mode
+        mode = "yesno" if aggregate.target == MAJORITY and not picks_entity else reading.mode
         target = next((float(v) for k, v in reading.values if k == numeric[0] and isinstance(v, float)), None)
         values = (
             tuple((k, v) for k, v in reading.values if k != numeric[0])
