@@ -557,7 +557,8 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         ]
         return reading._replace(aggregate="difference", notes=(*reading.notes, *notes)), saying
     picks_entity = bool(numeric and q.aggregates) and q.picks_entity()  # asked only where it matters
-    aggregates = [  # "WHO holds the majority?" asks who, if anyone, holds one; "who holds 63 percent combined?" adds nothing
+    # "WHO holds the majority?" asks who, if anyone, holds one; "who holds 63 percent combined?" adds nothing up
+    aggregates = [
         a
         for a in q.aggregates
         if not (((a.target == MAJORITY and not _whole_asked(q, reading)) or a.target in VALUE_RESULTS) and picks_entity)
