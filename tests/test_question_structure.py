@@ -1214,3 +1214,9 @@ def test_who_holds_the_majority_of_the_story_is_answered_plainly(question: str) 
     answer = bot.ask(question)
     assert answer.text.startswith("No partner will hold a majority"), answer.text
     assert "48 percent" in answer.text
+
+
+def test_a_claim_with_going_to_before_its_verb_is_checked() -> None:
+    answer = bot.ask("the jv's going to be named Tmall Russia?")
+    assert answer.text.startswith("No"), answer.text
+    assert "AliExpress Russia" in answer.text

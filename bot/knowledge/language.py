@@ -144,7 +144,7 @@ WORD_CLASSES = (
     "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
     "question_words", "negating", "entity_questions", "possessives", "other", "noun_verbs", "only", "present",
     "earlier", "later", "bound_fillers", "progressive_endings", "derivational_endings", "distributive", "newness",
-    "already", "infinitive", "doing", "past_auxiliary", "linking", "source_cues", "idioms",
+    "already", "infinitive", "future", "doing", "past_auxiliary", "linking", "source_cues", "idioms",
 )  # fmt: skip
 
 

@@ -245,7 +245,7 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
                 verb.detail in ("verb", "passive")
                 and (verb.target, verb.span) not in nouns
                 and verb.start >= name.end
-                and all(t in grammar.auxiliary or t in grammar.be for t in between)
+                and all(t in grammar.auxiliary | grammar.be | grammar.future | grammar.infinitive for t in between)
                 and verb.end < len(tokens)
             ):
                 return True

@@ -54,6 +54,7 @@ class Grammar(NamedTuple):
     entity_questions: frozenset[str]
     possessives: frozenset[str]
     other: frozenset[str]
+    future: frozenset[str]  # "going (to)": between a name and its verb in a claim
     noun_verbs: frozenset[str]  # verbs only right after a name, a pronoun or "be" ("is X PART of Y")
     only: frozenset[str]
     present: frozenset[str]
@@ -115,6 +116,7 @@ def build_grammar(language: Language) -> Grammar:
         entity_questions=words("entity_questions"),
         possessives=words("possessives"),
         other=words("other"),
+        future=words("future"),
         noun_verbs=words("noun_verbs"),
         only=words("only"),
         present=words("present"),
