@@ -91,7 +91,7 @@ FLOORS = {
     "round-70.yaml": (0.85, 6),
     "round-71.yaml": (0.98, 2),
     "round-72.yaml": (0.91, 4),
-    "round-73.yaml": (0.81, 7),
+    "round-73.yaml": (0.82, 7),
     "round-74.yaml": (0.87, 2),
     "round-75.yaml": (0.87, 6),
     "round-76.yaml": (0.93, 3),
@@ -101,8 +101,11 @@ FLOORS = {
     "round-80.yaml": (0.92, 1),
     "round-81.yaml": (0.93, 7),
     "round-82.yaml": (0.92, 4),
-    "round-83.yaml": (0.90, 5),
+    "round-83.yaml": (0.91, 4),
     "round-84.yaml": (0.93, 5),
+    "round-85.yaml": (0.91, 5),
+    "round-86.yaml": (0.89, 6),
+    "round-87.yaml": (0.88, 5),
 }
 
 
