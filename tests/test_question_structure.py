@@ -1220,3 +1220,8 @@ def test_a_claim_with_going_to_before_its_verb_is_checked() -> None:
     answer = bot.ask("the jv's going to be named Tmall Russia?")
     assert answer.text.startswith("No"), answer.text
     assert "AliExpress Russia" in answer.text
+
+
+def test_a_claimed_number_is_not_confirmed_by_a_relation_without_numbers() -> None:
+    answer = bot.ask("Mail.ru has 24% and MegaFon 15%, yes?")
+    assert not answer.text.startswith("Yes"), answer.text

@@ -310,7 +310,7 @@ def _answers(tried: Tried, found: Found, graph: Graph, grammar: Grammar) -> bool
     return (
         tried.result is not None
         and not _drops_a_name(tried, found, graph, grammar)
-        and not _drops_a_value(tried, found, grammar)
+        and not _drops_a_value(tried, found, grammar, graph)
         and not _miscounts(tried, found, graph, grammar)
     )
 
@@ -402,7 +402,7 @@ def _drops_a_name(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
     )
 
 
-def _drops_a_value(tried: Tried, found: Found, grammar: Grammar) -> bool:
+def _drops_a_value(tried: Tried, found: Found, grammar: Grammar, graph: Graph) -> bool:
     """Whether a yes/no answer leaves out a value no fact can hold ("Did Alibaba pay 2 billion dollars?" is
     no "Yes" because Alibaba invested): the check is of that value, not of the relation alone; or whether
     any answer leaves out a time bound ("what happened to it AFTER 2022?" is not what happened before)."""
@@ -413,9 +413,13 @@ def _drops_a_value(tried: Tried, found: Found, grammar: Grammar) -> bool:
             before -= 1
         if m.kind == "year" and before >= 0 and tokens[before] in grammar.earlier | grammar.later:
             return True
-    return tried.reading.mode == "yesno" and any(
-        m.kind in VALUE_KINDS and not VALUE_KINDS[m.kind] for m in tried.reading.missed
-    )
+    if tried.reading.mode != "yesno":
+        return False
+    relation = graph.relations.get(tried.reading.relation)
+    numbers = [m for m in tried.reading.missed if m.kind in VALUE_KINDS and "number" in VALUE_KINDS[m.kind]]
+    if relation is not None and not relation.values and numbers:
+        return True  # "MegaFon has 13%, yes?": a relation with no values at all (partners) checks no number
+    return any(m.kind in VALUE_KINDS and not VALUE_KINDS[m.kind] for m in tried.reading.missed)
 
 
 def _presumed_value(answerable: Tried, readings: list[Reading], setting: Setting) -> str | None:
