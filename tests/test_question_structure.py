@@ -1225,3 +1225,10 @@ def test_a_claim_with_going_to_before_its_verb_is_checked() -> None:
 def test_a_claimed_number_is_not_confirmed_by_a_relation_without_numbers() -> None:
     answer = bot.ask("Mail.ru has 24% and MegaFon 15%, yes?")
     assert not answer.text.startswith("Yes"), answer.text
+
+
+def test_why_after_a_name_asks_where_the_name_comes_from() -> None:
+    chat = bot.Conversation()
+    chat.ask("how will the venture be called?")
+    answer = chat.ask("and why is that?")
+    assert "takes its name from AliExpress" in answer.text, answer.text

@@ -184,6 +184,14 @@ def _elsewhere(q: Question, previous: Reading, *, found: bool = False) -> list[D
     if found:  # what the last answer found, before what the story is about ("... after X" then "when?": X's)
         talked = [*talked, *q.context.answered, *q.context.entities]
         talked = [e for e in talked if e not in graph.backdrops] + [e for e in talked if e in graph.backdrops]
+    naming = graph.relations.get(previous.relation)
+    if naming is not None and naming.names:  # "what's it called?" then "why?": what the name comes from, if declared
+        for entity in dict.fromkeys(talked):
+            for fact in graph.facts_by_entity.get(entity, ()):
+                slots = [s for question, s in graph.relations[fact.relation].focus if question == focus.id]
+                if slots and entity in fact.subjects:
+                    reading = Reading(fact.relation, subject=fact.subjects, ask=slots[0], notes=("follow-up",))
+                    return [Draft(reading, (), FOLLOWUP)]
     for entity in dict.fromkeys(talked):
         for fact in graph.facts_by_entity.get(entity, ()):
             side = "subject" if entity in fact.subjects else "object" if entity in fact.objects else ""
