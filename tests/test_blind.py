@@ -99,12 +99,12 @@ FLOORS = {
     "round-78.yaml": (0.87, 7),
     "round-79.yaml": (0.92, 2),
     "round-80.yaml": (0.92, 1),
-    "round-81.yaml": (0.93, 7),
+    "round-81.yaml": (0.94, 6),
     "round-82.yaml": (0.92, 4),
     "round-83.yaml": (0.91, 4),
     "round-84.yaml": (0.93, 5),
     "round-85.yaml": (0.91, 5),
-    "round-86.yaml": (0.89, 6),
+    "round-86.yaml": (0.90, 4),
     "round-87.yaml": (0.88, 5),
 }
 
