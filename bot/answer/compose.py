@@ -45,10 +45,16 @@ def lower_start(text: str) -> str:
 
 def without_verdict(text: str, language: Language) -> str | None:
     """The sentence after a leading "Yes: " or "No: ", or None when it has neither."""
+    verdict = verdict_of(text, language)
+    return text[len(language.message(verdict).split("{answer}")[0]) :] if verdict else None
+
+
+def verdict_of(text: str, language: Language) -> str | None:
+    """'yes' or 'no' for an answer that opens with that verdict, else None."""
     for verdict in ("yes", "no"):
         prefix = language.message(verdict).split("{answer}")[0]
         if prefix and text.startswith(prefix):
-            return text[len(prefix) :]
+            return verdict
     return None
 
 

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.answer.compose import Result, lower_start, without_verdict
+from bot.answer.compose import Result, lower_start, verdict_of, without_verdict
 from bot.answer.compound import join, preamble_end, question_sentences, second_question
 from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
@@ -445,7 +445,7 @@ def _presumed_value(answerable: Tried, readings: list[Reading], setting: Setting
         if holder is None:
             continue
         result = execute(holder._replace(ask="", mode="yesno"), setting.graph, language)
-        if result is None or not result.text.startswith(language.message("no").split("{answer}")[0]):
+        if result is None or verdict_of(result.text, language) != "no":
             continue
         said = without_verdict(result.text, language) or result.text
         return language.message("not_so_described").format(fact=lower_start(said))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.knowledge.model import Language
@@ -149,3 +150,12 @@ def source_cue_spans(tokens: tuple[str, ...], cues: tuple[tuple[str, ...], ...])
             if tokens[start : start + len(cue)] == cue and len(tokens) > len(cue):
                 return [(start, start + len(cue))]
     return None
+
+
+def word_before(tokens: Sequence[str], start: int, skipping: frozenset[str]) -> int:
+    """The position of the word before `start`, past any words of `skipping` ("at THE press conference": "at");
+    -1 when there is none."""
+    before = start - 1
+    while before >= 0 and tokens[before] in skipping:
+        before -= 1
+    return before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 from bot.knowledge.model import Relation
+from bot.understand.grammar import word_before
 from bot.understand.model import (
     AGAINST,
     BEFORE_NOW,
@@ -87,9 +88,7 @@ def _after_auxiliary_and_subject(q: Question, word: Mention) -> bool:
     named = (*q.entities, *(m for m, _ in q.references), *q.found.of("pronoun"))
     subjects = [m for m in named if m.end == word.start]
     for subject in subjects:
-        before = subject.start - 1
-        while before >= 0 and q.tokens[before] in q.grammar.determiners:  # "will THE fund run by X hold"
-            before -= 1
+        before = word_before(q.tokens, subject.start, q.grammar.determiners)  # "will THE fund run by X hold"
         if before >= 0 and q.tokens[before] in q.grammar.auxiliary:
             return True
     return False

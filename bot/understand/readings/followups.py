@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.model import Fact, FocusDef, Relation
+from bot.understand.grammar import word_before
 from bot.understand.model import CLAIM, EITHER, NOW, TOGETHER, Mention, Reading, Value
 from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, SUM, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
@@ -36,7 +37,7 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
     if any(not m.weak for m in q.relation_words) and not q.form.followup:
         return []
     if any(not m.weak and m.target != previous.relation for m in q.relation_words if m.kind == "relation"):
-        return _of_the_same(q, previous)  # "and the RDIF's BOSS is?": another relation named, nothing carried over
+        return _of_the_same(q, previous)  # another relation named: not carried over, but "and the FOUNDER?" asks it
     if _complete(q):
         return []
     now = (NOW,) if any(t in q.grammar.present for t in q.tokens) else ()  # "is it STILL running?"
@@ -331,9 +332,7 @@ def _placed_value(q: Question, relation: Relation, fresh: list[Mention]) -> str 
     if len(fresh) != 1:
         return None
     entity = fresh[0]
-    before = entity.start - 1
-    while before >= 0 and q.tokens[before] in q.grammar.determiners:
-        before -= 1
+    before = word_before(q.tokens, entity.start, q.grammar.determiners)
     if before < 0 or q.tokens[before] not in q.grammar.locative:
         return None
     kinds = (q.graph.kinds[k] for k in relation.values)

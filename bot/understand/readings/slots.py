@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Sequence
 
 from bot.knowledge.model import Relation
+from bot.understand.grammar import word_before
 from bot.understand.model import Mention, Value
 from bot.understand.readings.question import Question, types_overlap
 from bot.understand.readings.weights import FOCUS_FIT, ROLE, ROLE_AGAINST
@@ -44,9 +45,7 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
         if types and q.graph.is_a(entity.target, types):
             places.append((slot, ROLE if said == slot else -ROLE_AGAINST if said else 0.0))
-    before = entity.start - 1
-    while before >= 0 and tokens[before] in grammar.determiners:
-        before -= 1
+    before = word_before(tokens, entity.start, grammar.determiners)
     locative = before >= 0 and tokens[before] in grammar.locative
     locative = locative or len(places) == 1  # "the conference in the photo": no side of the relation takes it
     for kind in relation.values:
