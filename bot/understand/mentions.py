@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.understand.english import is_common_word
+from bot.understand.grammar import word_before
 from bot.understand.lexicon import Lexicon, PhraseTable
 from bot.understand.mending import correct_function_words, mend_unknown, split_run_together
 from bot.understand.model import Found, Mention, UnknownName
@@ -181,9 +182,7 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
 
     def asked_of(name: Mention) -> bool:
         """'IS (the) RDIF ...': the name right after the opening "is" of a yes/no question (not "WHAT is ...")."""
-        before = name.start - 1
-        while before >= 0 and words[before] in lexicon.grammar.definite:
-            before -= 1
+        before = word_before(words, name.start, lexicon.grammar.definite)
         opening = before < 1 or words[before - 1] not in lexicon.grammar.question_words
         return before >= 0 and words[before] in lexicon.grammar.be and opening
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.knowledge.graph import Graph
-from bot.understand.grammar import Grammar
+from bot.understand.grammar import Grammar, word_before
 from bot.understand.model import Found, Mention
 from bot.understand.roles import side
 
@@ -195,6 +195,9 @@ def through_relations(
                 references += _make(referred, word, entity, None)
     nouns = [*found.of("type"), *(m for m in found.of("relation") if m.detail == "agent")]  # "the PARTNER that"
     verbs = [m for m in found.of("relation") if m.detail in ("verb", "passive")]  # a clause makes a weak verb clear
+    titled: dict[int, set[int]] = {}  # where a name starts: the positions of a title right before it
+    for title in found.of("type"):
+        titled.setdefault(title.end, set()).update(range(title.start, title.end))
     for noun in nouns:
         if asked is not None and noun.span == asked.span:
             continue
@@ -204,7 +207,7 @@ def through_relations(
             for entity in entities:
                 if not noun.end <= entity.start <= noun.end + RELATIVE_REACH + 2 or entity.start == word.start:
                     continue
-                titles = {i for t in found.of("type") if t.end == entity.start for i in range(t.start, t.end)}
+                titles = titled.get(entity.start, set())
                 if not _clause(noun, word, entity, tokens, grammar, titles=titles):
                     continue  # "the company (that) THE BILLIONAIRE Usmanov owns": a title before the name is his
                 role = side(word, entity, tokens, possessive, grammar)
@@ -234,13 +237,13 @@ def _free_relative(
         return []
     pronouns = {i for p in found.of("pronoun") for i in range(p.start, p.end)}
     named = [e for e in entities if e.detail == ""]
+    allowed = grammar.be | grammar.auxiliary | grammar.determiners
     references: list[tuple[Mention, tuple[int, ...]]] = []
     for cue in cues:
         if cue.start <= cues[0].start or tokens[cue.start] not in grammar.entity_questions:
             continue
         if any(c.start < cue.start <= c.end for c in cues):
             continue  # "in WHAT city": a part of the question's own cue, or right after it
-        allowed = grammar.be | grammar.auxiliary | grammar.determiners
         verbs = [
             v
             for v in found.of("relation")
@@ -307,9 +310,7 @@ def _belonging(
     tokens = found.text.tokens
     for entity in entities:
         noun = next((t for t in found.of("type") if t.start == entity.end), None)
-        before = entity.start - 1
-        while noun is None and before > 0 and tokens[before] in grammar.determiners:
-            before -= 1
+        before = word_before(tokens, entity.start, grammar.determiners)
         if noun is None and before > 0 and tokens[before] in grammar.of:  # "the company OF Michael Evans"
             named = {e.span for e in found.of("entity")}  # "the press conference of Evans" names it already
             noun = next((t for t in found.of("type") if t.end == before and t.span not in named), None)
