@@ -106,6 +106,9 @@ FLOORS = {
     "round-85.yaml": (0.91, 5),
     "round-86.yaml": (0.90, 4),
     "round-87.yaml": (0.88, 5),
+    "round-88.yaml": (0.94, 3),
+    "round-89.yaml": (0.89, 6),
+    "round-90.yaml": (0.91, 2),
 }
 
 
