@@ -1232,3 +1232,25 @@ def test_why_after_a_name_asks_where_the_name_comes_from() -> None:
     chat.ask("how will the venture be called?")
     answer = chat.ask("and why is that?")
     assert "takes its name from AliExpress" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("did alibaba begin in 1999?", "Yes"),
+        ("alibaba began 2003?", "No"),
+        ("pandao launched 2017 correct", "Yes"),
+    ],
+)
+def test_a_verb_with_no_object_and_a_year_speaks_of_the_thing_begun(question: str, opening: str) -> None:
+    """With no object after it, "begin", "start" or a bare participle may say the subject was begun."""
+    answer = bot.ask(question)
+    assert answer.text.startswith(opening), answer.text
+
+
+def test_a_verb_with_no_object_is_not_read_as_one_with_its_object_left_out() -> None:
+    """ "when did Mail.ru launch?" asks when Mail.ru was launched, which the article does not say; what Mail.ru
+    itself launched is only offered alongside the decline."""
+    answer = bot.ask("ok and when did mail.ru launch?")
+    assert not answer.answered, answer.text
+    assert "Pandao" in answer.text

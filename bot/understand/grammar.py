@@ -50,6 +50,7 @@ class Grammar(NamedTuple):
     indefinite: frozenset[str]
     possession: frozenset[str]
     get_passive: frozenset[str]
+    ergative: frozenset[str]  # "when did Alibaba start?": with no object, the subject may be what was started
     question_words: frozenset[str]
     negating: frozenset[str]
     entity_questions: frozenset[str]
@@ -112,6 +113,7 @@ def build_grammar(language: Language) -> Grammar:
         indefinite=words("indefinite"),
         possession=words("possession"),
         get_passive=words("get_passive"),
+        ergative=words("ergative"),
         question_words=words("question_words"),
         negating=words("negating"),
         entity_questions=words("entity_questions"),

@@ -24,14 +24,17 @@ def side(
     *,
     noun_too: bool = False,
 ) -> str | None:
-    """The slot the word's form puts an entity in: 'subject', 'object', or None when the words do not tell.
+    """The slot the word's form puts an entity in: 'subject', 'object', '' when the form leaves both open (no
+    other form of the word decides then), or None when the words do not tell.
     `noun_too`: the word may be the relation's noun as well ("quote"), so a bare form is never a passive."""
     form = relation_word.detail
     before = entity.end <= relation_word.start
     after = entity.start >= relation_word.end
     if form == "verb":
+        if before and _alone(relation_word, entity, tokens, grammar):
+            return "object"  # "when did Alibaba start?": Alibaba was started
         if before and _bare_participle(relation_word, entity, tokens, grammar):
-            return None  # "Alibaba founded in?": a passive with its "was" dropped, or an active verb
+            return ""  # "Alibaba founded in?": a passive with its "was" dropped, or an active verb
         owned = before and entity.end - 1 < len(possessive) and possessive[entity.end - 1]  # "usmanov's QUOTE"
         learner = relation_word.score == 1.0 and not owned and not noun_too
         whole = before and entity.end == relation_word.start  # the subject runs up to the verb
@@ -70,18 +73,37 @@ def side(
 
 
 def _bare_participle(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
-    """A participle with nothing after it but a preposition or the end, no "do" or "be" before it, and the
-    entity opening the question ("Alibaba founded in?"; not "the company Jack Ma founded")."""
-    if not tokens[word.end - 1].endswith(grammar.participle_endings):
+    """A participle with nothing after it but a preposition, a number or the end, no "do" or "be" before it,
+    and the entity opening the question ("Alibaba founded in?", "alibaba founded 1999?"; not "the company
+    Jack Ma founded"). A learner's plain form counts before a year ("alibaba start in 2009?")."""
+    after = tokens[word.end : word.end + 2]
+    dated = bool(after) and (after[0].isdigit() or (after[0] in grammar.inside and after[1:] and after[1].isdigit()))
+    if not dated and not tokens[word.end - 1].endswith(grammar.participle_endings):
         return False
     if entity.start > 0 and tokens[entity.start - 1] not in grammar.question_words:
         return False
+    if dated and entity.start > 0 and tokens[entity.start - 1] in grammar.entity_questions:
+        return False  # "what did mail.ru launch in 2017": the question word is the object
     previous = tokens[max(0, word.start - 4) : word.start]
     if any(t in grammar.auxiliary or t in grammar.be for t in previous):
         return False
-    after = tokens[word.end] if word.end < len(tokens) else None
     asking_a_value = grammar.question_words - grammar.entity_questions  # "founded WHEN", not "said WHAT"
-    return after is None or after in grammar.locative | grammar.inside | asking_a_value
+    return dated or not after or after[0] in grammar.locative | grammar.inside | asking_a_value
+
+
+def _alone(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """A verb that may go without an object ("start", "launch") with none after it, its subject opening the
+    question, and no "what" or "which" asking for an object: "when did Alibaba start?" speaks of Alibaba
+    being started, not of something it started ("what did Mail.ru launch?", "the company Jack Ma started")."""
+    if not grammar.ergative.intersection(tokens[word.start : word.end]):
+        return False
+    opener = tokens[entity.start - 1] if entity.start > 0 else None
+    if opener is not None and opener not in grammar.auxiliary | grammar.be | grammar.question_words:
+        return False
+    if (grammar.entity_questions | grammar.asking).intersection(tokens[: word.start]):
+        return False
+    after = tokens[word.end : word.end + 1]
+    return not after or after[0].isdigit() or after[0] in grammar.locative | grammar.inside | grammar.question_words
 
 
 def passive(
