@@ -1254,3 +1254,34 @@ def test_a_verb_with_no_object_is_not_read_as_one_with_its_object_left_out() -> 
     answer = bot.ask("ok and when did mail.ru launch?")
     assert not answer.answered, answer.text
     assert "Pandao" in answer.text
+
+
+@pytest.mark.parametrize("question", ["name the capital city of russia pls", "which is the capital city of Russia?"])
+def test_a_type_noun_narrowed_by_a_word_no_description_uses_names_nothing(question: str) -> None:
+    """ "the city of Russia" is the one city the facts tie to Russia; "the capital city" is not, unless the
+    article describes it so."""
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert "Vladivostok" not in answer.text
+
+
+def test_a_type_noun_narrowed_by_a_word_its_description_uses_names_it() -> None:
+    answer = bot.ask("what is the far eastern city of russia?")
+    assert answer.text.startswith("Vladivostok"), answer.text
+
+
+def test_a_clause_after_how_many_and_its_noun_narrows_the_count_and_names_nothing() -> None:
+    """ "how many companies he owns" counts what he owns; it is no reference to the one company he owns."""
+    chat = bot.Conversation()
+    chat.ask("tell me who Usmanov is")
+    answer = chat.ask("how many firms he owns?")
+    assert not answer.answered, answer.text
+    assert "four owners" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["how many companies does MegaFon own?", "how many businesses does the RDIF hold?"]
+)
+def test_what_a_named_subject_holds_is_no_count_the_article_gives(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text

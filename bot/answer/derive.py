@@ -45,9 +45,13 @@ def numeric_kind(relation: Relation, graph: Graph) -> str | None:
 
 
 def derive(reading: Reading, graph: Graph, language: Language) -> Result | None:
-    """Apply the reading's aggregate; None when it cannot apply (no numbers, nothing to compare)."""
+    """Apply the reading's aggregate; None when it cannot apply (no numbers, nothing to compare). A count is of
+    a relation's subjects ("how many partners"): what a named subject holds ("how many companies does Mail.ru
+    own?") is no count the article gives, as its facts name only what the story touches."""
     relation = graph.relations.get(reading.relation)
     if relation is None or reading.aggregate is None:
+        return None
+    if reading.aggregate == "count" and reading.ask == "object":
         return None
     kind = numeric_kind(relation, graph)
     if kind is None:

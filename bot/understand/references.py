@@ -325,11 +325,36 @@ def _belonging(
             if other != entity.target and not graph.entities[other].members and graph.is_a(other, [noun.target])
         }
         tied = _defining(entity.target, tied, graph)
+        if len(tied) == 1 and not _described(next(iter(tied)), _qualifier(noun, found, grammar), graph):
+            continue  # "the CAPITAL city of Russia": not the one city the facts tie to Russia
         if len(tied) == 1:
             start, end = min(entity.start, noun.start), max(entity.end, noun.end)
             mention = Mention("entity", tied.pop(), start, end, REFERENCE_SCORE * entity.score, "ref:tie")
             references.append((mention, tuple(range(start, end))))
     return references
+
+
+def _qualifier(noun: Mention, found: Found, grammar: Grammar) -> str | None:
+    """The word right before a type noun that may narrow it ("the CAPITAL city", "the far EASTERN city"): no
+    determiner or filler, and named by nothing but perhaps a relation word."""
+    if noun.start == 0:
+        return None
+    word = found.text.tokens[noun.start - 1]
+    if word in grammar.stopwords or word in grammar.determiners or word in grammar.filler:
+        return None
+    covering = [m for m in found.mentions if m.start <= noun.start - 1 < m.end]
+    return word if all(m.kind == "relation" for m in covering) else None
+
+
+def _described(entity: str, word: str | None, graph: Graph) -> bool:
+    """Whether the entity's own descriptions use the word (any word, when there is none)."""
+    if word is None:
+        return True
+    return any(
+        word in f.answer.lower().split()
+        for f in graph.facts_by_entity.get(entity, ())
+        if f.relation == graph.describes and entity in f.subjects
+    )
 
 
 def _defining(owner: str, tied: set[str], graph: Graph) -> set[str]:

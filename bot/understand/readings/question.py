@@ -115,7 +115,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
     )
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
-    references = through_relations(found, entities, graph, grammar, noun)
+    references = through_relations(found, entities, graph, grammar, noun or _counted_noun(found, form))
     explained = _explained(found, form, graph, noun, grammar)  # once, not once for each mention
     found = found._replace(mentions=tuple(m for m in found.mentions if m not in explained))
     asides = {(e.span, e.target): e for e in entities if e.detail == "aside"}
@@ -274,6 +274,14 @@ def focus_noun(found: Found, form: Form) -> Mention | None:
     end = form.focus_span[1]
     nouns = [m for m in found.mentions if m.kind in ("type", "relation") and end <= m.start <= end + 3]
     return next((m for m in nouns if m.kind == "type" or m.detail == "agent"), None)
+
+
+def _counted_noun(found: Found, form: Form) -> Mention | None:
+    """The type noun right after "how many" ("how many COMPANIES he owns"): what is counted, which a clause
+    after it narrows, not a reference to one entity."""
+    if form.focus != "count" or form.focus_span is None:
+        return None
+    return next((m for m in found.of("type") if m.start == form.focus_span[1]), None)
 
 
 def best_per_span(mentions: Iterable[Mention]) -> list[Mention]:
