@@ -1285,3 +1285,16 @@ def test_a_clause_after_how_many_and_its_noun_narrows_the_count_and_names_nothin
 def test_what_a_named_subject_holds_is_no_count_the_article_gives(question: str) -> None:
     answer = bot.ask(question)
     assert not answer.answered, answer.text
+
+
+def test_a_description_after_be_is_claimed_of_the_name_nearest_before_it() -> None:
+    """ "does X want IT to be a Chinese firm?" claims nothing of X's own nationality."""
+    answer = bot.ask("so alibaba wants it to be a chinese firm?")
+    assert answer.text.startswith("No"), answer.text
+    assert "Russian business" in answer.text
+
+
+def test_a_company_says_what_the_person_who_leads_it_said() -> None:
+    answer = bot.ask("did alibaba say they wanted a russian business?")
+    assert answer.text.startswith("Yes"), answer.text
+    assert "Michael Evans" in answer.text

@@ -221,10 +221,21 @@ def _spoken_by(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
     best = max(quotes, key=lambda f: overlap[f.id])  # ties go to the first in the knowledge
     if overlap[best.id] < SAID_OVERLAP:
         return None
-    if named[0] in best.subjects:
+    if named[0] in _voices(best, graph):
         return True, best
-    own = max((overlap[f.id] for f in quotes if named[0] in f.subjects), default=0)
+    own = max((overlap[f.id] for f in quotes if named[0] in _voices(f, graph)), default=0)
     return (False, best) if own < overlap[best.id] else None
+
+
+def _voices(fact: Fact, graph: Graph) -> set[str]:
+    """Who said a saying: its speakers and those they speak for ("did Alibaba say ...": its president did)."""
+    voices = set(fact.subjects)
+    for relation in graph.relations.values():
+        if relation.speaks_for:
+            for spoken in graph.facts_by_relation.get(relation.id, ()):
+                if voices & set(spoken.subjects):
+                    voices |= set(spoken.objects)
+    return voices
 
 
 def _said_words(fact: Fact, graph: Graph) -> set[str]:

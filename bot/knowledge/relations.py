@@ -48,6 +48,7 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
         record.only(
             "id", "subject", "object", "values", "functional", "words", "weak", "asks", "says", "aggregates",
             "titles", "title_asks", "describes", "names", "focus", "symmetric", "locates", "topical", "sequence",
+            "speaks_for",
         )  # fmt: skip
         ident = record.text("id")
         subject, obj, kinds = record.texts("subject", required=True), record.texts("object"), record.texts("values")
@@ -107,6 +108,7 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
                     record.flag("locates"),
                     topical,
                     record.flag("sequence"),
+                    record.flag("speaks_for"),
                 )
             )
     return tuple(relations)

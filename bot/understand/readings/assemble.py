@@ -367,6 +367,8 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
     if not reading.ask and q.form.yesno and describing:  # "is X a Chinese company?"
         predicate_types = [t for t in q.types if t.start not in in_entities and t.span not in used_spans]
         predicate = [a for a in q.attributes if a.start not in in_entities and a not in used]
+        if not _claimed_of(q, reading.subject[0], [*predicate_types, *predicate]):
+            return reading, extra  # "does Alibaba want IT to be a Chinese business?": said of the venture
         reading = reading._replace(
             types=tuple(dict.fromkeys(t.target for t in predicate_types)),
             attributes=tuple((a.target, a.detail) for a in predicate),
@@ -463,6 +465,20 @@ def _names_after(q: Question, word: Mention) -> bool:
     while i < len(q.tokens) and q.tokens[i] in q.grammar.determiners:
         i += 1
     return any(e.start == i for e in q.entities)
+
+
+def _claimed_of(q: Question, subject: str, predicate: list[Mention]) -> bool:
+    """Whether a description is claimed of the subject: no other name or pronoun stands nearer before the "be"
+    that opens it ("is X a Chinese company?", "X is Chinese?"; not "does X want IT to be a Chinese business?")."""
+    if not predicate:
+        return True
+    start = min(m.start for m in predicate)
+    copulas = [i for i in range(start) if q.tokens[i] in q.grammar.be]
+    named = [e for e in q.entities if e.target == subject]
+    if not copulas or not named or named[0].start > copulas[-1]:
+        return True
+    others = [*(e for e in q.entities if e.target != subject), *q.found.of("pronoun")]
+    return not any(named[0].end <= m.start < copulas[-1] for m in others)
 
 
 def _or_between(q: Question, nouns: list[Mention]) -> bool:
