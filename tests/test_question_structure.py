@@ -1298,3 +1298,15 @@ def test_a_company_says_what_the_person_who_leads_it_said() -> None:
     answer = bot.ask("did alibaba say they wanted a russian business?")
     assert answer.text.startswith("Yes"), answer.text
     assert "Michael Evans" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("was the venture unveiled at some event?", "economic forum"),
+        ("did they announce it in a certain city?", "Vladivostok"),
+    ],
+)
+def test_a_yes_no_naming_some_kind_of_value_also_asks_which(question: str, named: str) -> None:
+    answer = bot.ask(question)
+    assert named in answer.text, answer.text

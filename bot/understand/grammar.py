@@ -50,6 +50,7 @@ class Grammar(NamedTuple):
     indefinite: frozenset[str]
     possession: frozenset[str]
     get_passive: frozenset[str]
+    existential: frozenset[str]  # "was it announced at SOME event?": a yes/no that asks which
     ergative: frozenset[str]  # "when did Alibaba start?": with no object, the subject may be what was started
     question_words: frozenset[str]
     negating: frozenset[str]
@@ -113,6 +114,7 @@ def build_grammar(language: Language) -> Grammar:
         indefinite=words("indefinite"),
         possession=words("possession"),
         get_passive=words("get_passive"),
+        existential=words("existential"),
         ergative=words("ergative"),
         question_words=words("question_words"),
         negating=words("negating"),

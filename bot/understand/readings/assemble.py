@@ -39,6 +39,7 @@ from bot.understand.readings.slots import (
     asks,
     asks_the_doer,
     coordinated,
+    existential_kinds,
     fit,
     multiple,
     numeric_kinds,
@@ -209,7 +210,9 @@ def _complete(
         shape = fit(q, relation, ask)
         near = q.form.focus_span[1] + SPECIFIC_REACH if q.form.focus_span else -1
         naming = [  # "what occasion": a word naming the value asked, when the relation has such values
-            v for v in q.valuewords if v.target == ask and ask in relation.values and v.start <= near
+            v
+            for v in q.valuewords
+            if v.target == ask and ask in relation.values and (v.start <= near or ask in existential_kinds(q))
         ]
         named_value = [  # "which SECTION is it filed under": the relation's own noun right after the question word
             w

@@ -131,7 +131,7 @@ def asks(
     if relation.symmetric and subject:
         sides.append(("subject", relation.subject_types))  # "which company partnered with Sberbank?": beside it
     if q.form.yesno or q.form.either:
-        return [""]
+        return ["", *(k for k in existential_kinds(q) if k in slots)]
     definition = q.focus
     if definition is None:
         form = next((w.detail for w in words if not w.weak), words[0].detail if words else "")
@@ -180,6 +180,14 @@ def asks(
         if any(graph.fits_focus(k, g) for g in generic)
         and not (graph.kinds[k].kind == "entity" and wanted and not types_overlap(graph.kinds[k].types, wanted, graph))
     ]  # "who were the four parties to the announcement?" is not answered by the event it was made at
+
+
+def existential_kinds(q: Question) -> list[str]:
+    """The value kinds a yes/no question names after "some" or "a" ("was it announced at SOME EVENT?"): it
+    asks which one, too. Offered choices ("at a conference or in a statement?") ask no such thing."""
+    if not q.form.yesno or q.form.either or q.found.of("either"):
+        return []
+    return [v.target for v in q.valuewords if v.start > 0 and q.tokens[v.start - 1] in q.grammar.existential]
 
 
 def asks_the_doer(q: Question, words: Sequence[Mention]) -> bool:
