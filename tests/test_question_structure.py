@@ -1310,3 +1310,9 @@ def test_a_company_says_what_the_person_who_leads_it_said() -> None:
 def test_a_yes_no_naming_some_kind_of_value_also_asks_which(question: str, named: str) -> None:
     answer = bot.ask(question)
     assert named in answer.text, answer.text
+
+
+def test_a_sum_shows_its_addends() -> None:
+    answer = bot.ask("what do megafon and the rdif hold between them?")
+    assert "37 percent" in answer.text, answer.text
+    assert "(24 + 13)" in answer.text, answer.text

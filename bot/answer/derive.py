@@ -204,7 +204,8 @@ def _sum(p: _Parts) -> Result | None:
         return _fill(p, "select", [only], subject=p.graph.name(only), **{p.kind: number(p.value(only))})
     if len(p.named) < 2:
         return None
-    result = _fill(p, "sum", p.named, **{p.kind: number(p.total(p.named))})
+    parts = " + ".join(number(p.value(n)) for n in p.named)  # "(24 + 15 + 13)": the sum can be checked
+    result = _fill(p, "sum", p.named, parts=parts, **{p.kind: number(p.total(p.named))})
     if claimed is None or p.reading.mode != "yesno":
         return result
     verdict = "yes" if abs(p.total(p.named) - claimed) < RATIO_TOLERANCE else "no"  # "do they add up to 100?"
