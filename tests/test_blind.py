@@ -3,7 +3,8 @@
 Each round keeps a floor: the share answered or declined right, and the most wrong answers allowed.
 A floor is where the round stands now (its first-sight score is in the file's header and in
 tests/questions/blind/README.md); a change that makes a round worse fails here, and a floor is
-raised, never lowered, as mechanisms improve.
+raised, never lowered, as mechanisms improve. The one exception is a case whose dispute the round's header
+records (the money convention the dev set fixes): when it flips to the dev set's answer, its floor line says so.
 """
 
 from __future__ import annotations
@@ -69,13 +70,13 @@ FLOORS = {
     "round-48.yaml": (0.89, 4),
     "round-49.yaml": (0.89, 8),
     "round-50.yaml": (0.89, 5),
-    "round-51.yaml": (0.90, 3),
+    "round-51.yaml": (0.90, 4),  # one more wrong: r51-044 now gets the dev set's money answer (header: disputed)
     "round-52.yaml": (0.89, 6),
     "round-53.yaml": (0.89, 8),
     "round-54.yaml": (0.94, 3),
     "round-55.yaml": (0.94, 4),
     "round-56.yaml": (0.95, 1),
-    "round-57.yaml": (0.89, 6),
+    "round-57.yaml": (0.89, 7),  # one more wrong: r57-121 now gets the dev set's money answer (header: disputed)
     "round-58.yaml": (0.89, 7),
     "round-59.yaml": (0.94, 1),
     "round-60.yaml": (0.87, 6),

@@ -1316,3 +1316,45 @@ def test_a_sum_shows_its_addends() -> None:
     answer = bot.ask("what do megafon and the rdif hold between them?")
     assert "37 percent" in answer.text, answer.text
     assert "(24 + 13)" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "named"),
+    [
+        ("so is Michael Evans from MegaFon?", "No", "Alibaba Group"),
+        ("where does kirill dmitriyev work", "Kirill Dmitriyev", "RDIF"),
+        ("is this story from AFP?", "Yes", "Agence France-Presse"),
+    ],
+)
+def test_from_and_work_tie_a_person_to_an_organisation_and_a_story_to_its_source(
+    question: str, opening: str, named: str
+) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(opening), answer.text
+    assert named in answer.text
+
+
+def test_a_relation_without_the_value_asked_does_not_outscore_one_with_it() -> None:
+    """ "the picture is from what year?": "from" names the source relation, which holds no years."""
+    answer = bot.ask("the photo, from what year is it?")
+    assert "2015" in answer.text, answer.text
+
+
+def test_the_noun_after_which_is_explained_only_by_a_relation_that_can_hold_it() -> None:
+    """ "which event is the photo from?": "from" names the source relation too, whose sides hold no events."""
+    answer = bot.ask("which event is the photo from?")
+    assert answer.answered, answer.text
+    assert "Computing Conference" in answer.text
+
+
+def test_a_verb_phrase_opening_with_a_noun_after_a_possessive_is_the_noun() -> None:
+    """ "its DEAL IN June": the deal, not the verb "deal in" (to sell)."""
+    answer = bot.ask("yandex had its deal in june?")
+    assert "August" in answer.text, answer.text
+    assert "sells" not in answer.text
+
+
+def test_a_preposition_before_the_question_word_asks_where_or_when_not_what_about() -> None:
+    """ "AT what sort of event did X speak?" asks the event he spoke at, not the topic he spoke of."""
+    answer = bot.ask("at what sort of event did the alibaba president speak?")
+    assert answer.text.startswith("Michael Evans spoke at a press conference"), answer.text

@@ -85,9 +85,11 @@ def _idiom_positions(words: Sequence[str], idioms: tuple[tuple[str, ...], ...]) 
 
 def _nouns_not_verbs(hits: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
     """'Is the RDIF a Chinese FUND?': a word that is both a type noun and a relation's verb is the noun after a
-    determiner, with only adjectives between ("a Chinese fund", "the state fund")."""
-    determiners = lexicon.grammar.determiners | lexicon.grammar.indefinite
+    determiner or a possessive, with only adjectives between ("a Chinese fund", "the state fund"); so is a
+    verb phrase that opens with one ("their DEAL IN July": the deal, not "deal in")."""
+    determiners = lexicon.grammar.determiners | lexicon.grammar.indefinite | lexicon.grammar.possessives
     nouns = {h.span for h in hits if h.kind == "type"}
+    noun_starts = {h.start for h in hits if h.kind == "type"}
     modifiers = {i for h in hits if h.kind == "attribute" for i in range(h.start, h.end)}
 
     type_ends = {h.end for h in hits if h.kind == "type"}
@@ -116,9 +118,17 @@ def _nouns_not_verbs(hits: list[Mention], words: Sequence[str], lexicon: Lexicon
         for h in hits
         if not (
             h.kind == "relation"
-            and ((h.detail == "verb" and h.span in nouns and after_determiner(h)) or a_noun_here(h))
+            and (
+                (h.detail == "verb" and _opens_with_noun(h, nouns, noun_starts) and after_determiner(h))
+                or a_noun_here(h)
+            )
         )
     ]
+
+
+def _opens_with_noun(verb: Mention, nouns: set[tuple[int, int]], starts: set[int]) -> bool:
+    """Whether a verb mention is a type noun, or a phrase of several words opening with one ("DEAL in")."""
+    return verb.span in nouns or (verb.end - verb.start > 1 and verb.start in starts)
 
 
 def _arithmetic_or_exclusion(mentions: list[Mention]) -> list[Mention]:

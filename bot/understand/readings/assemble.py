@@ -186,7 +186,7 @@ def _complete(
         reading, extra = constrain(
             q, Reading(relation.id, subject, obj, ask, tuple(values), notes=(relation.id,)), relation, used
         )
-        if q.focus_noun is not None and reading.ask:
+        if q.focus_noun is not None and reading.ask and _holds(q, relation, reading.ask, q.focus_noun):
             extra.append(q.focus_noun)
         order = _order(q, relation, placed) if not ask and len(subject) + len(obj) == 2 else None
         if order is not None:  # "did the Sberbank deal come before or after this one?"
@@ -225,6 +225,21 @@ def _complete(
             extra += naming
         drafts.append(Draft(reading, tuple(used + extra), bonus + role_score + shape))
     return drafts
+
+
+def _holds(q: Question, relation: Relation, ask: str, noun: Mention) -> bool:
+    """Whether the slot asked can hold what the noun after "which" names: "which CONFERENCE is the photo from?"
+    is no question for the photo's source, whose side takes no conferences."""
+    if noun.kind != "type":
+        return True  # "which PARTNER": a relation's own noun, weighed elsewhere
+    if ask in ("subject", "object"):
+        return types_overlap(
+            relation.subject_types if ask == "subject" else relation.object_types, (noun.target,), q.graph
+        )
+    kind = q.graph.kinds.get(ask)
+    if kind is None:  # the relation cannot give what is asked, kept to decline in its words: if a side could
+        return types_overlap((*relation.subject_types, *relation.object_types), (noun.target,), q.graph)
+    return kind.kind != "entity" or types_overlap(kind.types or ("entity",), (noun.target,), q.graph)
 
 
 def _describer(q: Question, placed: list[tuple[Mention, tuple[str, float]]], words: list[Mention]) -> list[Mention]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from bot.knowledge.graph import Graph
 from bot.knowledge.model import Relation
 from bot.understand.grammar import word_before
 from bot.understand.model import Mention, Value
@@ -165,6 +166,8 @@ def asks(
             for k in slots
             if graph.kinds[k].kind == "entity" and wanted and types_overlap(graph.kinds[k].types, wanted, graph)
         ]
+        if entity_kinds and _after_a_preposition(q):  # "AT what kind of event did Evans speak?": where it
+            fitting = [s for s in fitting if _of_kind(dict(sides)[s], graph)]  # was, not what of
         fitting += [k for k in entity_kinds if k not in asked]
         if definition.generic:  # "what did they announce?": the object before where or at what event
             valued = [k for k in asked if k in graph.kinds and graph.kinds[k].kind == "entity"]
@@ -180,6 +183,17 @@ def asks(
         if any(graph.fits_focus(k, g) for g in generic)
         and not (graph.kinds[k].kind == "entity" and wanted and not types_overlap(graph.kinds[k].types, wanted, graph))
     ]  # "who were the four parties to the announcement?" is not answered by the event it was made at
+
+
+def _of_kind(types: Sequence[str], graph: Graph) -> bool:
+    """Whether a side is declared for some kind of thing ("place"), not for anything at all ("entity")."""
+    return any(graph.ancestors.get(t, (t,))[1:] for t in types)
+
+
+def _after_a_preposition(q: Question) -> bool:
+    """Whether a preposition of place or time stands right before the question word ("AT which event")."""
+    span = q.form.focus_span
+    return span is not None and span[0] > 0 and q.tokens[span[0] - 1] in q.grammar.locative
 
 
 def existential_kinds(q: Question) -> list[str]:
@@ -228,7 +242,7 @@ def fit(q: Question, relation: Relation, ask: str) -> float:
     focus = q.form.focus
     if not ask or focus is None:
         return 0.0
-    if ask == focus and ask not in q.graph.kinds:
+    if ask == focus and (ask not in q.graph.kinds or ask not in relation.values):
         return -FOCUS_FIT  # the relation cannot give what is asked: kept only to decline in its words
     if ask in q.graph.kinds:
         fits = q.graph.fits_focus(ask, focus) or (focus, ask) in relation.focus
