@@ -1358,3 +1358,15 @@ def test_a_preposition_before_the_question_word_asks_where_or_when_not_what_abou
     """ "AT what sort of event did X speak?" asks the event he spoke at, not the topic he spoke of."""
     answer = bot.ask("at what sort of event did the alibaba president speak?")
     assert answer.text.startswith("Michael Evans spoke at a press conference"), answer.text
+
+
+def test_a_description_of_the_other_thing_is_not_claimed_of_the_one_set_aside() -> None:
+    """ "another Russian deal before this one": "Russian" is said of the other deal, not checked of this one."""
+    answer = bot.ask("was there another russian deal b4 this one?")
+    assert answer.text.startswith("Yes"), answer.text
+    assert "Sberbank" in answer.text
+
+
+def test_a_manner_adverb_is_no_unexplained_word() -> None:
+    answer = bot.ask("tell me plainly what megafon is")
+    assert answer.answered, answer.text

@@ -486,10 +486,13 @@ def _names_after(q: Question, word: Mention) -> bool:
 
 
 def _claimed_of(q: Question, subject: str, predicate: list[Mention]) -> bool:
-    """Whether a description is claimed of the subject: no other name or pronoun stands nearer before the "be"
-    that opens it ("is X a Chinese company?", "X is Chinese?"; not "does X want IT to be a Chinese business?")."""
+    """Whether a description is claimed of the subject: it is not the one set aside ("another"), and no other
+    name or pronoun stands nearer before the "be" that opens it ("is X a Chinese company?", "X is Chinese?"; not
+    "does X want IT to be a Chinese business?")."""
     if not predicate:
         return True
+    if any(e.target == subject for e in q.excluded):
+        return False  # "was there some OTHER Russian deal before this one?": said of the other deal, not this one
     start = min(m.start for m in predicate)
     copulas = [i for i in range(start) if q.tokens[i] in q.grammar.be]
     named = [e for e in q.entities if e.target == subject]
