@@ -110,6 +110,9 @@ FLOORS = {
     "round-88.yaml": (0.94, 3),
     "round-89.yaml": (0.89, 6),
     "round-90.yaml": (0.91, 2),
+    "round-91.yaml": (0.91, 7),
+    "round-92.yaml": (0.79, 15),
+    "round-93.yaml": (0.91, 3),
 }
 
 
