@@ -1370,3 +1370,26 @@ def test_a_description_of_the_other_thing_is_not_claimed_of_the_one_set_aside() 
 def test_a_manner_adverb_is_no_unexplained_word() -> None:
     answer = bot.ask("tell me plainly what megafon is")
     assert answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("does the RDIF end up with a fifth of the venture?", "No"),
+        ("alibaba gets nearly half, yes?", "Yes"),
+        ("megafon gets approximately a quarter, right?", "Yes"),
+        ("is mail.ru getting about 30 percent?", "No"),
+    ],
+)
+def test_a_share_of_the_whole_is_checked_as_a_figure_and_a_hedge_widens_it(question: str, opening: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(opening), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [("is megafon only a minority shareholder?", "Yes"), ("do the russians end up with a minority stake?", "No")],
+)
+def test_a_minority_claim_is_a_majority_check_turned_round(question: str, opening: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(opening), answer.text

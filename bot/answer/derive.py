@@ -11,7 +11,7 @@ from bot.answer.compose import Result, capitalise, join, lower_start, names, num
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
-from bot.understand.model import AGAINST, CLAIM, ENDS, GROUP_FIRST, TIMES, TOGETHER, Reading
+from bot.understand.model import AGAINST, CLAIM, ENDS, GROUP_FIRST, MINORITY, TIMES, TOGETHER, Reading
 
 WHOLE = 100.0  # percentages of one whole add up to this
 RATIO_TOLERANCE = 0.005  # "a third" is 0.333333: a claimed ratio holds within half a percent
@@ -218,6 +218,8 @@ def _majority(p: _Parts) -> Result | None:
         return _majority_of_either(p)
     if not p.named and TOGETHER in p.reading.notes and (p.reading.attributes or p.reading.types) and p.pool:
         p = _each_of(p, p.pool)
+    if not p.named and MINORITY in p.reading.notes:
+        return _order(p)  # "who holds a minority stake?": every stake, largest first, each under half or not
     if not p.named:
         top = p.pool[0] if p.pool else next(iter(p.parts))
         none = _fill(p, "majority_none", [top], subject=p.graph.name(top), **{p.kind: number(p.value(top))})
@@ -226,7 +228,12 @@ def _majority(p: _Parts) -> Result | None:
         return none
     total = p.total(p.named)
     threshold = p.language.majority_threshold
-    return _fill(p, "majority_yes" if total > threshold else "majority_no", p.named, **{p.kind: number(total)})
+    result = _fill(p, "majority_yes" if total > threshold else "majority_no", p.named, **{p.kind: number(total)})
+    if MINORITY not in p.reading.notes:
+        return result
+    verdict = "no" if total > threshold else "yes"  # "is Alibaba a minority shareholder?": less than half is a yes
+    plain = without_verdict(result.text, p.language) or result.text
+    return result._replace(text=p.language.message(verdict).format(answer=lower_start(plain)))
 
 
 def _majority_of_either(p: _Parts) -> Result | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact
-from bot.understand.model import Reading, Value
+from bot.understand.model import APPROX, Reading, Value
 from bot.understand.normalize import simplify
 
 
@@ -18,22 +18,26 @@ def holds(entity: str, listed: Sequence[str], graph: Graph) -> bool:
     return bool(members) and all(m in listed for m in members)
 
 
-def same_value(left: Value | None, right: Value) -> bool:
-    """Values compared the way people mean them: numbers exactly, words without case or punctuation."""
+APPROX_TOLERANCE = 0.1  # a hedged figure ("roughly a quarter") holds within a tenth of the one claimed
+
+
+def same_value(left: Value | None, right: Value, *, tolerance: float = 0.0) -> bool:
+    """Values compared the way people mean them: numbers exactly (or within a share of the claimed one),
+    words without case or punctuation."""
     if left is None:
         return False
     if isinstance(left, float) or isinstance(right, float):
         try:
-            return abs(float(left) - float(right)) < 1e-9
+            return abs(float(left) - float(right)) <= max(1e-9, tolerance * abs(float(right)))
         except ValueError:
             return False
     return simplify(str(left)) == simplify(str(right))
 
 
-def _holds_value(fact: Fact, kind: str, value: Value, graph: Graph) -> bool:
+def _holds_value(fact: Fact, kind: str, value: Value, graph: Graph, tolerance: float = 0.0) -> bool:
     """Whether the fact has the value, or a place inside it ("in Russia" holds a fact set in Vladivostok)."""
     found = fact.value(kind)
-    if same_value(found, value):
+    if same_value(found, value, tolerance=tolerance):
         return True
     return isinstance(found, str) and isinstance(value, str) and value in graph.within.get(found, ())
 
@@ -63,6 +67,7 @@ def matching_facts(
     when a side is open, then knowledge order.
     """
     found: list[tuple[tuple[int, int, int, int], Fact]] = []
+    tolerance = APPROX_TOLERANCE if APPROX in reading.notes else 0.0
     relation = graph.relations.get(reading.relation)
     topical = relation.topical if relation is not None else ()
     anything = [b for b in graph.backdrops if topical and graph.is_a(b, topical)]  # "what did he say about the deal?"
@@ -73,7 +78,7 @@ def matching_facts(
             holds(o, fact.objects, graph) or o in anything or (topical and o in fact.mentions) for o in reading.object
         ):
             continue  # what was said about Russia: a quote that names Russia is about it too
-        if check_values and not all(_holds_value(fact, k, v, graph) for k, v in reading.values):
+        if check_values and not all(_holds_value(fact, k, v, graph, tolerance) for k, v in reading.values):
             continue
         if reading.ask and reading.ask not in ("subject", "object") and fact.value(reading.ask) is None:
             continue

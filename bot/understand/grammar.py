@@ -50,6 +50,8 @@ class Grammar(NamedTuple):
     indefinite: frozenset[str]
     possession: frozenset[str]
     get_passive: frozenset[str]
+    approximate: frozenset[str]  # "ROUGHLY a quarter", "about 25 percent": a hedged figure, checked loosely
+    minority: frozenset[str]  # "a MINORITY shareholder": a majority check turned round
     existential: frozenset[str]  # "was it announced at SOME event?": a yes/no that asks which
     ergative: frozenset[str]  # "when did Alibaba start?": with no object, the subject may be what was started
     question_words: frozenset[str]
@@ -114,6 +116,8 @@ def build_grammar(language: Language) -> Grammar:
         indefinite=words("indefinite"),
         possession=words("possession"),
         get_passive=words("get_passive"),
+        approximate=words("approximate"),
+        minority=words("minority"),
         existential=words("existential"),
         ergative=words("ergative"),
         question_words=words("question_words"),

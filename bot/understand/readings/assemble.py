@@ -9,6 +9,7 @@ from bot.knowledge.model import Relation
 from bot.understand.grammar import word_before
 from bot.understand.model import (
     AGAINST,
+    APPROX,
     BEFORE_NOW,
     CLAIM,
     DESCRIBED,
@@ -18,6 +19,7 @@ from bot.understand.model import (
     ENDS,
     GROUP_FIRST,
     LATER,
+    MINORITY,
     MOST,
     NEW,
     NOW,
@@ -182,9 +184,10 @@ def _complete(
         slots = [s for s in slots if s] or slots[:0]  # a question word asks for something: no reading checks only
     if subject and obj and any(t in q.grammar.linking for t in q.tokens):
         slots = ["", *slots]  # "what is Usmanov's CONNECTION to Mail.ru?": the fact naming both is the answer
+    hedged = (APPROX,) if any(m in used and _hedged(q, m.start) for m in q.values) else ()
     for ask in slots:
         reading, extra = constrain(
-            q, Reading(relation.id, subject, obj, ask, tuple(values), notes=(relation.id,)), relation, used
+            q, Reading(relation.id, subject, obj, ask, tuple(values), notes=(relation.id, *hedged)), relation, used
         )
         if q.focus_noun is not None and reading.ask and _holds(q, relation, reading.ask, q.focus_noun):
             extra.append(q.focus_noun)
@@ -485,6 +488,15 @@ def _names_after(q: Question, word: Mention) -> bool:
     return any(e.start == i for e in q.entities)
 
 
+def _hedged(q: Question, start: int) -> bool:
+    """Whether a hedge stands before the figure starting here, past "a" and "to" ("ROUGHLY a quarter",
+    "CLOSE to 25 percent")."""
+    i = start - 1
+    while i >= 0 and q.tokens[i] in q.grammar.indefinite | q.grammar.infinitive:
+        i -= 1
+    return i >= 0 and q.tokens[i] in q.grammar.approximate
+
+
 def _claimed_of(q: Question, subject: str, predicate: list[Mention]) -> bool:
     """Whether a description is claimed of the subject: it is not the one set aside ("another"), and no other
     name or pronoun stands nearer before the "be" that opens it ("is X a Chinese company?", "X is Chinese?"; not
@@ -574,6 +586,16 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         start, end, share = fraction
         saying = [m for m in (*q.aggregates, *q.ordinals) if start <= m.start < end or m.target == comparative]
         return reading._replace(aggregate=comparative, target=share * whole), saying
+    share_claim = multiple(q) if q.form.yesno and len(reading.subject) == 1 and counted and not comparative else None
+    if share_claim is not None and whole is not None and share_claim[2] < 1 and not reading.values:
+        start, end, share = share_claim
+        hedged = _hedged(q, start)
+        within = [a for a in q.aggregates if a.start < end and start < a.end]
+        if not within or (hedged and all(a.target == MAJORITY for a in within)):  # "half" alone: a majority check
+            # "does Mail.ru get a quarter of the venture?", "NEARLY half?": a share of the whole, as a figure
+            hedge = (APPROX,) if hedged else ()
+            figure = ((counted[0], round(share * whole, 1)),)
+            return reading._replace(values=figure, notes=(*reading.notes, *hedge)), within
     if q.excluded and counted and reading.ask == "subject" and not q.aggregates and q.form.focus:
         return reading._replace(aggregate="others"), []  # "besides Alibaba, who owns the venture?": the others
     if q.excluded and counted and not reading.subject and reading.ask == counted[0] and not q.aggregates:
@@ -648,6 +670,8 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             else reading.values
         )
         reading = reading._replace(aggregate=aggregate.target, ordinal=ordinal, mode=mode, target=target, values=values)
+        if aggregate.target == MAJORITY and q.grammar.minority.intersection(q.tokens[aggregate.start : aggregate.end]):
+            reading = reading._replace(notes=(*reading.notes, MINORITY))  # "a MINORITY shareholder?": turned round
         narrowing: list[Mention] = []
         collective = (  # "do the Russians have a majority?", "the Russians get how much combined?": as one side
             ((aggregate.target == MAJORITY and not q.form.focus) or aggregate.target == SUM)
