@@ -1393,3 +1393,9 @@ def test_a_share_of_the_whole_is_checked_as_a_figure_and_a_hedge_widens_it(quest
 def test_a_minority_claim_is_a_majority_check_turned_round(question: str, opening: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(opening), answer.text
+
+
+def test_who_asks_for_a_person_or_company_not_for_what_the_story_is() -> None:
+    """ "who is described as X in the piece?": the piece is where, and no answer to "who"."""
+    answer = bot.ask("who gets described as kremlin-friendly in the piece?")
+    assert answer.text.startswith("Alisher Usmanov"), answer.text

@@ -211,6 +211,8 @@ def _complete(
         elif q.form.either and not ask and reading.aggregate is None:
             reading = _as_either(q, reading)
         shape = fit(q, relation, ask)
+        if not _asked_of_its_kind(q, ask, (*subject, *obj)):
+            shape -= FOCUS_FIT  # "WHO is described as Kremlin-friendly in the story?": not what the story is
         near = q.form.focus_span[1] + SPECIFIC_REACH if q.form.focus_span else -1
         naming = [  # "what occasion": a word naming the value asked, when the relation has such values
             v
@@ -486,6 +488,17 @@ def _names_after(q: Question, word: Mention) -> bool:
     while i < len(q.tokens) and q.tokens[i] in q.grammar.determiners:
         i += 1
     return any(e.start == i for e in q.entities)
+
+
+def _asked_of_its_kind(q: Question, ask: str, bound: tuple[str, ...]) -> bool:
+    """Whether a question word that asks for a kind of entity ("who": a person or an organisation), when a
+    value is asked, asks it of such an entity: "who is Alibaba?", not "who is ... in the story?"."""
+    focus = q.focus
+    if focus is None or tuple(focus.expects) != ("entity",) or not focus.types or not bound:
+        return True
+    if ask in ("", "subject", "object"):
+        return True
+    return any(q.graph.is_a(e, focus.types) for e in bound if e in q.graph.entities)
 
 
 def _hedged(q: Question, start: int) -> bool:

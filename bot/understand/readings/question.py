@@ -124,10 +124,13 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     types, attributes = found.of("type"), found.of("attribute")
     named_positions = frozenset(i for e in entities for i in range(e.start, e.end))
     appositive = [t for t in types if any(e.start == t.end and graph.is_a(e.target, [t.target]) for e in entities)]
+    entity_spans = {e.span for e in entities}  # "the STORY": the article's name, not also a type noun to miss
     missable = tuple(
         (m, miss_weight(m, graph))
         for m in primary
-        if m not in excluded and not any(a.start <= m.start < a.end for a in attributed)
+        if m not in excluded
+        and not any(a.start <= m.start < a.end for a in attributed)
+        and not (m.kind == "type" and m.span in entity_spans)
     )
     covered = {i for e in [*excluded, *attributed] for i in range(e.start, e.end)}
     covered |= set(range(*form.focus_span)) if form.focus_span else set()
