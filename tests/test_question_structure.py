@@ -1399,3 +1399,26 @@ def test_who_asks_for_a_person_or_company_not_for_what_the_story_is() -> None:
     """ "who is described as X in the piece?": the piece is where, and no answer to "who"."""
     answer = bot.ask("who gets described as kremlin-friendly in the piece?")
     assert answer.text.startswith("Alisher Usmanov"), answer.text
+
+
+def test_what_named_companies_are_doing_asks_their_acts() -> None:
+    answer = bot.ask("what are sberbank and yandex doing?")
+    assert "tie-up" in answer.text, answer.text
+
+
+def test_a_compass_point_the_description_contradicts_is_a_no() -> None:
+    answer = bot.ask("is vladivostok up in the north of russia?")
+    assert answer.text.startswith("No"), answer.text
+    assert "far eastern" in answer.text
+
+
+def test_a_real_word_is_never_respelt_as_a_function_word() -> None:
+    """ "in SIMPLE words" is an idiom, not "simply" misspelt (and "words" then no quote asked for)."""
+    answer = bot.ask("explain the story to me in simple words")
+    assert "announced the joint venture" in answer.text, answer.text
+
+
+def test_a_how_question_whose_verb_is_unknown_is_not_answered() -> None:
+    """ "how did Alibaba's shares MOVE after the news?": the stake in the venture is no answer to it."""
+    answer = bot.ask("how did alibaba shares fare after the news")
+    assert not answer.answered, answer.text

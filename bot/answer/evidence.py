@@ -80,6 +80,22 @@ def evidence_bound(reading: Reading, found: Found, graph: Graph, grammar: Gramma
     return bound + ROUNDING if bound else 0.0
 
 
+def _clause_verb(found: Found, position: int, grammar: Grammar) -> bool:
+    """Whether the word stands where a question's verb does, with no object after it: after an auxiliary and a
+    subject naming something ("how DID ALIBABA'S SHARES move after ..."), with no relation verb between."""
+    tokens = found.text.tokens
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    if after is not None and after not in grammar.aside | grammar.earlier | grammar.later:
+        return False  # "how does the article spell THE NAME": its object says what is asked
+    auxiliary = next((i for i in range(position) if tokens[i] in grammar.auxiliary), None)
+    if auxiliary is None or auxiliary + 1 >= position:
+        return False
+    between = [m for m in found.mentions if auxiliary < m.start < position]
+    named = any(m.kind in ("entity", "pronoun") for m in between)
+    verbs = any(m.kind == "relation" and m.detail in ("verb", "passive") for m in between)
+    return named and not verbs and not any(i in found.unexplained for i in range(auxiliary + 1, position))
+
+
 def _cited_words(result: Result, graph: Graph) -> set[str]:
     known = [graph.fact_words[f] for f in result.facts if f in graph.fact_words]
     if known:
@@ -106,10 +122,14 @@ def _mentioned(result: Result, graph: Graph) -> set[str]:
     return {e for f in facts for e in f.mentions}
 
 
-def confidence(found: Found, tried: Tried, graph: Graph, name_words: frozenset[str] = frozenset()) -> float:
+def confidence(
+    found: Found, tried: Tried, graph: Graph, name_words: frozenset[str] = frozenset(), manner: Grammar | None = None
+) -> float:
     """How much of the question the reading explains, times how well its words matched (0..1).
 
     A word left over that is part of a known name ("mail" of Mail.ru) counts as a name it could not place.
+    With `manner` (a "how" question, which asks about its verb), so does the clause's own verb ("how did
+    Alibaba's shares MOVE?"): without it the question is not known.
     """
     reading = tried.reading
     evidence = _cited_words(tried.result, graph) if tried.result is not None else set()
@@ -120,7 +140,8 @@ def confidence(found: Found, tried: Tried, graph: Graph, name_words: frozenset[s
         if position in reading.used:
             continue
         word = found.text.tokens[position]
-        if word in name_words or (capitalised[position] and word not in evidence):
+        verb = manner is not None and _clause_verb(found, position, manner)
+        if word in name_words or (capitalised[position] and word not in evidence) or (verb and word not in evidence):
             kept *= UNEXPLAINED_NAME
         elif word not in evidence:
             kept *= UNEXPLAINED_GUESS if guessed else UNEXPLAINED

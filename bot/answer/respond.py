@@ -119,7 +119,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         if presumed is not None:  # "what did MegaFon pay for its 30% stake?": it holds 24 percent
             why = explanation(found, form, tried, answerable, reason="false premise")
             return Answer(question, False, presumed, explanation=why), context
-        sure = confidence(found, answerable, graph, lexicon.name_heads)
+        manner = form.focus == "how" and form.focus_span is not None and form.focus_span[1] - form.focus_span[0] == 1
+        sure = confidence(found, answerable, graph, lexicon.name_heads, lexicon.grammar if manner else None)
         if sure < MIN_CONFIDENCE:
             from bot.answer import replies
 

@@ -8,6 +8,8 @@ another type. Without one the question is declined: the article doesn't say.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
@@ -245,6 +247,26 @@ def _said_words(fact: Fact, graph: Graph) -> set[str]:
     return set(simplify(" ".join(texts) if texts else fact.answer).split())
 
 
+def _other_direction(reading: Reading, graph: Graph, language: Language) -> Fact | None:
+    """The fact describing the subject with another compass point than the one claimed: "is Vladivostok in
+    the far WEST?" against "a far EASTERN city"."""
+    classes = dict(language.word_classes)
+    directions = classes.get("directions", ())
+    endings = classes.get("derivational_endings", ())
+
+    def points(words: Iterable[str]) -> set[str]:
+        return {d for w in words for d in directions if w == d or w in {d + e for e in endings}}
+
+    claimed = points(reading.words)
+    if not claimed or not reading.subject:
+        return None
+    fact = describing_fact(reading.subject[0], graph)
+    if fact is None:
+        return None
+    stated = points(simplify(fact.answer).split())
+    return fact if stated and not stated & claimed else None
+
+
 def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, Fact] | None:
     relation = graph.relations.get(reading.relation)
     if relation is None:
@@ -255,6 +277,9 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
             fact = attribute_fact(entity, attribute, graph)
             if fact is not None and not has_attribute(entity, attribute, wanted, graph):
                 return False, fact
+    other_direction = _other_direction(reading, graph, language)
+    if other_direction is not None:
+        return False, other_direction
     if relation.id == graph.describes and SAME in reading.notes and len(reading.subject) == 2:
         other = describing_fact(reading.subject[1], graph)
         return (False, other) if other is not None else None  # two names, two things: what the second one is

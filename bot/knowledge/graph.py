@@ -81,7 +81,8 @@ def build_graph(knowledge: Knowledge) -> Graph:
         for member in group.members:
             groups[member].append(group.id)
     endings = dict(language.word_classes).get("derivational_endings", ())
-    fact_words = {fact.id: _words(fact, endings) for fact in knowledge.facts}
+    directions = dict(language.word_classes).get("directions", ())
+    fact_words = {fact.id: _words(fact, endings, directions) for fact in knowledge.facts}
     return Graph(
         entities={e.id: e for e in knowledge.entities},
         relations={r.id: r for r in language.relations},
@@ -126,11 +127,14 @@ def _within(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
     return within
 
 
-def _words(fact: Fact, endings: tuple[str, ...] = ()) -> frozenset[str]:
+def _words(fact: Fact, endings: tuple[str, ...] = (), directions: tuple[str, ...] = ()) -> frozenset[str]:
     """The words of a fact's answer and cited sentences, and each word's base where it ends in a derivational
-    ending ("eastern": east), so "the far east" finds "far eastern" said."""
+    ending ("eastern": east), so "the far east" finds "far eastern" said. A fact naming a compass point
+    speaks to every other one ("far west?" is answered, No, by "far eastern")."""
     words = set(simplify(" ".join([fact.answer, *(c.sentence for c in fact.citations)])).split())
     bases = {w[: -len(e)] for w in words for e in endings if w.endswith(e) and len(w) - len(e) >= MIN_BASE}
+    if (words | bases) & set(directions):
+        bases |= set(directions) | {d + e for d in directions for e in endings}
     return frozenset(words | bases)
 
 

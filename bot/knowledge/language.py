@@ -142,10 +142,10 @@ WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
-    "ergative", "existential", "minority", "approximate",
+    "ergative", "existential", "minority", "approximate", "directions",
     "question_words", "negating", "entity_questions", "possessives", "other", "noun_verbs", "only", "present",
     "earlier", "later", "bound_fillers", "progressive_endings", "derivational_endings", "distributive", "newness",
-    "already", "infinitive", "future", "doing", "past_auxiliary", "linking", "source_cues", "idioms",
+    "already", "infinitive", "future", "doing", "acting", "past_auxiliary", "linking", "source_cues", "idioms",
 )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ class Grammar(NamedTuple):
     progressive_endings: tuple[str, ...]
     infinitive: frozenset[str]
     doing: frozenset[str]
+    acting: tuple[tuple[str, ...], ...]  # "what are X DOING?", "UP TO": its acts, whatever the tense
     past_auxiliary: frozenset[str]
     linking: frozenset[str]
     distributive: frozenset[str]
@@ -88,6 +89,7 @@ def build_grammar(language: Language) -> Grammar:
         progressive_endings=tuple(sorted(classes.get("progressive_endings", ()))),
         infinitive=words("infinitive"),
         doing=words("doing"),
+        acting=tuple(tuple(simplify(c).split()) for c in classes.get("acting", ())),
         past_auxiliary=words("past_auxiliary"),
         linking=words("linking"),
         distributive=words("distributive"),

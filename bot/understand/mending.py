@@ -3,6 +3,7 @@ together ("alibabagroup"), and lower-case "unknown names" that are ordinary word
 
 from __future__ import annotations
 
+from bot.understand.english import is_common_word
 from bot.understand.lexicon import Lexicon
 from bot.understand.model import Found
 from bot.understand.normalize import Text, stem
@@ -52,6 +53,8 @@ def correct_function_words(text: Text, lexicon: Lexicon) -> Text:
             continue  # "Elon Musk", "elon musk": a name, not "must" misspelt
         if spelt_near(word, text.stems[i], lexicon):
             continue  # "ownes" is "owns", "evens" is "Evans": names and relation words come first
+        if is_common_word(word):
+            continue  # "in SIMPLE words" is no "simply" misspelt
         fixed = _near_function_word(word, lexicon)
         if fixed is not None:
             tokens[i], changed = fixed, True

@@ -39,6 +39,16 @@ def candidate_relations(
     return candidates
 
 
+def _acting(q: Question, start: int, end: int) -> bool:
+    """Whether the names from `start` to `end` are asked what they did or are doing: "what DID X DO?", "what
+    are X DOING?", "what is X UP TO?"; "what does X do?" asks what X is."""
+    tokens = q.tokens
+    if any(tokens[end : end + len(words)] == words for words in q.grammar.acting):
+        return True
+    past = start > 0 and tokens[start - 1] in q.grammar.past_auxiliary
+    return past and end < len(tokens) and tokens[end] in q.grammar.doing
+
+
 def implied(q: Question, entities: list[Mention]) -> list[str]:
     """Relations no strong word names. A bare or generic question about an entity ("who is X?",
     "what is X?") reads as a description; a specific one ("where is the forum?", "why?") as any
@@ -58,13 +68,9 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
         focus is None or any(graph.fits_focus(k, focus.id) for k in describes.values)
     )
     claims_a_description = q.form.yesno and q.aggregates and len(described_superlatives(q)) == len(q.aggregates)
-    acted = [  # "what DID Sberbank (and Yandex) DO?" (not "what does MegaFon do?", which asks what it is)
-        e.target
-        for run in _coordinated_runs(q, entities)
-        if run[-1].end < len(q.tokens) and q.tokens[run[-1].end] in q.grammar.doing
-        and run[0].start > 0 and q.tokens[run[0].start - 1] in q.grammar.past_auxiliary
-        for e in run
-    ]  # fmt: skip
+    acted = [  # "what DID Sberbank (and Yandex) DO?", "what ARE they DOING?" (not "what does MegaFon do?")
+        e.target for run in _coordinated_runs(q, entities) if _acting(q, run[0].start, run[-1].end) for e in run
+    ]
     if acted and focus is not None and focus.generic and not q.relation_words:
         # "what did Sberbank DO?": what it did, the facts it is the subject of, not what it is
         done = [f.relation for a in acted for f in graph.facts_by_entity.get(a, ()) if a in f.subjects]
