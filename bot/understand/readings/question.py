@@ -159,8 +159,12 @@ def _sides(attributes: list[Mention], named: frozenset[int]) -> list[Mention]:
 
 def _values(found: Found) -> list[Mention]:
     """Numbers, years and the like a reading may bind; a bare number right before a noun only counts it
-    ("who are the 4 parties in the deal?" asks for four parties, not a 4 percent stake)."""
-    nouns = {m.start for m in found.mentions if m.kind == "type" or (m.kind == "relation" and m.detail == "agent")}
+    ("who are the 4 parties in the deal?", "what do the 4 STAKES add up to?": four of them, not 4 percent)."""
+    nouns = {
+        m.start
+        for m in found.mentions
+        if m.kind == "type" or (m.kind == "relation" and m.detail in ("agent", "holding"))
+    }
     return [v for v in found.of(*VALUE_KINDS) if not (v.kind == "number" and v.end in nouns)]
 
 

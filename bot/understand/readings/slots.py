@@ -39,6 +39,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     if q.form.yesno and _multiple_before(q, entity):
         # "is MegaFon's stake HALF of Alibaba's?": both hold; "more than a fifth of the venture": the whole
         said = "object" if entity.target in q.graph.backdrops else "subject"
+    if said == "object" and _named_by_their_role(q, entity, cues):
+        said = "subject"  # "the four OWNERS", "the two groups' PARTNERS": the group is who they are
     if _beside(q, entity):
         said = "subject"  # "X teamed up with Y", "what did X announce along with Y and Z": Y and Z are X's side
     if relation.symmetric and said == "object" and entity.target not in q.graph.backdrops:
@@ -58,6 +60,16 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         # "is the new company called Tmall Russia?": a name after the naming verb is the name claimed
         places += [(k, ROLE) for k in relation.values if q.graph.kinds[k].kind == "text"]
     return places
+
+
+def _named_by_their_role(q: Question, entity: Mention, cues: list[Mention]) -> bool:
+    """Whether a group ("the four") stands right before a noun for the relation's subject, with no possessive:
+    "the four OWNERS" are the owners, where "Mail.ru owner" is Mail.ru's."""
+    if not q.graph.entities[entity.target].members:
+        return False
+    possessive = q.found.text.possessive
+    owned = entity.end - 1 < len(possessive) and possessive[entity.end - 1]
+    return not owned and any(c.detail == "agent" and c.start == entity.end for c in cues)
 
 
 def numeric_kinds(q: Question, relation: Relation) -> list[str]:
