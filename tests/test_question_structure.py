@@ -1435,3 +1435,17 @@ def test_a_correction_reads_as_one_sentence() -> None:
     answer = bot.ask("who owns the russian partners?")
     assert "it says According" not in answer.text, answer.text
     assert "it says From" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "stated"),
+    [
+        ("mail.ru gets 15% and megafon 24%, correct?", "Yes", "Mail.ru will own 15 percent"),
+        ("so alibaba takes 24 percent and megafon 48 percent?", "No", "Alibaba will own 48 percent"),
+    ],
+)
+def test_two_claims_sharing_one_verb_get_one_verdict(question: str, opening: str, stated: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(opening), answer.text
+    assert stated in answer.text
+    assert answer.text.count("MegaFon will own 24 percent") == 1

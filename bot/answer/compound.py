@@ -9,10 +9,15 @@ the question after it is answered alone.
 
 from __future__ import annotations
 
+import re
+
+from bot.answer.compose import capitalise, lower_start, verdict_of, without_verdict
 from bot.answer.model import Answer
 from bot.knowledge.graph import Graph
+from bot.knowledge.model import Language
 from bot.understand.grammar import Grammar
 from bot.understand.model import Form, Found, Mention
+from bot.understand.normalize import Text
 from bot.understand.readings.assemble import COMPARATIVES
 
 
@@ -33,6 +38,38 @@ def second_question(found: Found, form: Form, grammar: Grammar) -> int | None:
         ):  # "which bank and which firm teamed up?"
             return start
     return None
+
+
+_SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")  # between the sentences of a reply
+PAIRED = ("percent", "number")  # the figures a gapped claim pairs with its names ("X has 13% and Y 24%")
+
+
+def gapped_claims(found: Found, form: Form, grammar: Grammar) -> tuple[Text, Text] | None:
+    """'MegaFon has 13% and the RDIF 24%, yes?': two claims sharing one verb, the second with it left out.
+    Returned as two yes/no questions ("MegaFon has 13%, yes?", "the RDIF has 24%, yes?"), else None."""
+    if not form.yesno:
+        return None
+    text, tokens = found.text, found.text.tokens
+    names = found.of("entity")
+    figures = found.of(*PAIRED)
+    if len(figures) != 2:
+        return None  # "48 plus 24 make 70?": a sum claimed, not two claims
+    first_figure, second_figure = figures
+    second = next((e for e in names if e.end == second_figure.start), None)
+    first = next((e for e in reversed(names) if e.end <= first_figure.start), None)
+    if second is None or first is None:
+        return None
+    between = range(first_figure.end, second.start)
+    joined = all(tokens[i] in grammar.joiners for i in between) and (
+        bool(between) or bool(text.boundary and text.boundary[second.start])
+    )
+    if not joined:
+        return None
+    tail = text.part(second_figure.end, len(tokens))
+    claim = text.part(0, first_figure.end).then(tail)
+    verb = text.part(first.end, first_figure.start)  # "has", "gets": said once, meant twice
+    other = text.part(0, first.start).then(text.part(second.start, second.end)).then(verb)
+    return claim, other.then(text.part(second_figure.start, second_figure.end)).then(tail)
 
 
 def question_sentences(found: Found, graph_backdrops: tuple[str, ...]) -> list[tuple[int, int]] | None:
@@ -72,6 +109,19 @@ def _closers_joined(found: Found, spans: list[tuple[int, int]]) -> list[tuple[in
         else:
             joined.append(span)
     return joined
+
+
+def both(question: str, first: Answer, second: Answer, language: Language) -> Answer:
+    """One verdict on two claims: Yes when both hold, No when either does not, each fact said once."""
+    verdicts = (verdict_of(first.text, language), verdict_of(second.text, language))
+    if None in verdicts:
+        return join(question, first, second)
+    plain = [without_verdict(a.text, language) or a.text for a in (first, second)]
+    verdict = "yes" if verdicts == ("yes", "yes") else "no"
+    sentences = _SENTENCE_END.split(" ".join([plain[0], capitalise(plain[1])]))
+    said = list(dict.fromkeys(capitalise(s) for s in sentences))  # a correction may name the other's figure too
+    text = language.message(verdict).format(answer=lower_start(" ".join(said)))
+    return join(question, first, second)._replace(text=text)
 
 
 def join(question: str, first: Answer, second: Answer) -> Answer:

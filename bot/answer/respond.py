@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.answer.compose import Result, lower_start, verdict_of, without_verdict
-from bot.answer.compound import join, preamble_end, question_sentences, second_question
+from bot.answer.compound import both, gapped_claims, join, preamble_end, question_sentences, second_question
 from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
 from bot.answer.explain import RUNNERS_UP, explanation
@@ -66,6 +66,11 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     sourced = _sourced(question, text, setting, context)
     if sourced is not None:  # "who released the ownership breakdown?": the fact, with whose it is
         return sourced
+    claims = gapped_claims(found, form, lexicon.grammar)
+    if claims is not None:  # "MegaFon has 13% and the RDIF 24%, yes?": each checked, one verdict
+        first, middle = respond(question, claims[0], setting, context)
+        second, after = respond(question, claims[1], setting, middle)
+        return both(question, first, second, knowledge.language), after
     split = second_question(found, form, lexicon.grammar)
     if split is not None:
         end = split - 1 if text.tokens[split - 1] in lexicon.grammar.joiners else split

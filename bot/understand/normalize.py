@@ -89,6 +89,18 @@ class Text(NamedTuple):
             (True, *self.opens) if self.opens else (),
         )
 
+    def then(self, other: Text) -> Text:
+        """These words followed by another text's ("MegaFon has 13%" + "right?")."""
+        return Text(
+            self.tokens + other.tokens,
+            self.stems + other.stems,
+            self.capitalised + other.capitalised,
+            self.possessive + other.possessive,
+            self.surface + other.surface,
+            self.boundary + other.boundary,
+            self.opens + other.opens,
+        )
+
     @property
     def joined(self) -> str:
         """The tokens joined by single spaces, as `/explain` shows them."""
