@@ -113,6 +113,9 @@ FLOORS = {
     "round-91.yaml": (0.91, 7),
     "round-92.yaml": (0.79, 15),
     "round-93.yaml": (0.91, 3),
+    "round-94.yaml": (0.91, 6),
+    "round-95.yaml": (0.90, 5),
+    "round-96.yaml": (0.89, 9),
 }
 
 
