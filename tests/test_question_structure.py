@@ -1449,3 +1449,23 @@ def test_two_claims_sharing_one_verb_get_one_verdict(question: str, opening: str
     assert answer.text.startswith(opening), answer.text
     assert stated in answer.text
     assert answer.text.count("MegaFon will own 24 percent") == 1
+
+
+def test_a_name_beside_or_other_things_of_its_kind_stays_a_name() -> None:
+    """ "only for Russia or other countries too?": Russia is named, not a description like "Russian or Chinese"."""
+    answer = bot.ask("so is it just for russia or other countries as well?")
+    assert answer.answered, answer.text
+    assert "CIS" in answer.text
+
+
+def test_names_before_a_noun_naming_their_deal_only_say_which_deal() -> None:
+    """ "the Alibaba-Mail.ru deal" is the venture the two made, not Alibaba and Mail.ru beside it."""
+    answer = bot.ask("when was the alibaba-mail.ru venture announced?")
+    assert answer.text.startswith("Alibaba and Mail.ru announced"), answer.text
+    assert "Tuesday" in answer.text
+
+
+def test_a_description_cites_every_sentence_it_draws_on() -> None:
+    answer = bot.ask("what's the new joint venture?")
+    cited = " ".join(c.sentence for c in answer.citations)
+    assert "telecom operator MegaFon" in cited, answer.citations

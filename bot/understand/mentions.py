@@ -180,8 +180,8 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
         for m in mentions
         if m.kind == "either"
         for i, other in ((m.start - 1, m.end), (m.end, m.start - 1))
-        if other not in names
-    }
+        if other not in names and not (other < len(words) and words[other] in lexicon.grammar.other)
+    }  # "Russia or OTHER countries": one of the things of its kind, named
 
     def classifies(m: Mention) -> bool:
         if words and words[0] in lexicon.grammar.relative:

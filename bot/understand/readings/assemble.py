@@ -189,6 +189,8 @@ def _complete(
         reading, extra = constrain(
             q, Reading(relation.id, subject, obj, ask, tuple(values), notes=(relation.id, *hedged)), relation, used
         )
+        if relation.id == q.graph.describes and q.form.yesno and {e.target for e in q.excluded} & set(subject):
+            continue  # "is there ANOTHER Russian deal before this one?": no claim about what this one is
         if q.focus_noun is not None and reading.ask and _holds(q, relation, reading.ask, q.focus_noun):
             extra.append(q.focus_noun)
         order = _order(q, relation, placed) if not ask and len(subject) + len(obj) == 2 else None

@@ -114,6 +114,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     entities = _first_few(
         sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
     )
+    entities = _with_modifiers(entities, found, graph)  # "the ALIBABA-MAIL.RU deal": one name, of the deal
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
     references = through_relations(found, entities, graph, grammar, noun or _counted_noun(found, form))
     explained = _explained(found, form, graph, noun, grammar)  # once, not once for each mention
@@ -289,6 +290,40 @@ def _counted_noun(found: Found, form: Form) -> Mention | None:
     if form.focus != "count" or form.focus_span is None:
         return None
     return next((m for m in found.of("type") if m.start == form.focus_span[1]), None)
+
+
+def _with_modifiers(entities: list[Mention], found: Found, graph: Graph) -> list[Mention]:
+    """The names, each run of names that only says which thing a name right after it means taken into that
+    name's span: "the Alibaba-Mail.ru deal" names the deal, not Alibaba and Mail.ru beside it."""
+    nouns = {t.span for t in found.of("type")}
+    names = found.of("entity")
+    heads = {e.target: e for e in entities if e.span in nouns}  # "the ... DEAL": a thing named by its kind
+    modified: dict[str, int] = {}
+    for entity in entities:
+        head = modifier_of(names, entity, graph)
+        if head in heads:
+            modified[head] = min(modified.get(head, heads[head].start), entity.start)
+    return [
+        e._replace(start=modified[e.target]) if e.target in modified else e
+        for e in entities
+        if modifier_of(names, e, graph) not in modified
+    ]
+
+
+def modifier_of(names: list[Mention], mention: Mention, graph: Graph) -> str | None:
+    """The entity a name modifies: a run of names right before a one-word name of a thing they are all
+    parties to ("the ALIBABA-MAIL.RU deal"); None when it modifies nothing."""
+    run_end = mention.end
+    while True:
+        after = next((e for e in names if e.start == run_end and e.target != mention.target), None)
+        if after is None:
+            return None
+        if after.end - after.start == 1 and not graph.entities[after.target].members:
+            facts = graph.facts_by_entity.get(after.target, ())
+            parties = {e for f in facts if after.target in f.objects for e in f.subjects}  # who made the deal
+            if mention.target in parties and after.target not in graph.entities[mention.target].members:
+                return after.target
+        run_end = after.end
 
 
 def best_per_span(mentions: Iterable[Mention]) -> list[Mention]:
