@@ -1469,3 +1469,10 @@ def test_a_description_cites_every_sentence_it_draws_on() -> None:
     answer = bot.ask("what's the new joint venture?")
     cited = " ".join(c.sentence for c in answer.citations)
     assert "telecom operator MegaFon" in cited, answer.citations
+
+
+def test_two_names_joined_by_be_are_claimed_to_be_one() -> None:
+    """The description "the telecom operator in the deal" names MegaFon; "is the RDIF ..." claims they are one."""
+    answer = bot.ask("is the RDIF the telecom operator in this deal?")
+    assert answer.text.startswith("No"), answer.text
+    assert "MegaFon is a telecom operator" in answer.text

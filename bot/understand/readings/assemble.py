@@ -47,7 +47,7 @@ from bot.understand.readings.slots import (
     numeric_kinds,
     placements,
 )
-from bot.understand.readings.weights import CLAUSE_VERB, FOCUS_FIT, MAIN_VERB, Draft
+from bot.understand.readings.weights import CLAUSE_VERB, FOCUS_FIT, IDENTITY, MAIN_VERB, Draft
 
 MAJORITY = "majority"
 SUM = "sum"
@@ -230,6 +230,8 @@ def _complete(
         if naming or named_value:
             shape += FOCUS_FIT
             extra += naming
+        if SAME in reading.notes:
+            shape += IDENTITY  # "is the RDIF the telecom operator (in the deal)?": "be" joins the two names
         drafts.append(Draft(reading, tuple(used + extra), bonus + role_score + shape))
     return drafts
 
@@ -447,7 +449,8 @@ def _identified_with(q: Question, subject: tuple[str, ...]) -> bool:
     if first is None or second is None or first.start > second.start:
         return False
     between = q.tokens[first.end : second.start]
-    after_be = first.start > 0 and q.tokens[first.start - 1] in q.grammar.be
+    before = word_before(q.tokens, first.start, q.grammar.determiners)  # "is THE RDIF the telecom operator?"
+    after_be = before >= 0 and q.tokens[before] in q.grammar.be
     return after_be and all(t in q.grammar.determiners for t in between)
 
 

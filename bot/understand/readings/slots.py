@@ -287,13 +287,17 @@ def describes_bound(q: Question, mention: Mention, bound: set[str]) -> bool:
 
 
 def identifies(q: Question, mention: Mention, bound: set[str]) -> bool:
-    """'the forum in Vladivostok': a place right after a bound entity, tied to it by some fact, only says
-    which one is meant."""
-    if mention.start < 2 or q.tokens[mention.start - 1] not in q.grammar.locative:
+    """'the forum in Vladivostok', 'the telecom operator in the deal': a place right after a bound entity, tied to
+    it by some fact, only says which one is meant (not after "is": "is Yandex in the deal?" claims it)."""
+    at = word_before(q.tokens, mention.start, q.grammar.determiners)  # "... in THE deal"
+    if at < 1 or q.tokens[at] not in q.grammar.locative:
         return False
-    before = next((e for e in q.entities if e.end == mention.start - 1 and e.target in bound), None)
+    before = next((e for e in q.entities if e.end == at and e.target in bound), None)
     if before is None:
         return False
+    opener = word_before(q.tokens, before.start, q.grammar.determiners)
+    if opener >= 0 and q.tokens[opener] in q.grammar.be and q.form.focus is None:
+        return False  # "is YANDEX in the deal?": where the name stands is claimed, not said to pick it out
     return any(
         mention.target in f.entities or mention.target in [v for _, v in f.values]
         for f in q.graph.facts_by_entity.get(before.target, ())

@@ -22,6 +22,7 @@ FOCUS_FIT = 0.5  # the slot asked fits the question word
 FOLLOWUP = 0.9  # a reading carried over from the previous question, when the question is a follow-up
 IMPLIED = 0.3  # a relation no word names, guessed from the question word and the facts
 MAIN_VERB = 0.3  # a reading built on a strong verb: the verb, not a noun, is usually what a question asks about
+IDENTITY = 1.2  # two names joined by "be" ("is the RDIF the telecom operator?") claim they are one: a role each
 CLAUSE_VERB = 1.0  # ... and more when the verb follows an auxiliary and its subject ("what did X pay for ...?")
 VALUE_MENTIONS = frozenset({"percent", "year", "number", "weekday", "month"})
 
