@@ -1476,3 +1476,16 @@ def test_two_names_joined_by_be_are_claimed_to_be_one() -> None:
     answer = bot.ask("is the RDIF the telecom operator in this deal?")
     assert answer.text.startswith("No"), answer.text
     assert "MegaFon is a telecom operator" in answer.text
+
+
+def test_a_withheld_figure_confirms_no_claim_but_answers_whether_it_was_given() -> None:
+    claimed = bot.ask("is the rdif paying cash for its 13 percent?")
+    assert not claimed.answered, claimed.text
+    assert not claimed.text.startswith("Yes")
+    disclosed = bot.ask("did the statement give the amounts?")
+    assert disclosed.text.startswith("No: the amounts involved were not disclosed"), disclosed.text
+
+
+def test_how_to_do_something_yourself_is_advice_not_a_question_about_the_article() -> None:
+    answer = bot.ask("how can i become a seller on the new platform?")
+    assert answer.text.startswith("I can only report what the article says"), answer.text

@@ -17,6 +17,7 @@ from bot.knowledge.model import Fact, Language
 from bot.understand.model import (
     BEFORE_NOW,
     CLAIM,
+    DISCLOSED,
     EARLIER,
     EITHER,
     EITHER_TYPE,
@@ -315,6 +316,8 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
     if bounded is not None:
         return bounded
     exact = matching_facts(reading._replace(ask=""), graph)
+    if exact and exact[0].withheld:  # "is MegaFon paying cash?": the article says only that it was not disclosed
+        return (False, exact[0]) if DISCLOSED in reading.notes else None  # "were the amounts disclosed?": No
     if exact:
         return True, exact[0]
     loose = matching_facts(reading._replace(ask="", values=()), graph, check_values=False)

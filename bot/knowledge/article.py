@@ -175,7 +175,7 @@ class _FactReader:
         kinds = relation.values if relation else ()
         record.only(
             "id", "relation", "subject", "object", "answer", "cite", "mentions", "complete", "source", "reported_by",
-            *kinds,
+            "withheld", *kinds,
         )  # fmt: skip
         ident = record.text("id")
         if relation is None:
@@ -218,7 +218,7 @@ class _FactReader:
         self.draft.origins[ident] = (record.file, record.line)
         return Fact(
             ident, relation.id, subjects, objects, tuple(values), answer.strip(), citations, mentions,
-            record.flag("complete"), reported_by=reported_by,
+            record.flag("complete"), reported_by=reported_by, withheld=record.flag("withheld"),
         )  # fmt: skip
 
     def template(

@@ -198,6 +198,7 @@ class Fact(NamedTuple):
     complete: bool = False
     named: tuple[str, ...] = ()  # other entities its answer names in passing: a follow-up's "it" may mean them
     reported_by: str = ""  # whose the fact is, as the cited sentence says ("the statement"): asked by "who released?"
+    withheld: bool = False  # its value was not given ("not disclosed"): it answers "how much?" and confirms no claim
 
     def value(self, name: str) -> str | float | None:
         """The fact's value of one kind, or None."""

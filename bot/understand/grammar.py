@@ -51,6 +51,7 @@ class Grammar(NamedTuple):
     indefinite: frozenset[str]
     possession: frozenset[str]
     get_passive: frozenset[str]
+    disclosure: frozenset[str]  # "were the amounts DISCLOSED?": whether a figure was given at all
     approximate: frozenset[str]  # "ROUGHLY a quarter", "about 25 percent": a hedged figure, checked loosely
     minority: frozenset[str]  # "a MINORITY shareholder": a majority check turned round
     existential: frozenset[str]  # "was it announced at SOME event?": a yes/no that asks which
@@ -118,6 +119,7 @@ def build_grammar(language: Language) -> Grammar:
         indefinite=words("indefinite"),
         possession=words("possession"),
         get_passive=words("get_passive"),
+        disclosure=words("disclosure"),
         approximate=words("approximate"),
         minority=words("minority"),
         existential=words("existential"),

@@ -13,6 +13,7 @@ from bot.understand.model import (
     BEFORE_NOW,
     CLAIM,
     DESCRIBED,
+    DISCLOSED,
     EARLIER,
     EITHER,
     EITHER_TYPE,
@@ -204,6 +205,8 @@ def _complete(
                 reading = reading._replace(notes=(*reading.notes, ONLY))
             if any(t in q.grammar.present for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, NOW))
+            if any(t in q.grammar.disclosure for t in q.tokens):
+                reading = reading._replace(notes=(*reading.notes, DISCLOSED))  # "were the amounts MADE PUBLIC?"
             if q.tokens and q.tokens[-1] in q.grammar.earlier and not q.values:
                 reading = reading._replace(notes=(*reading.notes, BEFORE_NOW))  # "did they work together before?"
             edge = _bound(q, reading)
