@@ -1489,3 +1489,15 @@ def test_a_withheld_figure_confirms_no_claim_but_answers_whether_it_was_given() 
 def test_how_to_do_something_yourself_is_advice_not_a_question_about_the_article() -> None:
     answer = bot.ask("how can i become a seller on the new platform?")
     assert answer.text.startswith("I can only report what the article says"), answer.text
+
+
+def test_what_happened_with_a_name_asks_what_it_did() -> None:
+    answer = bot.ask("so what happened with yandex?")
+    assert "tie-up" in answer.text, answer.text
+
+
+def test_a_follow_up_with_who_s_and_a_name_is_a_question_of_its_own() -> None:
+    chat = bot.Conversation()
+    chat.ask("what happened with yandex?")
+    answer = chat.ask("and who's sberbank?")
+    assert answer.text.startswith("Sberbank is Russia's largest bank"), answer.text

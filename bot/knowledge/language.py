@@ -145,7 +145,8 @@ WORD_CLASSES = (
     "ergative", "existential", "minority", "approximate", "directions", "disclosure",
     "question_words", "negating", "entity_questions", "possessives", "other", "noun_verbs", "only", "present",
     "earlier", "later", "bound_fillers", "progressive_endings", "derivational_endings", "distributive", "newness",
-    "already", "infinitive", "future", "doing", "acting", "past_auxiliary", "linking", "source_cues", "idioms",
+    "already", "infinitive", "future", "doing", "acting", "happening", "past_auxiliary", "linking", "source_cues",
+    "idioms",
 )  # fmt: skip
 
 

@@ -23,6 +23,7 @@ class Grammar(NamedTuple):
     infinitive: frozenset[str]
     doing: frozenset[str]
     acting: tuple[tuple[str, ...], ...]  # "what are X DOING?", "UP TO": its acts, whatever the tense
+    happening: frozenset[str]  # "what HAPPENED with Sberbank?": the acts of the names, wherever the word stands
     past_auxiliary: frozenset[str]
     linking: frozenset[str]
     distributive: frozenset[str]
@@ -91,6 +92,7 @@ def build_grammar(language: Language) -> Grammar:
         infinitive=words("infinitive"),
         doing=words("doing"),
         acting=tuple(tuple(simplify(c).split()) for c in classes.get("acting", ())),
+        happening=words("happening"),
         past_auxiliary=words("past_auxiliary"),
         linking=words("linking"),
         distributive=words("distributive"),

@@ -41,10 +41,12 @@ def candidate_relations(
 
 def _acting(q: Question, start: int, end: int) -> bool:
     """Whether the names from `start` to `end` are asked what they did or are doing: "what DID X DO?", "what
-    are X DOING?", "what is X UP TO?"; "what does X do?" asks what X is."""
+    are X DOING?", "what is X UP TO?", "what HAPPENED with X?"; "what does X do?" asks what X is."""
     tokens = q.tokens
     if any(tokens[end : end + len(words)] == words for words in q.grammar.acting):
         return True
+    if q.grammar.happening.intersection(tokens):  # "what happened with Sberbank?", "sberbank yandex what happened"
+        return not (start > 0 and tokens[start - 1] in q.grammar.locative)  # "... IN Vladivostok": where, not who
     past = start > 0 and tokens[start - 1] in q.grammar.past_auxiliary
     return past and end < len(tokens) and tokens[end] in q.grammar.doing
 

@@ -242,7 +242,11 @@ def _answering_kind(q: Question, fact: Fact, focus: FocusDef, wanted: tuple[str,
 def _complete(q: Question) -> bool:
     """'And what's MegaFon exactly?': a question word, a form of "be" and a name make a question of its own."""
     span = q.form.focus_span
-    if span is None or span[1] >= len(q.tokens) or q.tokens[span[1]] not in q.grammar.be:
+    if span is None or span[1] >= len(q.tokens):
+        return False
+    possessive = q.found.text.possessive
+    contracted = bool(possessive) and possessive[span[1] - 1]  # "and WHO'S Yandex?": the "is" written into it
+    if q.tokens[span[1]] not in q.grammar.be and not contracted:
         return False
     return bool(q.found.of("entity"))
 
