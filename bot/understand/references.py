@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot.knowledge.graph import Graph
 from bot.understand.grammar import Grammar, word_before
 from bot.understand.model import Found, Mention
+from bot.understand.normalize import simplify
 from bot.understand.roles import side
 
 RELATIVE_REACH = 6  # how far after a type noun its relative clause may run ("the fund that owns part of X")
@@ -351,7 +352,7 @@ def _described(entity: str, word: str | None, graph: Graph) -> bool:
     if word is None:
         return True
     return any(
-        word in f.answer.lower().split()
+        word in simplify(f.answer).split()
         for f in graph.facts_by_entity.get(entity, ())
         if f.relation == graph.describes and entity in f.subjects
     )

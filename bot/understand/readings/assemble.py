@@ -249,7 +249,7 @@ def _holds(q: Question, relation: Relation, ask: str, noun: Mention) -> bool:
             relation.subject_types if ask == "subject" else relation.object_types, (noun.target,), q.graph
         )
     kind = q.graph.kinds.get(ask)
-    if kind is None:  # the relation cannot give what is asked, kept to decline in its words: if a side could
+    if kind is None:  # kept only to decline in its words: the noun is the relation's if either side could hold it
         return types_overlap((*relation.subject_types, *relation.object_types), (noun.target,), q.graph)
     return kind.kind != "entity" or types_overlap(kind.types or ("entity",), (noun.target,), q.graph)
 

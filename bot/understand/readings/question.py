@@ -298,15 +298,16 @@ def _with_modifiers(entities: list[Mention], found: Found, graph: Graph) -> list
     nouns = {t.span for t in found.of("type")}
     names = found.of("entity")
     heads = {e.target: e for e in entities if e.span in nouns}  # "the ... DEAL": a thing named by its kind
-    modified: dict[str, int] = {}
+    modifies = {e.span: modifier_of(names, e, graph) for e in entities}
+    starts: dict[str, int] = {}
     for entity in entities:
-        head = modifier_of(names, entity, graph)
+        head = modifies[entity.span]
         if head in heads:
-            modified[head] = min(modified.get(head, heads[head].start), entity.start)
+            starts[head] = min(starts.get(head, heads[head].start), entity.start)
     return [
-        e._replace(start=modified[e.target]) if e.target in modified else e
+        e._replace(start=starts[e.target]) if e.target in starts else e
         for e in entities
-        if modifier_of(names, e, graph) not in modified
+        if modifies[e.span] not in starts
     ]
 
 

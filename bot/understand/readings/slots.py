@@ -40,7 +40,7 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         # "is MegaFon's stake HALF of Alibaba's?": both hold; "more than a fifth of the venture": the whole
         said = "object" if entity.target in q.graph.backdrops else "subject"
     if said == "object" and _named_by_their_role(q, entity, cues):
-        said = "subject"  # "the four OWNERS", "the two groups' PARTNERS": the group is who they are
+        said = "subject"  # "the four OWNERS": the group is who they are
     if _beside(q, entity):
         said = "subject"  # "X teamed up with Y", "what did X announce along with Y and Z": Y and Z are X's side
     if relation.symmetric and said == "object" and entity.target not in q.graph.backdrops:
