@@ -1501,3 +1501,8 @@ def test_a_follow_up_with_who_s_and_a_name_is_a_question_of_its_own() -> None:
     chat.ask("what happened with yandex?")
     answer = chat.ask("and who's sberbank?")
     assert answer.text.startswith("Sberbank is Russia's largest bank"), answer.text
+
+
+def test_a_no_to_is_x_a_partner_in_y_rests_on_y_s_full_list() -> None:
+    answer = bot.ask("so is sberbank one of the partners in the venture?")
+    assert answer.text.startswith("No: the partners in AliExpress Russia are"), answer.text

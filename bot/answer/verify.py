@@ -346,7 +346,12 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
         if together:
             return True, together[0]  # "did MegaFon partner with Alibaba?": partners in the same venture
         if own and all(f.complete for f in own) and not any(set(reading.object) <= set(f.entities) for f in own):
-            return False, own[0]
+            listing = [  # "is Yandex a partner in AliExpress Russia?": No, by the venture's own full list
+                f
+                for f in graph.facts_by_relation.get(reading.relation, ())
+                if f.complete and set(reading.object) <= set(f.objects)
+            ]
+            return False, (listing or own)[0]
     if reading.subject and not set(reading.subject) & set(reading.object or graph.backdrops):
         wholes = reading.object or graph.backdrops
         for fact in _addressing(list(graph.facts_by_relation.get(reading.relation, ())), reading):
