@@ -1506,3 +1506,10 @@ def test_a_follow_up_with_who_s_and_a_name_is_a_question_of_its_own() -> None:
 def test_a_no_to_is_x_a_partner_in_y_rests_on_y_s_full_list() -> None:
     answer = bot.ask("so is sberbank one of the partners in the venture?")
     assert answer.text.startswith("No: the partners in AliExpress Russia are"), answer.text
+
+
+def test_a_yes_is_given_by_the_fact_that_says_more_of_the_question() -> None:
+    """ "is VK popular in Russia?": Yes, and the description that calls it popular, not only that it is Russian."""
+    answer = bot.ask("is vk popular in russia or not?")
+    assert answer.text.startswith("Yes"), answer.text
+    assert "most popular" in answer.text

@@ -56,6 +56,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         verdict = False
     if verdict:
         verdict, fact = _reported(reading, fact, graph, language)
+    if verdict and reading.subject and reading.words:
+        fact = _telling_more(reading, fact, graph)
     if verdict and reading.subject:
         other_type = _claimed_type_against(reading, graph)
         if other_type is not None:
@@ -228,6 +230,21 @@ def _spoken_by(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:
         return True, best
     own = max((overlap[f.id] for f in quotes if named[0] in _voices(f, graph)), default=0)
     return (False, best) if own < overlap[best.id] else None
+
+
+def _telling_more(reading: Reading, fact: Fact, graph: Graph) -> Fact:
+    """Of a Yes's deciding fact and the subject's own description, the one that says more of the question's
+    left-over words: "is VK popular in Russia?" is Yes by "Russia's most POPULAR social media network", not by
+    "VK is Russian"."""
+    description = describing_fact(reading.subject[0], graph)
+    if description is None or description.id == fact.id or reading.relation != graph.describes:
+        return fact
+    words = set(reading.words)
+
+    def told(f: Fact) -> int:  # in its answer: what the reply will say
+        return len(words & set(simplify(f.answer).split()))
+
+    return description if told(description) > told(fact) else fact
 
 
 def _voices(fact: Fact, graph: Graph) -> set[str]:
