@@ -1513,3 +1513,9 @@ def test_a_yes_is_given_by_the_fact_that_says_more_of_the_question() -> None:
     answer = bot.ask("is vk popular in russia or not?")
     assert answer.text.startswith("Yes"), answer.text
     assert "most popular" in answer.text
+
+
+def test_new_right_before_a_relation_noun_asks_whether_it_was_there_already() -> None:
+    """ "is it a totally NEW brand name?": the name is taken from an existing platform, so never a plain Yes."""
+    answer = bot.ask("so is aliexpress russia a new brand name?")
+    assert not answer.text.startswith("Yes"), answer.text

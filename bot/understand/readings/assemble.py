@@ -199,7 +199,8 @@ def _complete(
             reading = reading._replace(notes=(*reading.notes, order), mode="yesno")
         elif q.form.yesno and not ask:
             reading = reading._replace(mode="yesno")
-            if any(t in q.grammar.newness for w in words for t in q.tokens[w.start : w.end]):
+            reach = 1 if relation.names else 0  # "a NEW name?" asks whether it was taken from one there already
+            if any(t in q.grammar.newness for w in words for t in q.tokens[max(0, w.start - reach) : w.end]):
                 reading = reading._replace(notes=(*reading.notes, NEW))  # "is Alibaba NEW TO Russian e-commerce?"
             if any(t in q.grammar.only for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, ONLY))
