@@ -40,7 +40,7 @@ FLOORS = {
     "round-18.yaml": (0.88, 6),
     "round-19.yaml": (0.91, 4),
     "round-20.yaml": (0.90, 2),
-    "round-21.yaml": (0.86, 2),
+    "round-21.yaml": (0.86, 1),
     "round-22.yaml": (0.86, 5),
     "round-23.yaml": (0.91, 2),
     "round-24.yaml": (0.98, 0),
@@ -80,7 +80,7 @@ FLOORS = {
     "round-58.yaml": (0.90, 6),
     "round-59.yaml": (0.95, 1),
     "round-60.yaml": (0.88, 5),
-    "round-61.yaml": (0.90, 3),
+    "round-61.yaml": (0.90, 2),
     "round-62.yaml": (0.92, 5),
     "round-63.yaml": (0.88, 6),
     "round-64.yaml": (0.91, 5),
@@ -115,7 +115,7 @@ FLOORS = {
     "round-93.yaml": (0.93, 2),
     "round-94.yaml": (0.92, 5),
     "round-95.yaml": (0.91, 4),
-    "round-96.yaml": (0.91, 6),
+    "round-96.yaml": (0.92, 3),
 }
 
 
