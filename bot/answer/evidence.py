@@ -123,12 +123,18 @@ def _mentioned(result: Result, graph: Graph) -> set[str]:
 
 
 def confidence(
-    found: Found, tried: Tried, graph: Graph, name_words: frozenset[str] = frozenset(), manner: Grammar | None = None
+    found: Found,
+    tried: Tried,
+    graph: Graph,
+    name_words: frozenset[str] = frozenset(),
+    grammar: Grammar | None = None,
+    *,
+    manner: bool = False,
 ) -> float:
     """How much of the question the reading explains, times how well its words matched (0..1).
 
     A word left over that is part of a known name ("mail" of Mail.ru) counts as a name it could not place.
-    With `manner` (a "how" question, which asks about its verb), so does the clause's own verb ("how did
+    With `manner` (a bare "how" question, which asks about its verb), so does the clause's own verb ("how did
     Alibaba's shares MOVE?"): without it the question is not known.
     """
     reading = tried.reading
@@ -140,7 +146,7 @@ def confidence(
         if position in reading.used:
             continue
         word = found.text.tokens[position]
-        verb = manner is not None and _clause_verb(found, position, manner)
+        verb = manner and grammar is not None and _clause_verb(found, position, grammar)
         if word in name_words or (capitalised[position] and word not in evidence) or (verb and word not in evidence):
             kept *= UNEXPLAINED_NAME
         elif word not in evidence:

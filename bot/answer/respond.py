@@ -125,7 +125,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             why = explanation(found, form, tried, answerable, reason="false premise")
             return Answer(question, False, presumed, explanation=why), context
         manner = form.focus == "how" and form.focus_span is not None and form.focus_span[1] - form.focus_span[0] == 1
-        sure = confidence(found, answerable, graph, lexicon.name_heads, lexicon.grammar if manner else None)
+        sure = confidence(found, answerable, graph, lexicon.name_heads, lexicon.grammar, manner=manner)
         if sure < MIN_CONFIDENCE:
             from bot.answer import replies
 

@@ -268,15 +268,16 @@ def _said_words(fact: Fact, graph: Graph) -> set[str]:
 def _other_direction(reading: Reading, graph: Graph, language: Language) -> Fact | None:
     """The fact describing the subject with another compass point than the one claimed: "is Vladivostok in
     the far WEST?" against "a far EASTERN city"."""
+    if not reading.subject or not reading.words:
+        return None
     classes = dict(language.word_classes)
-    directions = classes.get("directions", ())
-    endings = classes.get("derivational_endings", ())
+    forms = {d + e: d for d in classes.get("directions", ()) for e in ("", *classes.get("derivational_endings", ()))}
 
-    def points(words: Iterable[str]) -> set[str]:
-        return {d for w in words for d in directions if w == d or w in {d + e for e in endings}}
+    def points(words: Iterable[str]) -> set[str]:  # "eastern" and "east" name one point
+        return {forms[w] for w in words if w in forms}
 
     claimed = points(reading.words)
-    if not claimed or not reading.subject:
+    if not claimed:
         return None
     fact = describing_fact(reading.subject[0], graph)
     if fact is None:
