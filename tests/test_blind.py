@@ -116,6 +116,9 @@ FLOORS = {
     "round-94.yaml": (0.92, 5),
     "round-95.yaml": (0.91, 4),
     "round-96.yaml": (0.92, 3),
+    "round-97.yaml": (0.88, 7),
+    "round-98.yaml": (0.87, 4),
+    "round-99.yaml": (0.94, 2),
 }
 
 

@@ -259,3 +259,16 @@ def test_a_tag_yaml_reads_as_true_or_false_is_a_label(tmp_path: Path) -> None:
     result = run("eval", "--json", str(questions))
     assert result.returncode == 0, result.stderr.decode()
     assert "true" in json.loads(result.stdout.decode())["per_tag"]
+
+
+def test_a_bare_yes_or_no_in_must_include_is_the_word_a_yes_no_answer_opens_with(tmp_path: Path) -> None:
+    questions = tmp_path / "q.yaml"
+    questions.write_text(
+        '- {id: a, q: "did jack ma found alibaba?", expect: answer, must_include: [[yes]]}\n'
+        '- {id: b, q: "is mail.ru chinese?", expect: answer, must_include: [no]}\n',
+        encoding="utf-8",
+    )
+    result = run("eval", "--json", str(questions))
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout.decode())
+    assert (report["total"], report["passed"]) == (2, 2)

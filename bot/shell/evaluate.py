@@ -79,6 +79,13 @@ def _labels(value: Any, where: str) -> tuple[str, ...]:
     return _texts([str(item).lower() if isinstance(item, bool) else item for item in items], f"{where}: tags")
 
 
+def _answer_words(value: Any, where: str) -> tuple[str, ...]:
+    """A `must_include` item, where a bare `yes` or `no` (which YAML reads as true or false) is the word a
+    yes/no answer opens with."""
+    items = value if isinstance(value, list) else [value]
+    return _texts([("yes" if item else "no") if isinstance(item, bool) else item for item in items], where)
+
+
 def parse_cases(data: Any, name: str) -> list[Case]:
     """Validate a loaded question file into cases."""
     if not isinstance(data, list):
@@ -91,7 +98,7 @@ def parse_cases(data: Any, name: str) -> list[Case]:
         turns = _texts(item["turns"], where) if "turns" in item else _texts(item.get("q"), where)
         if not turns:
             raise CaseFileError(f"{where}: needs 'q' or 'turns'")
-        must = tuple(_texts(m, where) for m in item.get("must_include") or [])
+        must = tuple(_answer_words(m, where) for m in item.get("must_include") or [])
         cite = item.get("cite")
         cases.append(
             Case(
