@@ -1519,3 +1519,34 @@ def test_new_right_before_a_relation_noun_asks_whether_it_was_there_already() ->
     """ "is it a totally NEW brand name?": the name is taken from an existing platform, so never a plain Yes."""
     answer = bot.ask("so is aliexpress russia a new brand name?")
     assert not answer.text.startswith("Yes"), answer.text
+
+
+def test_a_doer_is_not_the_thing_it_does() -> None:
+    from bot.understand.english import doer_of
+
+    assert doer_of("photographer", "photograph")
+    assert doer_of("manager", "manage")
+    assert doer_of("shipper", "ship")
+    assert not doer_of("photograph", "photograph")
+    answer = bot.ask("who is the photographer of the header image?")
+    assert not answer.answered
+    assert "photographer" in answer.text
+    assert "photo" in answer.text
+
+
+def test_the_doer_of_an_ordinary_word_is_english_not_an_unknown_name() -> None:
+    answer = bot.ask("My backgrounder claims MegaFon holds 30 percent, right?")
+    assert answer.answered
+    assert answer.text.startswith("No")
+    assert "24 percent" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["who was the stylist behind that image?", "who is the editor of the picture?", "which stylist, then?"]
+)
+def test_the_word_a_question_asks_for_must_be_understood(question: str) -> None:
+    chat = bot.Conversation()
+    chat.ask("what does the photo show?")
+    reply = chat.ask(question)
+    assert not reply.answered, reply.text
+    assert "more about it" not in reply.text  # it says what it understood: the photo

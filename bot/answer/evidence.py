@@ -96,6 +96,18 @@ def _clause_verb(found: Found, position: int, grammar: Grammar) -> bool:
     return named and not verbs and not any(i in found.unexplained for i in range(auxiliary + 1, position))
 
 
+def _asked_noun(tokens: tuple[str, ...], position: int, grammar: Grammar) -> bool:
+    """Whether the word is what the question asks for: "who was THE PHOTOGRAPHER": a reading that leaves it
+    unexplained has not understood what is asked. A word before another content word only describes it ("the
+    SINGLE largest shareholder")."""
+    if position + 1 < len(tokens) and tokens[position + 1] not in grammar.stopwords:
+        return False
+    start = position - 1
+    if start >= 0 and tokens[start] in grammar.determiners | grammar.possessives:
+        start -= 1
+    return start >= 1 and tokens[start] in grammar.be and tokens[start - 1] in grammar.entity_questions
+
+
 def _cited_words(result: Result, graph: Graph) -> set[str]:
     known = [graph.fact_words[f] for f in result.facts if f in graph.fact_words]
     if known:
@@ -130,12 +142,14 @@ def confidence(
     grammar: Grammar | None = None,
     *,
     manner: bool = False,
+    asked_at: int | None = None,
 ) -> float:
     """How much of the question the reading explains, times how well its words matched (0..1).
 
     A word left over that is part of a known name ("mail" of Mail.ru) counts as a name it could not place.
     With `manner` (a bare "how" question, which asks about its verb), so does the clause's own verb ("how did
-    Alibaba's shares MOVE?"): without it the question is not known.
+    Alibaba's shares MOVE?"): without it the question is not known. So does the word a question asks for, at
+    `asked_at` ("which PHOTOGRAPHER took it") or after "who is the".
     """
     reading = tried.reading
     evidence = _cited_words(tried.result, graph) if tried.result is not None else set()
@@ -147,7 +161,8 @@ def confidence(
             continue
         word = found.text.tokens[position]
         verb = manner and grammar is not None and _clause_verb(found, position, grammar)
-        if word in name_words or (capitalised[position] and word not in evidence) or (verb and word not in evidence):
+        asked = position == asked_at or (grammar is not None and _asked_noun(found.text.tokens, position, grammar))
+        if word in name_words or ((capitalised[position] or verb or asked) and word not in evidence):
             kept *= UNEXPLAINED_NAME
         elif word not in evidence:
             kept *= UNEXPLAINED_GUESS if guessed else UNEXPLAINED

@@ -41,7 +41,8 @@ def unsure(found: Found, reading: Reading, graph: Graph, knowledge: Knowledge) -
     """'I understood a question about <topic>, but not the words "x" and "y".'"""
     language = knowledge.language
     words = [f'"{found.text.tokens[i]}"' for i in found.unexplained if i not in reading.used]
-    described = reading.relation == graph.describes and reading.subject
-    what = names(reading.subject, graph, language) if described else topic(reading, graph, language)
+    named = reading.subject or (reading.options if reading.mode == "select" else ())
+    described = reading.relation == graph.describes and named
+    what = names(named, graph, language) if described else topic(reading, graph, language)
     what = what or reading.describe()
     return language.message("understood").format(what=what, words=join(words, language.message("list_and")))

@@ -34,6 +34,25 @@ def is_common_word(word: str) -> bool:
     return frequencies.get(word, 0) >= COMMON
 
 
+def doer_of(word: str, base: str) -> bool:
+    """Whether a word is the doer of another ("photographer" of "photograph", "manager" of "manage",
+    "shipper" of "ship"): a stemmer folds the two together and a spelling ratio finds them close, yet one is
+    a person and the other a thing or an act."""
+    return (
+        word.endswith("er")
+        and word != base
+        and word[:-2] in (base, base[:-1] if base.endswith("e") else base, base + base[-1:])
+    )
+
+
+def is_doer_of_common_word(word: str) -> bool:
+    """Whether a word the list lacks is the doer of an ordinary word ("backgrounder"): English, not a name."""
+    if not word.endswith("er") or len(word) < 6:
+        return False
+    stem = word[:-2]
+    return any(is_common_word(base) for base in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem))
+
+
 def frequency(word: str) -> int:
     """How often the word occurs in the list (0 for a name or gibberish)."""
     frequencies = _frequencies if _frequencies is not None else _load()

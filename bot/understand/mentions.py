@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.understand.english import is_common_word
+from bot.understand.english import doer_of, is_common_word, is_doer_of_common_word
 from bot.understand.grammar import word_before
 from bot.understand.lexicon import Lexicon, PhraseTable
 from bot.understand.mending import correct_function_words, mend_unknown, split_run_together
@@ -247,6 +247,8 @@ def _find_phrases(
                 if min(scores) > 0:
                     score = sum(scores) / len(scores)
                     if surface and phrase.text and " ".join(surface[start:end]) != phrase.text:
+                        if any(doer_of(w, p) for w, p in zip(surface[start:end], phrase.text.split(), strict=False)):
+                            continue  # a "photographer" is not a "photograph"
                         score *= STEM_ONLY
                     hits.append(
                         Mention(kind or phrase.kind, phrase.target, start, end, score, phrase.detail, phrase.weak)
@@ -318,7 +320,7 @@ def _leftovers(text: Text, covered: set[int], lexicon: Lexicon) -> tuple[tuple[U
         if i not in covered and word not in lexicon.stopwords and not word.isdigit():
             if word in lexicon.known:
                 unexplained.append(i)
-            elif capitalised[i] or not is_common_word(word):
+            elif capitalised[i] or not (is_common_word(word) or is_doer_of_common_word(word)):
                 is_name = True
             else:
                 unexplained.append(i)

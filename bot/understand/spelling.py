@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.understand.english import common_words, frequency, is_common_word
+from bot.understand.english import common_words, doer_of, frequency, is_common_word
 from bot.understand.lexicon import Vocabulary
 
 MAX_WORD_LISTS = 8  # word lists whose grouping by length is kept
@@ -63,7 +63,7 @@ def similar(
     found: dict[str, float] = {}
     for candidate, score, _ in process.extract(word, vocabulary.words, scorer=fuzz.ratio, limit=5, score_cutoff=floor):
         cutoff = least_ratio(candidate, short_names=names)
-        if cutoff is not None and (loose or score >= cutoff):
+        if cutoff is not None and (loose or score >= cutoff) and not doer_of(word, candidate):
             found[candidate] = score / 100.0
     return found
 
