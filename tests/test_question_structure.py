@@ -1550,3 +1550,9 @@ def test_the_word_a_question_asks_for_must_be_understood(question: str) -> None:
     reply = chat.ask(question)
     assert not reply.answered, reply.text
     assert "more about it" not in reply.text  # it says what it understood: the photo
+
+
+def test_a_country_the_article_never_names_is_an_unknown_name_not_a_topic_word() -> None:
+    answer = bot.ask("will the new venture serve ukraine as well?")
+    assert not answer.answered
+    assert "doesn't mention Ukraine" in answer.text
