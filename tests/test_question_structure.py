@@ -1556,3 +1556,23 @@ def test_a_country_the_article_never_names_is_an_unknown_name_not_a_topic_word()
     answer = bot.ask("will the new venture serve ukraine as well?")
     assert not answer.answered
     assert "doesn't mention Ukraine" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("does megafon own under a quarter of the venture?", "Yes"),
+        ("is the rdif's share beneath 10 percent?", "No"),
+        ("is mail.ru's stake above 20%?", "No"),
+        ("is megafon's share below 30 percent?", "Yes"),
+    ],
+)
+def test_a_figure_claimed_as_a_bound_is_checked_as_one(question: str, verdict: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(verdict), answer.text
+
+
+def test_a_comparing_preposition_before_the_is_only_a_preposition() -> None:
+    answer = bot.ask("how much will alibaba hold under the deal?")
+    assert answer.answered
+    assert answer.text.startswith("Alibaba will own 48 percent")

@@ -143,9 +143,25 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     return Question(
         found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
         attributed, noun, primary, relation_words, _values(found), types, attributes,
-        found.of("aggregate"), found.of("title"), found.of("ordinal"), named_positions, appositive,
+        _aggregates(found, grammar), found.of("title"), found.of("ordinal"), named_positions, appositive,
         _sides(attributes, named_positions), missable, frozenset(covered), content, found.of("valueword"),
     )  # fmt: skip
+
+
+def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
+    """Derived operations asked for; a preposition that compares before a number ("UNDER half", "BELOW 50
+    percent") is only a preposition before "the" and its kind ("UNDER the announced structure")."""
+    tokens = found.text.tokens
+    return [
+        a
+        for a in found.of("aggregate")
+        if not (
+            a.end - a.start == 1
+            and tokens[a.start] in grammar.bounds
+            and a.end < len(tokens)
+            and tokens[a.end] in grammar.definite - grammar.relative
+        )
+    ]
 
 
 def _sides(attributes: list[Mention], named: frozenset[int]) -> list[Mention]:
