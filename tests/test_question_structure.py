@@ -1576,3 +1576,23 @@ def test_a_comparing_preposition_before_the_is_only_a_preposition() -> None:
     answer = bot.ask("how much will alibaba hold under the deal?")
     assert answer.answered
     assert answer.text.startswith("Alibaba will own 48 percent")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("given that MegaFon holds 30 percent, who holds the most?", "MegaFon will own 24 percent"),
+        ("considering Mail.ru launched Pandao in 2015, what does Pandao sell?", "in 2017"),
+    ],
+)
+def test_a_false_premise_before_a_question_is_declined_with_the_fact(question: str, fact: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered
+    assert answer.text.startswith("The article doesn't say that; it says")
+    assert fact in answer.text
+
+
+def test_a_true_premise_lends_its_names_to_the_question_after_it() -> None:
+    answer = bot.ask("since megafon owns 24 percent, is it the second biggest owner?")
+    assert answer.text.startswith("Yes"), answer.text
+    assert "MegaFon" in answer.text

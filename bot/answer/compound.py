@@ -149,6 +149,19 @@ CONTENT = frozenset({"entity", "relation", "type", "attribute", "title", "percen
                      "pronoun", "demonstrative"})  # fmt: skip  # what makes a leading clause part of the question
 
 
+def premise_split(found: Found, grammar: Grammar) -> tuple[int, int] | None:
+    """'Given Alibaba holds 51% of the JV, can it outvote the others?': where the claim the question rests on
+    starts and where the question after it starts, when a premise word opens it and a clause break ends it."""
+    tokens = found.text.tokens
+    if not tokens or tokens[0] not in grammar.premise:
+        return None
+    breaks = [i for i, b in enumerate(found.text.boundary or ()) if b and i > 1]
+    if not breaks or breaks[0] >= len(tokens):
+        return None
+    start = 2 if tokens[1] in grammar.relative else 1  # "given THAT ..."
+    return (start, breaks[0]) if start < breaks[0] else None
+
+
 def preamble_end(found: Found, graph: Graph) -> int:
     """Where the question starts after a leading clause that names nothing ("one more:", "ngl confused,",
     "for my essay:"), when the clause after it opens with a question word or a yes/no opener; else 0."""

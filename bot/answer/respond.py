@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.answer.compose import Result, lower_start, verdict_of, without_verdict
-from bot.answer.compound import both, gapped_claims, join, preamble_end, question_sentences, second_question
+from bot.answer.compound import (
+    both,
+    gapped_claims,
+    join,
+    preamble_end,
+    premise_split,
+    question_sentences,
+    second_question,
+)
 from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
 from bot.answer.execute import execute
 from bot.answer.explain import RUNNERS_UP, explanation
@@ -60,6 +68,18 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     preamble = preamble_end(found, graph)
     if preamble:  # "one more: what's VK?", "for my essay: what did Usmanov say?": the question after it
         return respond(question, text.part(preamble, len(text.tokens)), setting, context)
+    premise = premise_split(found, lexicon.grammar)
+    if premise is not None:  # "given Alibaba holds 51%, what ...?": the question rests on a claim, checked first
+        claim, granted = respond(question, text.part(premise[0], premise[1]), setting, context)
+        verdict = verdict_of(claim.text, knowledge.language) if claim.answered else None
+        rest = text.part(premise[1], len(text.tokens))
+        if verdict == "yes":
+            return respond(question, rest, setting, granted)
+        if verdict == "no" and not question_form(find_mentions(rest, lexicon), graph.focus, lexicon.grammar).yesno:
+            said = without_verdict(claim.text, knowledge.language) or claim.text
+            corrected = knowledge.language.message("not_so_described").format(fact=lower_start(said))
+            return Answer(question, False, corrected, claim.citations, explanation=claim.explanation), context
+        # a false claim before a yes/no is answered No by the whole question; an unchecked one is part of it
     sentences = question_sentences(found, graph.backdrops)
     if sentences is not None and sentences != [(0, len(text.tokens))]:
         return _each(question, [text.part(*s) for s in sentences], setting, context)

@@ -55,6 +55,7 @@ class Grammar(NamedTuple):
     disclosure: frozenset[str]  # "were the amounts DISCLOSED?": whether a figure was given at all
     approximate: frozenset[str]  # "ROUGHLY a quarter", "about 25 percent": a hedged figure, checked loosely
     minority: frozenset[str]  # "a MINORITY shareholder": a majority check turned round
+    premise: frozenset[str]  # "GIVEN Alibaba holds 51%, can it ...?": a claim the question rests on
     bounds: frozenset[str]  # "UNDER half": compare before a figure; before "the" only a preposition
     existential: frozenset[str]  # "was it announced at SOME event?": a yes/no that asks which
     ergative: frozenset[str]  # "when did Alibaba start?": with no object, the subject may be what was started
@@ -125,6 +126,7 @@ def build_grammar(language: Language) -> Grammar:
         disclosure=words("disclosure"),
         approximate=words("approximate"),
         minority=words("minority"),
+        premise=words("premise"),
         bounds=words("bounds"),
         existential=words("existential"),
         ergative=words("ergative"),
