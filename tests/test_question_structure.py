@@ -1596,3 +1596,24 @@ def test_a_true_premise_lends_its_names_to_the_question_after_it() -> None:
     answer = bot.ask("since megafon owns 24 percent, is it the second biggest owner?")
     assert answer.text.startswith("Yes"), answer.text
     assert "MegaFon" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who leads the fund that owns 13 percent?", "Kirill Dmitriyev"),
+        ("who owns the company that holds 15 percent?", "Usmanov"),
+        ("what sort of business is the firm which gets 24 percent?", "telecom operator"),
+    ],
+)
+def test_a_relative_clause_with_a_figure_picks_out_its_one_doer(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text
+
+
+def test_a_question_about_a_named_doer_and_a_year_is_not_a_reference() -> None:
+    chat = bot.Conversation()
+    chat.ask("what social network does mail.ru own?")
+    answer = chat.ask("and what did that company launch in 2017?")
+    assert "Pandao" in answer.text

@@ -173,7 +173,13 @@ def _fits(entity: str, types: str, graph: Graph) -> bool:
 
 
 def through_relations(
-    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar, asked: Mention | None = None
+    found: Found,
+    entities: list[Mention],
+    graph: Graph,
+    grammar: Grammar,
+    asked: Mention | None = None,
+    *,
+    fills: dict[str, tuple[str, ...]] | None = None,
 ) -> list[tuple[Mention, tuple[int, ...]]]:
     """References through one relation, each as an entity mention plus the positions it explains.
 
@@ -220,8 +226,51 @@ def through_relations(
                     continue
                 referred = [r for r in referred if _is(r, noun, graph)]
                 references += _make(referred, word, entity, noun)
+            references += _valued(noun, word, found, graph, grammar, fills=fills or {})
     references += _free_relative(found, entities, graph, grammar)
     return references + _belonging(found, entities, graph, grammar) + _theirs(found, entities, graph, grammar)
+
+
+VALUE_GAP = 2  # words between a clause's verb and its value ("owns ONLY 13 percent")
+
+
+def _valued(
+    noun: Mention, word: Mention, found: Found, graph: Graph, grammar: Grammar, *, fills: dict[str, tuple[str, ...]]
+) -> list[tuple[Mention, tuple[int, ...]]]:
+    """'The fund that owns 13 percent', 'the company that gets 24 percent': the one doer of the clause's verb
+    whose fact has that value. The clause opens with a relative word or a participle ("the company HOLDING 15
+    percent"); "what did that company launch in 2017?" asks about the company, it does not pick it out."""
+    tokens = found.text.tokens
+    between = tokens[noun.end : word.start]
+    participle = word.start == noun.end and tokens[word.start].endswith(grammar.progressive_endings)
+    if not (participle or grammar.relative.intersection(between)):
+        return []
+    if not _clause(noun, word, word, tokens, grammar, titles=set()):
+        return []
+    values = [
+        v
+        for v in found.mentions
+        if v.kind in fills and word.end <= v.start <= word.end + VALUE_GAP and _number(v.target) is not None
+    ]
+    references: list[tuple[Mention, tuple[int, ...]]] = []
+    for value in values:
+        wanted = _number(value.target)
+        referred: list[str] = []
+        for fact in graph.facts_by_relation.get(word.target, ()):
+            if any(
+                k in graph.kinds and graph.kinds[k].kind in fills[value.kind] and _number(v) == wanted
+                for k, v in fact.values
+            ):
+                referred += [s for s in fact.subjects if s not in referred and _is(s, noun, graph)]
+        references += _make(referred, word, value, noun)
+    return references
+
+
+def _number(value: object) -> float | None:
+    try:
+        return float(str(value))
+    except ValueError:
+        return None
 
 
 FREE_RELATIVE_GAP = 4  # words between "what" and the verb of its clause ("what THEY WERE creating")

@@ -116,7 +116,9 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     )
     entities = _with_modifiers(entities, found, graph)  # "the ALIBABA-MAIL.RU deal": one name, of the deal
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
-    references = through_relations(found, entities, graph, grammar, noun or _counted_noun(found, form))
+    references = through_relations(
+        found, entities, graph, grammar, noun or _counted_noun(found, form), fills=VALUE_KINDS
+    )
     explained = _explained(found, form, graph, noun, grammar)  # once, not once for each mention
     found = found._replace(mentions=tuple(m for m in found.mentions if m not in explained))
     asides = {(e.span, e.target): e for e in entities if e.detail == "aside"}
@@ -142,7 +144,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     ]
     return Question(
         found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
-        attributed, noun, primary, relation_words, _values(found), types, attributes,
+        attributed, noun, primary, relation_words, _values(found, references), types, attributes,
         _aggregates(found, grammar), found.of("title"), found.of("ordinal"), named_positions, appositive,
         _sides(attributes, named_positions), missable, frozenset(covered), content, found.of("valueword"),
     )  # fmt: skip
@@ -174,15 +176,19 @@ def _sides(attributes: list[Mention], named: frozenset[int]) -> list[Mention]:
     return []
 
 
-def _values(found: Found) -> list[Mention]:
+def _values(found: Found, references: list[tuple[Mention, tuple[int, ...]]]) -> list[Mention]:
     """Numbers, years and the like a reading may bind; a bare number right before a noun only counts it
-    ("who are the 4 parties in the deal?", "what do the 4 STAKES add up to?": four of them, not 4 percent)."""
+    ("who are the 4 parties in the deal?", "what do the 4 STAKES add up to?": four of them, not 4 percent); a
+    number that picks out a reference ("the company that holds 15 PERCENT") is that reference's."""
+    referring = {i for _, positions in references for i in positions}
     nouns = {
         m.start
         for m in found.mentions
         if m.kind == "type" or (m.kind == "relation" and m.detail in ("agent", "holding"))
     }
-    return [v for v in found.of(*VALUE_KINDS) if not (v.kind == "number" and v.end in nouns)]
+    return [
+        v for v in found.of(*VALUE_KINDS) if not (v.kind == "number" and v.end in nouns) and v.start not in referring
+    ]
 
 
 OTHER_REACH = 4  # "any OTHER Russian e-commerce deal": how far before the name "other" may stand

@@ -244,8 +244,10 @@ def _wanted(q: Question) -> tuple[str, ...]:
 
 
 def _names_the_asked(q: Question, wanted: Sequence[str]) -> bool:
-    """Whether the question names an entity of the kind it asks for ("what kind of company is MegaFon?")."""
-    return any(not wanted or q.graph.is_a(e.target, wanted) for e in q.entities)
+    """Whether the question names an entity of the kind it asks for ("what kind of company is MegaFon?"), by
+    name or through a relation ("... is the firm that gets 24 percent?")."""
+    named = [*q.entities, *(reference for reference, _ in q.references)]
+    return any(not wanted or q.graph.is_a(e.target, wanted) for e in named)
 
 
 def fit(q: Question, relation: Relation, ask: str) -> float:
