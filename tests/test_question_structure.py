@@ -1617,3 +1617,14 @@ def test_a_question_about_a_named_doer_and_a_year_is_not_a_reference() -> None:
     chat.ask("what social network does mail.ru own?")
     answer = chat.ask("and what did that company launch in 2017?")
     assert "Pandao" in answer.text
+
+
+def test_names_right_before_an_action_noun_may_be_its_doers() -> None:
+    answer = bot.ask("on what weekday was the mail.ru alibaba announcement?")
+    assert answer.answered, answer.text
+    assert "Tuesday" in answer.text
+
+
+def test_a_name_right_before_an_action_noun_may_still_be_what_it_acts_on() -> None:
+    answer = bot.ask("what year was the pandao launch?")
+    assert "2017" in answer.text

@@ -68,6 +68,8 @@ def side(
     if form == "action":
         if after and _by_before(entity, relation_word, tokens, grammar):
             return "subject"
+        if before and attached and not possessive[entity.end - 1] and entity.end == relation_word.start:
+            return ""  # "the Alibaba-Mail.ru ANNOUNCEMENT": made by them, or of them ("the Pandao launch")
         return "object" if attached or (after and _copula(relation_word, entity, tokens, grammar)) else None
     return None
 
