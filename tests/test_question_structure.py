@@ -1628,3 +1628,10 @@ def test_names_right_before_an_action_noun_may_be_its_doers() -> None:
 def test_a_name_right_before_an_action_noun_may_still_be_what_it_acts_on() -> None:
     answer = bot.ask("what year was the pandao launch?")
     assert "2017" in answer.text
+
+
+@pytest.mark.parametrize("question", ["what does the RDIF mean?", "so what does sovereign wealth fund mean"])
+def test_what_a_name_or_term_means_is_not_what_it_aims_at(question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text
+    assert "meant to" not in answer.text
