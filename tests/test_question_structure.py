@@ -1635,3 +1635,16 @@ def test_what_a_name_or_term_means_is_not_what_it_aims_at(question: str) -> None
     answer = bot.ask(question)
     assert not answer.answered, answer.text
     assert "meant to" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("ok so sberbank and yandex did what?", "tie-up"),
+        ("so what are mail.ru and alibaba doing these days?", "joint venture"),
+    ],
+)
+def test_what_named_doers_did_is_what_they_did_together(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

@@ -70,13 +70,16 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
         focus is None or any(graph.fits_focus(k, focus.id) for k in describes.values)
     )
     claims_a_description = q.form.yesno and q.aggregates and len(described_superlatives(q)) == len(q.aggregates)
-    acted = [  # "what DID Sberbank (and Yandex) DO?", "what ARE they DOING?" (not "what does MegaFon do?")
+    acted = [  # "what DID Sberbank (and Yandex) DO?", "what ARE they DOING (exactly)?" (not "what does MegaFon do?")
         e.target for run in _coordinated_runs(q, entities) if _acting(q, run[0].start, run[-1].end) for e in run
     ]
-    if acted and focus is not None and focus.generic and not q.relation_words:
+    if acted and focus is not None and focus.generic and all(w.weak for w in q.relation_words):
         # "what did Sberbank DO?": what it did, the facts it is the subject of, not what it is
         done = [f.relation for a in acted for f in graph.facts_by_entity.get(a, ()) if a in f.subjects]
-        return list(dict.fromkeys(r for r in done if r != graph.describes))
+        together = [  # "what are Alibaba and Mail.ru doing?": what the two of them do, before what all do
+            f.relation for f in graph.facts_by_entity.get(acted[0], ()) if set(acted) == set(f.subjects)
+        ]
+        return list(dict.fromkeys(r for r in (*together, *done) if r != graph.describes))
     if entities and by_description and describes is not None and (not q.aggregates or claims_a_description):
         relations.append(describes.id)
     context_types = q.grammar.context_types
