@@ -1648,3 +1648,15 @@ def test_what_named_doers_did_is_what_they_did_together(question: str, expected:
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("is megafon's stake double what the rdif gets?", "No"),
+        ("does mail.ru get more than what the rdif holds?", "Yes"),
+    ],
+)
+def test_what_after_a_comparison_in_a_check_is_a_free_relative(question: str, verdict: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(verdict), answer.text

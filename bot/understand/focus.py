@@ -25,6 +25,9 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     checked = _opens_with(found, "yesno") or closed < last
     if trailing and focus_id is not None and focus_defs[focus_id].defers and checked:
         focus_id, span, focus_type = None, None, None  # "is VK ..., according to the article": it asks nothing
+    compared = span is not None and any(a.end == span[0] for a in found.of("aggregate"))
+    if compared and _opens_with(found, "yesno"):
+        focus_id, span, focus_type = None, None, None  # "is X's stake twice WHAT MegaFon gets?": a free relative
     if span is not None and any(c.start <= span[0] and span[1] <= c.end == last for c in closers):
         focus_id, span, focus_type = None, None, None  # "jack ma is a billionaire or WHAT": a tag, nothing asked
     boundary = found.text.boundary
