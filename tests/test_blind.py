@@ -119,6 +119,9 @@ FLOORS = {
     "round-97.yaml": (0.88, 7),
     "round-98.yaml": (0.87, 4),
     "round-99.yaml": (0.94, 2),
+    "round-100.yaml": (0.92, 2),
+    "round-101.yaml": (0.89, 6),
+    "round-102.yaml": (0.86, 5),
 }
 
 
