@@ -1660,3 +1660,16 @@ def test_what_named_doers_did_is_what_they_did_together(question: str, expected:
 def test_what_after_a_comparison_in_a_check_is_a_free_relative(question: str, verdict: str) -> None:
     answer = bot.ask(question)
     assert answer.text.startswith(verdict), answer.text
+
+
+def test_an_act_after_after_only_dates_the_question() -> None:
+    answer = bot.ask("megafon share price after the announcment??")
+    assert not answer.answered
+    assert "announced" not in answer.text
+
+
+def test_a_verb_after_before_is_still_asked_about() -> None:
+    chat = bot.Conversation()
+    chat.ask("who's michael evans")
+    answer = chat.ask("so what did evans do before joining alibaba group?")
+    assert not answer.answered, answer.text

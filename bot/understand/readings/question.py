@@ -140,7 +140,9 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     content = tuple((i, t) for i, t in enumerate(tokens) if t not in grammar.stopwords)
     type_starts = {t.start for t in types}
     relation_words = [  # "is the RDIF an INVESTMENT company?": a noun before a type noun only says which kind
-        m for m in found.of("relation") if not (m.detail == "holding" and m.end in type_starts)
+        m
+        for m in found.of("relation")
+        if not (m.detail == "holding" and m.end in type_starts) and not _dates_it(m, tokens, grammar)
     ]
     return Question(
         found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
@@ -148,6 +150,15 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         _aggregates(found, grammar), found.of("title"), found.of("ordinal"), named_positions, appositive,
         _sides(attributes, named_positions), missable, frozenset(covered), content, found.of("valueword"),
     )  # fmt: skip
+
+
+def _dates_it(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
+    """An act named after "after" or "before" ("stock price AFTER THE ANNOUNCEMENT") only says when: it is not
+    what the question asks about. A verb there ("before JOINING Alibaba") still may be."""
+    noun = word.detail in ("action", "holding")
+    if word.start > 0 and tokens[word.start - 1] in grammar.determiners:
+        return word.start > 1 and tokens[word.start - 2] in grammar.earlier | grammar.later
+    return noun and word.start > 0 and tokens[word.start - 1] in grammar.earlier | grammar.later
 
 
 def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
