@@ -1673,3 +1673,9 @@ def test_a_verb_after_before_is_still_asked_about() -> None:
     chat.ask("who's michael evans")
     answer = chat.ask("so what did evans do before joining alibaba group?")
     assert not answer.answered, answer.text
+
+
+def test_made_public_asks_whether_a_withheld_figure_was_given() -> None:
+    answer = bot.ask("were the financial terms ever made public?")
+    assert answer.text.startswith("No"), answer.text
+    assert "not disclosed" in answer.text

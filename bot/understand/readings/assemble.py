@@ -208,6 +208,8 @@ def _complete(
                 reading = reading._replace(notes=(*reading.notes, NOW))
             if any(t in q.grammar.disclosure for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, DISCLOSED))  # "were the amounts MADE PUBLIC?"
+                if any(f.withheld for f in q.graph.facts_by_relation.get(relation.id, ())):
+                    extra += _disclosing(q, relation)  # whatever relation "made public" names, here it says this
             if q.tokens and q.tokens[-1] in q.grammar.earlier and not q.values:
                 reading = reading._replace(notes=(*reading.notes, BEFORE_NOW))  # "did they work together before?"
             edge = _bound(q, reading)
@@ -593,6 +595,16 @@ def _denied_verb(q: Question, relation: Relation) -> list[Mention]:
             if verb.target == relation.id and verb.start >= negation.end and all(t in fillers for t in between):
                 return [negation, verb]
     return []
+
+
+def _disclosing(q: Question, relation: Relation) -> list[Mention]:
+    """Other relations' words that say only whether something was given out ("made PUBLIC", "REVEALED"): in a
+    check of a relation with a withheld figure, they are explained by asking whether it was disclosed."""
+    return [
+        m
+        for m in q.relation_words
+        if m.target != relation.id and q.grammar.disclosure.intersection(q.tokens[m.start : m.end])
+    ]
 
 
 def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading, list[Mention]]:
