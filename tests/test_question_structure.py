@@ -1679,3 +1679,11 @@ def test_made_public_asks_whether_a_withheld_figure_was_given() -> None:
     answer = bot.ask("were the financial terms ever made public?")
     assert answer.text.startswith("No"), answer.text
     assert "not disclosed" in answer.text
+
+
+def test_a_label_the_article_never_uses_is_not_given_as_a_name() -> None:
+    answer = bot.ask("what was the sberbank-yandex tie-up called?")
+    assert not answer.answered, answer.text
+    named = bot.ask("what's the russian sovereign wealth fund called?")
+    assert named.answered
+    assert "RDIF" in named.text

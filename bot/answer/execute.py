@@ -173,8 +173,9 @@ def _named(reading: Reading, graph: Graph) -> Result | None:
     if relation is None or not relation.names or len(reading.subject) != 1 or reading.ask not in relation.values:
         return None
     name = graph.name(reading.subject[0])
-    if not any(word[:1].isupper() for word in name.split()):
-        return None  # "the economic forum" has no proper name to give; "the RDIF" has
+    if not any(word[:1].isupper() for word in name.split()) or reading.subject[0] not in graph.named_in_text:
+        return None  # "the economic forum" has no proper name to give; "the RDIF" has; the article never names
+        # "the Sberbank-Yandex tie-up", that is only what we call it
     return _describe(list(reading.subject), graph, reading._replace(attributes=()), intent=reading.relation)
 
 

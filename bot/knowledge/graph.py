@@ -34,6 +34,7 @@ class Graph(NamedTuple):
     within: dict[str, tuple[str, ...]]  # every place a place lies in (Vladivostok: Russia)
     aggregate_words: dict[str, frozenset[str]]  # each derived operation's single words ("max": largest, biggest)
     answers: dict[str, frozenset[str]]  # by value kind: every focus it answers (a day: day, date, when)
+    named_in_text: frozenset[str]  # entities the sources call by their name ("RDIF"), not only by our label
 
     def fits_focus(self, kind: str, focus: str) -> bool:
         """Whether a value of this kind answers a question with this focus (a request as what it asks under)."""
@@ -103,7 +104,22 @@ def build_graph(knowledge: Knowledge) -> Graph:
         within=_within(knowledge),
         aggregate_words={a.id: frozenset(w for w in a.words if " " not in w) for a in language.aggregates},
         answers={v.id: frozenset(a for f in v.answers for a in _chain(f, focus_parents)) for v in language.values},
+        named_in_text=_named_in_text(knowledge),
     )
+
+
+def _named_in_text(knowledge: Knowledge) -> frozenset[str]:
+    """Entities whose name, past a leading article, a source uses as written: "the RDIF" is the article's own
+    name for the fund; "the Sberbank-Yandex tie-up" is only our label for a deal it never names."""
+    articles = set(knowledge.language.articles)
+    found = set()
+    for entity in knowledge.entities:
+        words = entity.name.split()
+        while len(words) > 1 and words[0].lower() in articles:
+            words = words[1:]
+        if any(" ".join(words) in source.text for source in knowledge.sources):
+            found.add(entity.id)
+    return frozenset(found)
 
 
 def _within(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
