@@ -1687,3 +1687,12 @@ def test_a_label_the_article_never_uses_is_not_given_as_a_name() -> None:
     named = bot.ask("what's the russian sovereign wealth fund called?")
     assert named.answered
     assert "RDIF" in named.text
+
+
+@pytest.mark.parametrize(
+    ("question", "year"), [("the year alibaba founded?", "1999"), ("alibaba founded what year exactly", "1999")]
+)
+def test_keywords_with_a_bare_participle_may_be_a_dropped_passive(question: str, year: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert year in answer.text

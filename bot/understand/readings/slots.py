@@ -39,6 +39,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     if q.form.yesno and _multiple_before(q, entity):
         # "is MegaFon's stake HALF of Alibaba's?": both hold; "more than a fifth of the venture": the whole
         said = "object" if entity.target in q.graph.backdrops else "subject"
+    if said == "subject" and _telegraphic(q, entity, cues):
+        said = ""  # "year alibaba founded", "alibaba founded wat year": a passive with its "was" dropped, maybe
     if said == "object" and _named_by_their_role(q, entity, cues):
         said = "subject"  # "the four OWNERS": the group is who they are
     if _beside(q, entity):
@@ -105,6 +107,18 @@ def _multiple_before(q: Question, entity: Mention) -> bool:
     """Whether a ratio word comes before the entity ("is MegaFon's stake HALF of Alibaba's?")."""
     found = multiple(q)
     return found is not None and found[0] < entity.start
+
+
+def _telegraphic(q: Question, entity: Mention, cues: list[Mention]) -> bool:
+    """Keywords asking a value, a name and a participle, nothing else ("year alibaba founded", "alibaba founded
+    wat year"): the participle may be a passive with its "was" dropped as well as an active verb."""
+    span = q.form.focus_span
+    if span is None or q.focus is None or "entity" in q.focus.expects:
+        return False
+    verb = next((c for c in cues if c.detail == "verb" and c.start == entity.end), None)
+    if verb is None or not q.tokens[verb.end - 1].endswith(q.grammar.participle_endings):
+        return False
+    return span[1] == entity.start or span[0] == verb.end
 
 
 def _beside(q: Question, entity: Mention) -> bool:
