@@ -1696,3 +1696,16 @@ def test_keywords_with_a_bare_participle_may_be_a_dropped_passive(question: str,
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert year in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "told"),
+    [
+        ("so was usmanov speaking at the press conference, or in a statement?", "No", "in a statement"),
+        ("did evans speak at the press conference or in a written statement?", "Yes", "press conference"),
+    ],
+)
+def test_a_named_first_option_of_two_kinds_is_checked_as_a_yes_no(question: str, verdict: str, told: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(verdict), answer.text
+    assert told in answer.text

@@ -72,7 +72,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         focus=focus_id,
         focus_span=span,
         focus_type=focus_type,
-        yesno=yesno and not either and not _mixed_options(found),
+        yesno=yesno and not either and not (_mixed_options(found) and not _named_first_option(found, grammar)),
         either=either,
         followup=_opens_with(found, "followup"),
         smalltalk=talk,
@@ -268,6 +268,20 @@ def _mixed_options(found: Found) -> bool:
         right = {family[m.kind] for m in after if m.start == after[0].start and m.kind in family}
         if left and right and not left & right:
             return True
+    return False
+
+
+def _named_first_option(found: Found, grammar: Grammar) -> bool:
+    """'Did Usmanov comment at THE PRESS CONFERENCE or in a statement?': the first option names one thing (a name
+    or "the" and its kind), so the choice is checked as a yes/no on it, and the answer's fact tells the other;
+    "at A press conference or ..." names none."""
+    tokens = found.text.tokens
+    for joint in found.of("either"):
+        for m in found.mentions:
+            if m.kind not in ("entity", "type") or not joint.start - 1 <= m.end <= joint.start:
+                continue
+            if m.kind == "entity" or (m.start > 0 and tokens[m.start - 1] in grammar.definite):
+                return True
     return False
 
 
