@@ -1709,3 +1709,35 @@ def test_a_named_first_option_of_two_kinds_is_checked_as_a_yes_no(question: str,
     answer = bot.ask(question)
     assert answer.text.startswith(verdict), answer.text
     assert told in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("fact check: is VK described as russia's second most popular social network?", "No"),
+        ("is sberbank described as the second largest bank in russia?", "No"),
+        ("is vk russia's most popular social network?", "Yes"),
+    ],
+)
+def test_a_rank_below_the_first_is_not_the_superlative_the_article_says(question: str, verdict: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(verdict), answer.text
+
+
+def test_a_yes_no_after_a_lead_in_clause_is_checked() -> None:
+    answer = bot.ask("quick check: do the four stakes add up to 100 percent?")
+    assert answer.text.startswith("Yes"), answer.text
+
+
+def test_a_choice_between_quoted_wordings_after_a_lead_in_is_not_answered_yes() -> None:
+    answer = bot.ask("Evans quote - was it 'a Russian business' or 'a Chinese business'?")
+    assert not answer.text.startswith(("Yes", "No")), answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["is this alibaba's first move in russia?", "does alibaba do e-commerce in russia yet"]
+)
+def test_presence_in_a_market_is_where_a_company_operates(question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert "major role in e-commerce in Russia" in answer.text

@@ -315,7 +315,9 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
             return None  # "is Yandex in the deal?": what Yandex is does not decide how it stands to the deal
         if fact is not None and any(n.startswith(f"{CLAIM}{MOST}") for n in reading.notes):
             # "is MegaFon the biggest operator?": the article calls it an operator, not the biggest
-            return (True, fact) if _says_the_most(reading, fact, graph) else None
+            if _says_the_most(reading, fact, graph):
+                return True, fact
+            return (False, fact) if _ranked_below_the_most(reading, fact, graph, language) else None
     if reading.types and (reading.subject or reading.object):
         entity = (reading.subject or reading.object)[0]
         fact = describing_fact(entity, graph)
@@ -391,6 +393,26 @@ def _says_the_most(reading: Reading, fact: Fact, graph: Graph) -> bool:
             if not graph.aggregate_words.get(aggregate, frozenset()) & said or not set(modifiers.split()) <= said:
                 return False
     return True
+
+
+def _ranked_below_the_most(reading: Reading, fact: Fact, graph: Graph, language: Language) -> bool:
+    """'Is VK Russia's SECOND largest network?': the description says the superlative itself, unranked, so the
+    claimed rank below the first is a No."""
+    ordinals = {word for word, rank in language.ordinals if rank > 1}
+    said = set(simplify(fact.answer).split())
+    for note in reading.notes:
+        if note.startswith(f"{CLAIM}{MOST}"):
+            aggregate, _, modifiers = note[len(CLAIM) + len(MOST) :].partition(":")
+            words = set(modifiers.split())
+            ranked = words & ordinals
+            if (
+                ranked
+                and not ranked & said
+                and words - ranked <= said
+                and graph.aggregate_words.get(aggregate, set()) & said
+            ):
+                return True
+    return False
 
 
 def _against_a_bound(reading: Reading, graph: Graph) -> tuple[bool, Fact] | None:

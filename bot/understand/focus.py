@@ -205,10 +205,15 @@ def _opens_with(found: Found, kind: str) -> bool:
 
 
 def _opens_the_last_sentence(found: Found, kind: str) -> bool:
-    """'My grandson uses AliExpress. DOES Alibaba ...?': a cue opening the last of several sentences."""
+    """'My grandson uses AliExpress. DOES Alibaba ...?', 'thx. last q: IS alibaba ...?': a cue opening the last
+    of several sentences, or the clause after the last break in it."""
     opens = found.text.opens
     last = max((i for i, o in enumerate(opens) if o), default=0) if opens else 0
-    return last > 0 and any(m.start == last for m in found.of(kind))
+    breaks = found.text.boundary or ()
+    after_break = max((i for i, b in enumerate(breaks) if b), default=0)
+    offered = any(m.start > after_break for m in found.of("either"))  # "is it 'X' or 'Y'?": a choice, not a check
+    starts = {last, after_break if after_break > last and not offered else 0} - {0}
+    return any(m.start in starts for m in found.of(kind))
 
 
 def _claim_start(found: Found, grammar: Grammar) -> int:

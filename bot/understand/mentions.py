@@ -63,7 +63,11 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     hits += _same_form_only(_find_phrases(stems, lexicon.terms, terms, "", words))
     hits += _values(words, lexicon.grammar.percent, lexicon.grammar.money)
     mentions = _negated(
-        _resolve_overlaps(_not_indefinite(_nouns_not_verbs(hits, words, lexicon), words, lexicon)), words, lexicon
+        _resolve_overlaps(
+            _not_indefinite(_nouns_not_verbs(_unranked(hits, words, lexicon), words, lexicon), words, lexicon)
+        ),
+        words,
+        lexicon,
     )
     idiom = _idiom_positions(words, lexicon.grammar.idioms)
     mentions = [m for m in _arithmetic_or_exclusion(mentions) if m.kind == "entity" or m.start not in idiom]
@@ -161,6 +165,21 @@ def _negated(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) ->
         if m.kind == "attribute" and m.start > 0 and words[m.start - 1] in negating
         else m
         for m in mentions
+    ]
+
+
+def _unranked(hits: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
+    """'The SECOND largest bank in Russia': a description naming one entity ("largest bank in Russia" is
+    Sberbank) names another thing once a rank below the first stands before it. Proper names stay."""
+    below_first = {h.end for h in hits if h.kind == "ordinal" and h.detail.isdigit() and int(h.detail) > 1}
+    return [
+        h
+        for h in hits
+        if not (
+            h.kind == "entity"
+            and h.start in below_first
+            and not any(w in lexicon.name_heads for w in words[h.start : h.end])
+        )
     ]
 
 

@@ -414,6 +414,9 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
         for superlative in described_superlatives(q):  # "the most POPULAR social network": claimed, checked
             noun = next(t for t in q.types if 0 <= t.start - superlative.end <= SUPERLATIVE_REACH)
             modifiers = [w for w in q.tokens[superlative.end : noun.start] if w not in q.grammar.determiners]
+            ranked = [o for o in q.ordinals if o.end == superlative.start]  # "the SECOND largest network"
+            modifiers = [w for o in ranked for w in q.tokens[o.start : o.end]] + modifiers
+            extra += ranked
             claim = f"{CLAIM}{MOST}{superlative.target}:{' '.join(modifiers)}"
             reading = reading._replace(notes=(*reading.notes, claim))
             extra.append(superlative)
