@@ -122,6 +122,9 @@ FLOORS = {
     "round-100.yaml": (0.92, 2),
     "round-101.yaml": (0.89, 6),
     "round-102.yaml": (0.86, 5),
+    "round-103.yaml": (0.90, 4),
+    "round-104.yaml": (0.87, 4),
+    "round-105.yaml": (0.90, 2),
 }
 
 
