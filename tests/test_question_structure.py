@@ -1741,3 +1741,9 @@ def test_presence_in_a_market_is_where_a_company_operates(question: str) -> None
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert "major role in e-commerce in Russia" in answer.text
+
+
+def test_a_weak_majority_word_alone_claims_no_majority() -> None:
+    answer = bot.ask("did alibaba and megafon do this alone?")
+    assert not answer.text.startswith("Yes"), answer.text
+    assert "majority" not in answer.text

@@ -613,6 +613,9 @@ def _disclosing(q: Question, relation: Relation) -> list[Mention]:
 def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading, list[Mention]]:
     """The derived operation a question asks over the relation's numbers: largest, combined, more than, ..."""
     derives = q.aggregates or q.sides or q.ordinals  # without these, no operation below uses the numbers
+    weak_majority = all(a.weak and a.target == MAJORITY for a in q.aggregates)
+    if q.aggregates and weak_majority and not any(w.target == relation.id for w in q.relation_words):
+        return reading, []  # "did Alibaba and Mail.ru do this ALONE?": a weak word alone claims no majority
     counted = numeric_kinds(q, relation)
     numeric = counted if derives else []
     comparative = next((a.target for a in q.aggregates if a.target in COMPARATIVES), None)
