@@ -1747,3 +1747,9 @@ def test_a_weak_majority_word_alone_claims_no_majority() -> None:
     answer = bot.ask("did alibaba and megafon do this alone?")
     assert not answer.text.startswith("Yes"), answer.text
     assert "majority" not in answer.text
+
+
+def test_a_role_is_of_the_venture_when_it_is_never_of_the_object() -> None:
+    answer = bot.ask("which partner owns the vk network?")
+    assert answer.answered, answer.text
+    assert answer.text.startswith("Mail.ru")

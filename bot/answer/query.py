@@ -133,11 +133,13 @@ def attribute_fact(entity: str, attribute: str, graph: Graph) -> Fact | None:
 
 
 def plays(entity: str, role: str, objects: Sequence[str], graph: Graph) -> bool:
-    """Whether the entity is a subject of the role relation (a partner) of the object, or of the backdrop."""
-    wholes = objects or graph.backdrops
+    """Whether the entity is a subject of the role relation (a partner) of the object, or of the backdrop when
+    the role is never of the object ("which of the partners owns VK?": partners of the venture, not of VK)."""
+    facts = graph.facts_by_relation.get(role, ())
+    wholes = [o for o in objects if any(o in fact.objects for fact in facts)] or graph.backdrops
     return any(
         entity in fact.subjects and (not fact.objects or set(fact.objects) & set(wholes))
-        for fact in graph.facts_by_relation.get(role, ())
+        for fact in facts
     )
 
 
