@@ -125,6 +125,9 @@ FLOORS = {
     "round-103.yaml": (0.90, 4),
     "round-104.yaml": (0.87, 4),
     "round-105.yaml": (0.90, 2),
+    "round-106.yaml": (0.92, 3),
+    "round-107.yaml": (0.91, 3),
+    "round-108.yaml": (0.88, 11),
 }
 
 
