@@ -1753,3 +1753,28 @@ def test_a_role_is_of_the_venture_when_it_is_never_of_the_object() -> None:
     answer = bot.ask("which partner owns the vk network?")
     assert answer.answered, answer.text
     assert answer.text.startswith("Mail.ru")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("megafon gets twenty four percent, right?", "Yes"),
+        ("so mail.ru holds thirteen percent?", "No"),
+        ("does alibaba own forty eight per cent of it?", "Yes"),
+    ],
+)
+def test_a_figure_written_out_in_words_is_checked_as_that_figure(question: str, verdict: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(verdict), answer.text
+
+
+def test_a_common_word_is_not_split_into_run_together_words() -> None:
+    from bot.engine import bundled
+    from bot.understand.mending import split_run_together
+    from bot.understand.normalize import tokenize
+
+    lexicon = bundled().index.lexicon
+    words = tokenize("forty percent, forgive me", lexicon.rewrites, lexicon.symbols, lexicon.abbreviations)
+    text = split_run_together(words, lexicon)
+    assert "forty" in text.tokens
+    assert "forgive" in text.tokens

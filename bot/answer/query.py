@@ -137,10 +137,7 @@ def plays(entity: str, role: str, objects: Sequence[str], graph: Graph) -> bool:
     the role is never of the object ("which of the partners owns VK?": partners of the venture, not of VK)."""
     facts = graph.facts_by_relation.get(role, ())
     wholes = [o for o in objects if any(o in fact.objects for fact in facts)] or graph.backdrops
-    return any(
-        entity in fact.subjects and (not fact.objects or set(fact.objects) & set(wholes))
-        for fact in facts
-    )
+    return any(entity in fact.subjects and (not fact.objects or set(fact.objects) & set(wholes)) for fact in facts)
 
 
 def role_members(role: str, objects: Sequence[str], graph: Graph) -> list[str]:

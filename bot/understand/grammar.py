@@ -71,6 +71,7 @@ class Grammar(NamedTuple):
     earlier: frozenset[str]
     later: frozenset[str]
     bound_fillers: frozenset[str]
+    numbers: dict[str, int]  # "fifteen" -> 15: a number written out before "percent"
     multiples: tuple[tuple[tuple[str, ...], float], ...]  # ("two", "times") -> 2.0: a claimed ratio
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
@@ -142,6 +143,10 @@ def build_grammar(language: Language) -> Grammar:
         earlier=words("earlier"),
         later=words("later"),
         bound_fillers=words("bound_fillers"),
+        numbers={
+            **{word: value for value, word in enumerate(language.number_words)},
+            **{word: 10 * (i + 2) for i, word in enumerate(classes.get("tens", ()))},
+        },
         multiples=tuple((tuple(word.split()), factor) for word, factor in language.multiples),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),

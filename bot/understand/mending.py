@@ -81,6 +81,8 @@ def split_run_together(text: Text, lexicon: Lexicon) -> Text:
     for i, word in enumerate(text.tokens):
         unknown = word not in lexicon.known and len(word) >= MIN_SPLIT
         parts = _split(word, lexicon) if unknown else None
+        if parts and is_common_word(word):
+            parts = None  # "forty" is a word of its own, not "for ty"
         if parts and not _holds_a_whole_name(parts, lexicon) and _misspelt(word, text.stems[i], parts, lexicon):
             parts = None  # "usmanof" is Usmanov misspelt, not "us man of"
         for part in parts or [word]:

@@ -61,7 +61,7 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     hits = _find_phrases(words, lexicon.names, [strict_options(option) for option in names], "entity")
     hits += _loose_names(words, lexicon, names)
     hits += _same_form_only(_find_phrases(stems, lexicon.terms, terms, "", words))
-    hits += _values(words, lexicon.grammar.percent, lexicon.grammar.money)
+    hits += _values(words, lexicon.grammar.percent, lexicon.grammar.money, lexicon.grammar.numbers)
     mentions = _negated(
         _resolve_overlaps(
             _not_indefinite(_nouns_not_verbs(_unranked(hits, words, lexicon), words, lexicon), words, lexicon)
@@ -285,11 +285,22 @@ def _loose_names(words: Sequence[str], lexicon: Lexicon, name_options: Sequence[
     ]
 
 
-def _values(words: Sequence[str], percent: frozenset[str], money: frozenset[str]) -> list[Mention]:
-    """Numbers: a year, a percentage ("48 percent", "48 per cent"), a sum of money ("2 billion dollars"),
-    or a plain number."""
+def _values(
+    words: Sequence[str], percent: frozenset[str], money: frozenset[str], numbers: dict[str, int]
+) -> list[Mention]:
+    """Numbers: a year, a percentage ("48 percent", "48 per cent", "twenty four percent"), a sum of money ("2
+    billion dollars"), or a plain number. A number written out counts only before a percent word: "one" and
+    "four" are words of names and questions too ("which one", "the four partners")."""
     found: list[Mention] = []
     for i, word in enumerate(words):
+        if word in numbers:  # "fifteen percent", "twenty four percent"
+            value, after = numbers[word], i + 1
+            if value >= 20 and value % 10 == 0 and after < len(words) and 0 < numbers.get(words[after], 10) < 10:
+                value, after = value + numbers[words[after]], after + 1
+            rest = " ".join(words[after : after + 2])
+            if after < len(words) and (words[after] in percent or rest in percent):
+                found.append(Mention("percent", str(value), i, after + (2 if rest in percent else 1)))
+            continue
         if not word.isdigit() or len(word) > 6:
             continue
         number = int(word)
