@@ -1778,3 +1778,14 @@ def test_a_common_word_is_not_split_into_run_together_words() -> None:
     text = split_run_together(words, lexicon)
     assert "forty" in text.tokens
     assert "forgive" in text.tokens
+
+
+def test_a_lead_in_naming_the_story_as_source_is_not_a_question_of_its_own() -> None:
+    answer = bot.ask("as per the article, which social network is the most popular in russia?")
+    assert answer.text.startswith("VK is"), answer.text
+
+
+def test_the_name_after_according_to_is_the_speaker_asked_about() -> None:
+    answer = bot.ask("according to alibaba's president evans, what do they want the venture to be?")
+    assert answer.answered, answer.text
+    assert "Russian business" in answer.text

@@ -149,6 +149,15 @@ CONTENT = frozenset({"entity", "relation", "type", "attribute", "title", "percen
                      "pronoun", "demonstrative"})  # fmt: skip  # what makes a leading clause part of the question
 
 
+def _sourced_to_the_story(found: Found, end: int, graph: Graph, grammar: Grammar) -> bool:
+    """'According to the article, ...': a clause that opens with an attribution and names only the story."""
+    lead = " ".join(found.text.tokens[:end])
+    if not any(lead.startswith(marker) for marker in grammar.attribution):
+        return False
+    named = [m for m in found.of("entity") if m.start < end]
+    return bool(named) and all(graph.is_a(m.target, grammar.context_types) for m in named)
+
+
 def premise_split(found: Found, grammar: Grammar) -> tuple[int, int] | None:
     """'Given Alibaba holds 51% of the JV, can it outvote the others?': where the claim the question rests on
     starts and where the question after it starts, when a premise word opens it and a clause break ends it."""
@@ -162,14 +171,17 @@ def premise_split(found: Found, grammar: Grammar) -> tuple[int, int] | None:
     return (start, breaks[0]) if start < breaks[0] else None
 
 
-def preamble_end(found: Found, graph: Graph) -> int:
+def preamble_end(found: Found, graph: Graph, grammar: Grammar) -> int:
     """Where the question starts after a leading clause that names nothing ("one more:", "ngl confused,",
-    "for my essay:"), when the clause after it opens with a question word or a yes/no opener; else 0."""
+    "for my essay:") or only says the story is the source ("according to the article,"), when the clause
+    after it opens with a question word or a yes/no opener; else 0."""
     text = found.text
     breaks = [i for i, b in enumerate(text.boundary or ()) if b and i > 0]
     if not breaks:
         return 0
     start = breaks[0]
+    if _sourced_to_the_story(found, start, graph, grammar):
+        return start if any(m.start == start for m in found.of("focus", "yesno")) else 0
     named = any(
         m.kind in CONTENT
         and m.start < start

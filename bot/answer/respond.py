@@ -65,7 +65,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     def reply(text_out: str, reason: str) -> tuple[Answer, Context]:
         return Answer(question, False, text_out, explanation=explanation(found, form, reason=reason)), context
 
-    preamble = preamble_end(found, graph)
+    preamble = preamble_end(found, graph, lexicon.grammar)
     if preamble:  # "one more: what's VK?", "for my essay: what did Usmanov say?": the question after it
         return respond(question, text.part(preamble, len(text.tokens)), setting, context)
     premise = premise_split(found, lexicon.grammar)

@@ -39,6 +39,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     if q.form.yesno and _multiple_before(q, entity):
         # "is MegaFon's stake HALF of Alibaba's?": both hold; "more than a fifth of the venture": the whole
         said = "object" if entity.target in q.graph.backdrops else "subject"
+    if relation.id in {c.target for c in cues} and _named_as_source(q, entity):
+        said = "subject"  # "ACCORDING TO Evans, what do they want?": who says it, not who it is about
     if said == "subject" and _telegraphic(q, entity, cues):
         said = ""  # "year alibaba founded", "alibaba founded wat year": a passive with its "was" dropped, maybe
     if said == "object" and _named_by_their_role(q, entity, cues):
@@ -107,6 +109,13 @@ def _multiple_before(q: Question, entity: Mention) -> bool:
     """Whether a ratio word comes before the entity ("is MegaFon's stake HALF of Alibaba's?")."""
     found = multiple(q)
     return found is not None and found[0] < entity.start
+
+
+def _named_as_source(q: Question, entity: Mention) -> bool:
+    """Whether an attribution phrase ("according to", "as per") stands right before the name; "our draft SAYS
+    Evans ..." opens a claim about him instead."""
+    before = " ".join(q.tokens[max(0, entity.start - 3) : entity.start])
+    return any(" " in marker and before.endswith(marker) for marker in q.grammar.attribution)
 
 
 def _telegraphic(q: Question, entity: Mention, cues: list[Mention]) -> bool:
