@@ -1789,3 +1789,11 @@ def test_the_name_after_according_to_is_the_speaker_asked_about() -> None:
     answer = bot.ask("according to alibaba's president evans, what do they want the venture to be?")
     assert answer.answered, answer.text
     assert "Russian business" in answer.text
+
+
+def test_what_a_named_subject_holds_is_counted_only_within_a_scope_the_question_names() -> None:
+    listed = bot.ask("so in russia, how many platforms does alibaba already run?")
+    assert listed.answered, listed.text
+    assert "two" in listed.text
+    worldwide = bot.ask("how many platforms does alibaba run around the world?")
+    assert not worldwide.answered, worldwide.text

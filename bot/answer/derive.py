@@ -52,7 +52,7 @@ def derive(reading: Reading, graph: Graph, language: Language) -> Result | None:
     if relation is None or reading.aggregate is None:
         return None
     if reading.aggregate == "count" and reading.ask == "object":
-        return None
+        return _count_listed(reading, graph, language)
     kind = numeric_kind(relation, graph)
     if kind is None:
         return _count(reading, relation, graph, language) if reading.aggregate == "count" else None
@@ -403,6 +403,31 @@ def _count_parts(p: _Parts) -> Result | None:
         for c in f.citations
     ]
     return counted._replace(citations=tuple(dict.fromkeys((*counted.citations, *listing))))
+
+
+def _count_listed(reading: Reading, graph: Graph, language: Language) -> Result | None:
+    """'How many platforms does Alibaba have in Russia?': what a named subject holds is counted only where one
+    fact lists it within a scope the question names (its platforms IN RUSSIA); the article names no more than
+    the story touches, so "how many companies does Usmanov own?" or "... worldwide?" gets no count."""
+    if not reading.subject:
+        return None
+    asked = set(reading.values)
+    listing = [
+        f
+        for f in graph.facts_by_relation.get(reading.relation, ())
+        if set(reading.subject) <= set(f.subjects)
+        and (scope := [(k, v) for k, v in f.values if k in graph.kinds and graph.kinds[k].kind == "entity"])
+        and set(scope) <= asked
+    ]
+    found = [o for f in listing for o in f.objects if satisfies(o, reading._replace(subject=(), excluded=()), graph)]
+    if len(listing) != 1 or not found:
+        return None
+    words = dict(enumerate(language.number_words))
+    text = language.message("count_listed").format(
+        count_word=words.get(len(found), str(len(found))), names=names(found, graph, language)
+    )
+    ident = f"{reading.relation}.count"
+    return Result(text, listing[0].citations, (listing[0].id,), tuple(found), ident)
 
 
 def _count(reading: Reading, relation: Relation, graph: Graph, language: Language) -> Result | None:
