@@ -102,12 +102,9 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     def claimed(entity: Mention) -> bool:  # a verb after the name, in its clause: the claim's subject
         return any(v >= entity.end and not any(breaks[entity.end : v + 1]) for v in verbs)
 
-    saying = {r.id for r in graph.relations.values() if any(k in graph.kinds and graph.kinds[k].said for k in r.values)}
-    asked_said = not form.yesno and any(  # "according to Evans, what do they WANT ...?": what Evans says is asked
-        m.target in saying and m.detail in ("verb", "holding") and not _attribution_word(m, tokens, grammar)
-        for m in found.of("relation")
-    )
-    attributed = [e for e in named if _attributed(e, tokens, grammar, claim) and not claimed(e) and not asked_said]
+    attributed = [e for e in named if _attributed(e, tokens, grammar, claim) and not claimed(e)]
+    if attributed and not form.yesno and _asks_what_is_said(found, graph, grammar):
+        attributed = []  # "according to Evans, what do they WANT ...?": what Evans says is asked
     named = [e for e in named if e not in excluded and e not in attributed]
     previous = context.reading
     together = next(
@@ -313,11 +310,16 @@ def _attributed(entity: Mention, tokens: tuple[str, ...], grammar: Grammar, clai
     return any(marker in text for marker in grammar.attribution)
 
 
-def _attribution_word(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
-    """Whether a relation word is part of a phrase naming a source ("ACCORDING to", "as SAID by")."""
-    start = max(0, word.start - 2)
-    text = " ".join(tokens[start : word.end + 2])
-    return any(marker in text and word.start >= start for marker in grammar.attribution)
+def _asks_what_is_said(found: Found, graph: Graph, grammar: Grammar) -> bool:
+    """Whether a saying relation's own word, outside the phrase naming a source ("ACCORDING to"), is asked."""
+    tokens = found.text.tokens
+    saying = {r.id for r in graph.relations.values() if any(k in graph.kinds and graph.kinds[k].said for k in r.values)}
+    return any(
+        m.target in saying
+        and m.detail in ("verb", "holding")
+        and not any(marker in " ".join(tokens[max(0, m.start - 2) : m.end + 2]) for marker in grammar.attribution)
+        for m in found.of("relation")
+    )
 
 
 def focus_noun(found: Found, form: Form) -> Mention | None:
