@@ -1797,3 +1797,11 @@ def test_what_a_named_subject_holds_is_counted_only_within_a_scope_the_question_
     assert "two" in listed.text
     worldwide = bot.ask("how many platforms does alibaba run around the world?")
     assert not worldwide.answered, worldwide.text
+
+
+def test_the_relation_noun_past_be_and_an_owner_names_the_value_asked() -> None:
+    chat = bot.Conversation()
+    first = chat.ask("what is the rdif's stake?")
+    assert first.text == "The RDIF will own 13 percent of AliExpress Russia.", first.text
+    second = chat.ask("and mail.ru's?")
+    assert second.text == "Mail.ru will own 15 percent of AliExpress Russia.", second.text

@@ -231,7 +231,7 @@ def _complete(
             w
             for w in words
             if w.target == relation.id and w.detail == "holding" and ask in relation.values
-            and q.form.focus_span is not None and q.form.focus_span[1] <= w.start <= q.form.focus_span[1] + 1
+            and q.form.focus_span is not None and _names_the_value(q, q.form.focus_span[1], w.start)
         ]  # fmt: skip
         if naming or named_value:
             shape += FOCUS_FIT
@@ -502,6 +502,21 @@ def _names_after(q: Question, word: Mention) -> bool:
     while i < len(q.tokens) and q.tokens[i] in q.grammar.determiners:
         i += 1
     return any(e.start == i for e in q.entities)
+
+
+def _names_the_value(q: Question, end: int, start: int) -> bool:
+    """Whether the relation's noun right after the question word names what is asked: next to it, or past a
+    form of "be" and whose it is ("what is MEGAFON'S share?" as "what's MegaFon's share?")."""
+    if not end <= start:
+        return False
+    if start <= end + 1:
+        return True
+    owner = q.found.text.possessive or tuple(False for _ in q.tokens)
+    possessed = {i for e in q.entities if owner[e.end - 1] for i in range(e.start, e.end)}
+    between = range(end, start)
+    return any(q.tokens[i] in q.grammar.be for i in between) and all(
+        q.tokens[i] in q.grammar.be | q.grammar.determiners or i in possessed for i in between
+    )
 
 
 def _asked_of_its_kind(q: Question, ask: str, bound: tuple[str, ...]) -> bool:
