@@ -13,7 +13,7 @@ from typing import NamedTuple
 from bot.answer.compose import Result
 from bot.knowledge.graph import Graph
 from bot.understand.grammar import Grammar
-from bot.understand.model import Found, Mention, Reading
+from bot.understand.model import Form, Found, Mention, Reading
 from bot.understand.normalize import simplify
 from bot.understand.readings import miss_weight, use_weight
 
@@ -108,6 +108,21 @@ def _asked_noun(tokens: tuple[str, ...], position: int, grammar: Grammar) -> boo
     return start >= 1 and tokens[start] in grammar.be and tokens[start - 1] in grammar.entity_questions
 
 
+def _asked_after_cue(found: Found, form: Form, graph: Graph, grammar: Grammar) -> int | None:
+    """The word right after a cue that wants a type noun, when no type noun came and nothing follows it but
+    function words ("who took it, which PHOTOGRAPHER?"): the thing asked for, whatever word names it. Before
+    another content word it may only narrow that word ("which SPECIFIC countries")."""
+    if form.focus_type is not None:
+        return None
+    tokens = found.text.tokens
+    cues = [m for m in found.of("focus") if m.target in graph.focus and graph.focus[m.target].needs_type]
+    for cue in cues:
+        rest = tokens[cue.end + 1 :]
+        if cue.end in found.unexplained and all(word in grammar.stopwords for word in rest[:1]):
+            return cue.end
+    return None
+
+
 def _cited_words(result: Result, graph: Graph) -> set[str]:
     known = [graph.fact_words[f] for f in result.facts if f in graph.fact_words]
     if known:
@@ -142,16 +157,17 @@ def confidence(
     grammar: Grammar | None = None,
     *,
     manner: bool = False,
-    asked_at: int | None = None,
+    form: Form | None = None,
 ) -> float:
     """How much of the question the reading explains, times how well its words matched (0..1).
 
     A word left over that is part of a known name ("mail" of Mail.ru) counts as a name it could not place.
     With `manner` (a bare "how" question, which asks about its verb), so does the clause's own verb ("how did
     Alibaba's shares MOVE?"): without it the question is not known. So does the word a question asks for, at
-    `asked_at` ("which PHOTOGRAPHER took it") or after "who is the".
+    right after a cue of the `form` that wants a type noun ("which PHOTOGRAPHER took it") or after "who is the".
     """
     reading = tried.reading
+    asked_at = _asked_after_cue(found, form, graph, grammar) if form is not None and grammar is not None else None
     evidence = _cited_words(tried.result, graph) if tried.result is not None else set()
     capitalised = found.text.capitalised or tuple(False for _ in found.text.tokens)
     guessed = not any(m.kind in ("relation", "title", "aggregate") for m in found.mentions if m.start in reading.used)

@@ -152,7 +152,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             lexicon.name_heads,
             lexicon.grammar,
             manner=manner,
-            asked_at=_asked_at(found, form, graph, lexicon.grammar),
+            form=form,
         )
         if sure < MIN_CONFIDENCE:
             from bot.answer import replies
@@ -454,21 +454,6 @@ def _drops_a_value(tried: Tried, found: Found, grammar: Grammar, graph: Graph) -
     if relation is not None and not relation.values and numbers:
         return True  # "MegaFon has 13%, yes?": a relation with no values at all (partners) checks no number
     return any(m.kind in VALUE_KINDS and not VALUE_KINDS[m.kind] for m in tried.reading.missed)
-
-
-def _asked_at(found: Found, form: Form, graph: Graph, grammar: Grammar) -> int | None:
-    """The word right after a cue that wants a type noun, when no type noun came and nothing follows it but
-    function words ("who took it, which PHOTOGRAPHER?"): the thing asked for, whatever word names it. Before
-    another content word it may only narrow that word ("which SPECIFIC countries")."""
-    if form.focus_type is not None:
-        return None
-    tokens = found.text.tokens
-    cues = [m for m in found.of("focus") if m.target in graph.focus and graph.focus[m.target].needs_type]
-    for cue in cues:
-        rest = tokens[cue.end + 1 :]
-        if cue.end in found.unexplained and all(word in grammar.stopwords for word in rest[:1]):
-            return cue.end
-    return None
 
 
 def _presumed_value(answerable: Tried, readings: list[Reading], setting: Setting) -> str | None:
