@@ -1805,3 +1805,33 @@ def test_the_relation_noun_past_be_and_an_owner_names_the_value_asked() -> None:
     assert first.text == "The RDIF will own 13 percent of AliExpress Russia.", first.text
     second = chat.ask("and mail.ru's?")
     assert second.text == "Mail.ru will own 15 percent of AliExpress Russia.", second.text
+
+
+def test_which_kind_offered_as_two_names_is_their_either_or() -> None:
+    answer = bot.ask("which organisation does kirill dmitriyev lead, megafon or the rdif?")
+    assert answer.text.startswith("The RDIF:"), answer.text
+    by_kind = bot.ask("which company is a bank, yandex or sberbank?")
+    assert by_kind.text.startswith("Sberbank is Russia's largest bank"), by_kind.text
+
+
+def test_words_of_a_quote_single_out_its_speaker_over_the_list_of_everyone_quoted() -> None:
+    answer = bot.ask("who spoke of 'experience and technology'?")
+    assert answer.text.startswith("Michael Evans said"), answer.text
+    listing = bot.ask("who is quoted in the story?")
+    assert "Kirill Dmitriyev" in listing.text, listing.text
+    assert "Alisher Usmanov" in listing.text, listing.text
+
+
+def test_an_either_or_between_speakers_is_decided_by_the_words_of_the_quote() -> None:
+    answer = bot.ask("was the 'experience and technology' remark from dmitriyev or evans?")
+    assert answer.text.startswith("Michael Evans:"), answer.text
+
+
+def test_an_either_or_that_one_fact_bears_out_for_both_options_says_both() -> None:
+    answer = bot.ask("did megafon or the rdif announce the new venture?")
+    assert answer.text.startswith("Both:"), answer.text
+
+
+def test_an_either_or_whose_reading_cannot_tell_the_options_apart_is_declined() -> None:
+    answer = bot.ask("is megafon or mail.ru the telecom operator?")
+    assert not answer.answered, answer.text

@@ -116,6 +116,10 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
             facts = narrow or facts
         everyone = {e for e in asked_entities(facts, reading.ask) if not graph.entities[e].members}
         complete = [f for f in facts if f.complete and everyone <= set(asked_entities([f], reading.ask))]
+        singled = _singled_out(facts, reading, graph)
+        if singled:
+            return from_facts(singled, [*asked_entities(singled, reading.ask), *reading.subject, *reading.object],
+                              reading.relation)  # fmt: skip
         if complete:
             facts = complete[:1]
     if len(facts) > 1 and not reading.subject:  # one fact that lists them all, when there is one
@@ -130,6 +134,20 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     if asked and DESCRIBED in reading.notes:
         return _describe(asked, graph, reading._replace(attributes=()), intent=reading.relation)
     return from_facts(facts, [*asked, *reading.subject, *reading.object], reading.relation)
+
+
+def _singled_out(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact]:
+    """'Who said "experience and technology"?': the sayings whose own words hold the question's leftover words,
+    when those single out fewer than all; a fact listing every speaker then says too little."""
+    relation = graph.relations.get(reading.relation)
+    if len(facts) < 2 or not reading.words or relation is None:
+        return []
+    kinds = [k for k in relation.values if k in graph.kinds and graph.kinds[k].said]
+    words = set(reading.words)
+    said = {f.id: len(words & set(simplify(" ".join(str(f.value(k) or "") for k in kinds)).split())) for f in facts}
+    best = max(said.values())
+    singled = [f for f in facts if said[f.id] == best]
+    return singled if best and len(singled) < len(facts) else []
 
 
 def _best_worded(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact]:

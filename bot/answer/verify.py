@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from bot.answer.compose import Result, capitalise, from_facts, lower_start
 from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
 from bot.knowledge.graph import Graph
-from bot.knowledge.model import Fact, Language
+from bot.knowledge.model import Fact, Language, Relation
 from bot.understand.model import (
     BEFORE_NOW,
     CLAIM,
@@ -466,14 +466,33 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
             if kind is None:
                 continue
             trial = reading._replace(values=(*reading.values, (kind, _as_value(option))), mode="yesno", options=())
-        decided = _decide(trial, graph, language)
+        decided = _spoken_by(trial, graph) or _decide(trial, graph, language)
         if decided and decided[0]:
+            others = [o for o in reading.options if o != option and o in graph.entities]
+            deciding = {_borne_out(reading, o, relation, graph, language) for o in others} - {None}
+            if option in graph.entities and deciding:
+                if deciding != {decided[1].id} or not (reading.subject or reading.object or reading.values):
+                    return None  # a fact of each, or a reading binding nothing else: it does not tell them apart
+                result = from_facts([decided[1]], list(reading.options), reading.relation)
+                return result._replace(text=language.message("both").format(answer=lower_start(result.text)))
             result = from_facts([decided[1]], [option] if option in graph.entities else [], reading.relation)
             shown = graph.name(option) if option in graph.entities else option.title() if option.isalpha() else option
             return result._replace(
                 text=language.message("either").format(option=capitalise(shown), answer=lower_start(result.text))
             )
     return _linked_option(reading, graph, language)
+
+
+def _borne_out(reading: Reading, option: str, relation: Relation, graph: Graph, language: Language) -> str | None:
+    """The fact bearing out another option of an either/or, if one does: "did Alibaba or Mail.ru announce
+    it?" is answered by one fact naming both; a fact of each tells nothing about which one is meant."""
+    slot = "object" if reading.subject and relation.object_types else "subject"
+    placed = (*getattr(reading, slot), option)
+    trial = (reading._replace(subject=placed) if slot == "subject" else reading._replace(object=placed))._replace(
+        mode="yesno", options=()
+    )
+    decided = _spoken_by(trial, graph) or _decide(trial, graph, language)
+    return decided[1].id if decided and decided[0] else None
 
 
 def _linked_option(reading: Reading, graph: Graph, language: Language) -> Result | None:

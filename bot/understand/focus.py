@@ -59,6 +59,8 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
         yesno = False
+    if _offers_the_kind(found, either, span, focus_type):
+        focus_id, span, focus_type = None, None, None  # "which company is Evans with, Alibaba or Mail.ru?"
     primary = [
         m for m in found.mentions if m.kind in ("entity", "relation", "type", "attribute", "aggregate") and not m.weak
     ]
@@ -288,6 +290,21 @@ def _named_first_option(found: Found, grammar: Grammar) -> bool:
             if m.kind == "entity" or (m.start > 0 and tokens[m.start - 1] in grammar.definite):
                 return True
     return False
+
+
+def _offers_the_kind(
+    found: Found, either: tuple[Mention, ...], span: tuple[int, int] | None, focus_type: str | None
+) -> bool:
+    """'WHICH COMPANY is Evans with, Alibaba or Mail.ru?': the kind asked for is then offered as two names
+    after it, so the question is their either/or and the question word only names their kind; a comparison
+    ("which company holds more, ...") still ranks the two, and a kind named later still selects."""
+    if not either or span is None or focus_type is None or found.of("aggregate"):
+        return False
+    if focus_type.startswith("role:"):
+        return False  # "which PARTNER is a telecom operator, ...": the role noun would be read as the relation checked
+    if any(m.kind in ("type", "attribute") and m.start > span[1] for m in found.mentions):
+        return False  # "which company is A BANK, ...": a selection by kind
+    return all(option.kind == "entity" and option.start >= span[1] for option in either)
 
 
 def _options(found: Found) -> tuple[Mention, ...]:
