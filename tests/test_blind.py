@@ -128,6 +128,9 @@ FLOORS = {
     "round-106.yaml": (0.94, 2),
     "round-107.yaml": (0.91, 3),
     "round-108.yaml": (0.89, 10),
+    "round-109.yaml": (0.88, 6),
+    "round-110.yaml": (0.89, 5),
+    "round-111.yaml": (0.94, 2),
 }
 
 
