@@ -1835,3 +1835,34 @@ def test_an_either_or_that_one_fact_bears_out_for_both_options_says_both() -> No
 def test_an_either_or_whose_reading_cannot_tell_the_options_apart_is_declined() -> None:
     answer = bot.ask("is megafon or mail.ru the telecom operator?")
     assert not answer.answered, answer.text
+
+
+def test_a_statement_before_a_question_that_names_its_own_subject_is_only_context() -> None:
+    answer = bot.ask("I was looking at the MegaFon news earlier. What stake does the RDIF get?")
+    assert answer.text == "The RDIF will own 13 percent of AliExpress Russia.", answer.text
+    leaning = bot.ask("Usmanov owns Mail.ru. What did he say?")
+    assert "Usmanov said" in leaning.text, leaning.text
+
+
+def test_a_bound_word_compares_only_before_a_figure_or_a_holder() -> None:
+    compared = bot.ask("is the rdif's share under mail.ru's?")
+    assert compared.text.startswith("Yes"), compared.text
+    phrase = bot.ask("how big is the total fund of megafon and the rdif, i mean assets under management?")
+    assert not phrase.answered, phrase.text
+
+
+def test_a_possessive_pronoun_names_the_owner_of_what_is_asked_not_the_answer() -> None:
+    chat = bot.Conversation()
+    chat.ask("who runs the rdif?")
+    answer = chat.ask("what is his name?")
+    assert "Kirill Dmitriyev" in answer.text, answer.text
+
+
+def test_a_noun_of_another_relation_left_out_lowers_the_confidence() -> None:
+    answer = bot.ask("what's the journalist's email so i can ask a follow-up question?")
+    assert not answer.answered, answer.text
+
+
+def test_a_decline_about_an_open_side_says_its_not_it_s() -> None:
+    answer = bot.ask("where does the reporter live so i can follow up?")
+    assert "it's" not in answer.text, answer.text

@@ -94,9 +94,19 @@ def question_sentences(found: Found, graph_backdrops: tuple[str, ...]) -> list[t
     ]
     content = [m for m in found.of("entity") if m.target not in graph_backdrops]  # "I need it for my essay." names none
     others = [s for s in spans if s not in asking]
-    if not asking or any(within(m, s) for s in others for m in content):
+    if not asking or (any(within(m, s) for s in others for m in content) and not _stand_alone(found, asking, content)):
         return None
     return asking
+
+
+def _stand_alone(found: Found, asking: list[tuple[int, int]], content: list[Mention]) -> bool:
+    """'Reading about the Alibaba thing. How much does Alibaba own?': every question names what it asks about
+    and points back at nothing ("What does HE say?" leans on the statement before it)."""
+    leaning = found.of("pronoun", "demonstrative", "followup")
+    return all(
+        any(s[0] <= m.start < s[1] for m in content) and not any(s[0] <= m.start < s[1] for m in leaning)
+        for s in asking
+    )
 
 
 def _closers_joined(found: Found, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

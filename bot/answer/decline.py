@@ -10,6 +10,7 @@ from bot.understand.model import NOW, Reading
 
 MAX_ALSO = 3  # how many covered topics a decline offers
 FALLBACK = "it"  # how a topic names a side the question left open
+FALLBACK_OWNER = "its"  # ... and its possessive: "anything about its age", never "it's age"
 
 
 def topic(reading: Reading, graph: Graph, language: Language) -> str:
@@ -37,6 +38,8 @@ def topic(reading: Reading, graph: Graph, language: Language) -> str:
         "subjects": names(reading.subject, graph, language) if reading.subject else FALLBACK,
         "title": str(title) if title is not None else "",
     }
+    if not reading.subject:
+        template = template.replace("{subject}'s", FALLBACK_OWNER)
     asked = template.format_map(_Defaults(fields))
     if reading.excluded:  # "who founded Alibaba besides Jack Ma"
         others = names(reading.excluded, graph, language)

@@ -182,6 +182,15 @@ def confidence(
             kept *= UNEXPLAINED_NAME
         elif word not in evidence:
             kept *= UNEXPLAINED_GUESS if guessed else UNEXPLAINED
+    used = {
+        i
+        for m in found.mentions
+        if any(i in reading.used for i in range(m.start, m.end))
+        for i in range(m.start, m.end)
+    }
+    for m in found.of("relation"):
+        if not m.weak and m.detail in ("agent", "patient") and not used & set(range(m.start, m.end)):
+            kept *= UNEXPLAINED
     scores = [m.score for m in found.mentions if any(i in reading.used for i in range(m.start, m.end))]
     quality = min(scores) if scores else NO_MATCH_QUALITY
     return round(kept * (0.5 + 0.5 * quality), 3)

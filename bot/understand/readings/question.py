@@ -163,20 +163,27 @@ def _dates_it(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     return noun and word.start > 0 and tokens[word.start - 1] in grammar.earlier | grammar.later
 
 
+NOT_BOUNDED = frozenset({"relation", "type", "valueword", "title"})  # nouns a bound word stands before as a preposition
+
+
 def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
-    """Derived operations asked for; a preposition that compares before a number ("UNDER half", "BELOW 50
-    percent") is only a preposition before "the" and its kind ("UNDER the announced structure")."""
+    """Derived operations asked for; a preposition that compares before a figure or a holder ("UNDER half",
+    "BELOW 50 percent", "above Mail.ru's") is only a preposition before "the" or a noun the question knows
+    otherwise ("UNDER the announced structure", "assets UNDER management")."""
     tokens = found.text.tokens
-    return [
-        a
-        for a in found.of("aggregate")
-        if not (
-            a.end - a.start == 1
-            and tokens[a.start] in grammar.bounds
-            and a.end < len(tokens)
-            and tokens[a.end] in grammar.definite - grammar.relative
-        )
-    ]
+    return [a for a in found.of("aggregate") if not (a.end - a.start == 1 and tokens[a.start] in grammar.bounds)
+            or not _preposition(found, a.end, grammar)]  # fmt: skip
+
+
+def _preposition(found: Found, at: int, grammar: Grammar) -> bool:
+    """Whether "the", or past an "a" a noun of another kind than a figure, starts at `at`."""
+    tokens = found.text.tokens
+    if at < len(tokens) and tokens[at] in grammar.definite - grammar.relative:
+        return True
+    while at < len(tokens) and tokens[at] in grammar.indefinite:
+        at += 1
+    starting = [m.kind for m in found.mentions if m.start == at]
+    return bool(starting) and all(kind in NOT_BOUNDED for kind in starting)
 
 
 def _sides(attributes: list[Mention], named: frozenset[int]) -> list[Mention]:

@@ -93,6 +93,7 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     constraint_types = [t for t in q.types if t not in noun and t.span not in named and t.start not in inside]
     wanted = [kind] if kind else []
     aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
+    aside += [e for e in entities if q.tokens[e.start] in q.grammar.possessives]  # "what is HIS name?": his, not him
     options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
     if described_as and kind is not None:
         pool = options or tuple(e for e in q.graph.entities if q.graph.is_a(e, [kind]))
