@@ -131,6 +131,9 @@ FLOORS = {
     "round-109.yaml": (0.88, 6),
     "round-110.yaml": (0.89, 5),
     "round-111.yaml": (0.94, 2),
+    "round-112.yaml": (0.92, 0),
+    "round-113.yaml": (0.91, 5),
+    "round-114.yaml": (0.9, 4),
 }
 
 
