@@ -1866,3 +1866,23 @@ def test_a_noun_of_another_relation_left_out_lowers_the_confidence() -> None:
 def test_a_decline_about_an_open_side_says_its_not_it_s() -> None:
     answer = bot.ask("where does the reporter live so i can follow up?")
     assert "it's" not in answer.text, answer.text
+
+
+def test_a_name_compared_with_another_without_a_verb_is_a_claim() -> None:
+    answer = bot.ask("rdif bigger share than megafon?")
+    assert answer.text.startswith("No:"), answer.text
+
+
+def test_a_name_limited_without_a_verb_is_a_claim() -> None:
+    answer = bot.ask("venture only for russia??")
+    assert answer.text.startswith("No:"), answer.text
+
+
+def test_what_the_article_says_put_with_a_closer_is_a_check() -> None:
+    answer = bot.ask("the story says mail.ru launched pandao, right?")
+    assert answer.text.startswith("Yes:"), answer.text
+
+
+def test_a_superlative_of_another_kind_is_corrected_with_the_one_the_article_names() -> None:
+    answer = bot.ask("yandex is russia's largest bank, right?")
+    assert answer.text.startswith("No: Sberbank"), answer.text

@@ -307,6 +307,9 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
         fact = describing_fact(entity, graph)
         claimed = _of_types(entity, reading.types, graph)
         if fact is not None and claimed is not True:
+            if claimed is False:  # "is Yandex Russia's largest BANK?": No, and who the article says is
+                holder = _the_most_of_its_kind(reading, entity, graph)
+                return False, holder or fact
             return None if claimed is None else (False, fact)  # "is MegaFon a bank?": another type
         said_of = set(fact.entities) | set(fact.named) if fact is not None else set()
         context = [t.id for t in language.types if t.context]  # "does the ARTICLE say ...?" claims nothing
@@ -380,6 +383,18 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
                 s in fact.subjects or set(graph.members(s)) <= set(fact.subjects) for s in reading.subject
             ):
                 return False, fact
+    return None
+
+
+def _the_most_of_its_kind(reading: Reading, entity: str, graph: Graph) -> Fact | None:
+    """The description of another entity of the claimed types that says the superlative claimed, if one does."""
+    if not any(n.startswith(f"{CLAIM}{MOST}") for n in reading.notes):
+        return None
+    for other in graph.entities:
+        if other != entity and graph.is_a(other, reading.types):
+            fact = describing_fact(other, graph)
+            if fact is not None and _says_the_most(reading, fact, graph):
+                return fact
     return None
 
 

@@ -12,6 +12,10 @@ OPENER_REACH = 2  # a yes/no word counts only at the start, after at most this m
 OPTION_KINDS = ("entity", "year", "percent", "number", "weekday", "month", "attribute")
 
 
+COMPARING = frozenset({"more", "less"})  # the derived operations that compare two things
+CLAIM_REACH = 2  # words between a comparison and the name it compares with ("bigger STAKE THAN mail.ru")
+
+
 def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Grammar) -> Form:
     """Find the focus, the yes/no and either/or shapes, small talk and advice requests."""
     focus = _focus(found, focus_defs, grammar)
@@ -241,14 +245,23 @@ def _opens_at(name: Mention, begin: int, tokens: tuple[str, ...], grammar: Gramm
 
 def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
     """'Alibaba launched Pandao?', 'megafon owns 30 percent': a name (or pronoun) opening the question, its verb
-    right after it (or after an auxiliary), and something after the verb: a claim put to be checked."""
+    right after it (or after an auxiliary), and something after the verb: a claim put to be checked; so is a
+    name compared with another right after it ("megafon bigger stake than mail.ru?") or limited ("jv only for
+    russia?")."""
     tokens = found.text.tokens
     begin = _claim_start(found, grammar)  # "SO alibaba launched pandao?"
     opening = [  # "the russians", "THEY announced it on monday?"
         m for m in found.of("entity", "attribute", "pronoun") if _opens_at(m, begin, tokens, grammar)
     ]
     nouns = {(m.target, m.span) for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE"
+    linking = grammar.auxiliary | grammar.be | grammar.future | grammar.infinitive
     for name in opening:
+        if name.end < len(tokens) - 1 and tokens[name.end] in grammar.only:
+            return True  # "jv JUST for russia?": a claim that nothing else holds
+        for compared in found.of("aggregate"):  # "megafon BIGGER STAKE THAN mail.ru?": a comparison claimed
+            linked = compared.target in COMPARING and all(t in linking for t in tokens[name.end : compared.start])
+            if linked and any(compared.end <= e.start <= compared.end + CLAIM_REACH for e in found.of("entity")):
+                return True
         for verb in found.of("relation"):
             between = tokens[name.end : verb.start]
             if (
