@@ -134,6 +134,9 @@ FLOORS = {
     "round-112.yaml": (0.92, 0),
     "round-113.yaml": (0.91, 5),
     "round-114.yaml": (0.9, 4),
+    "round-115.yaml": (0.9, 2),
+    "round-116.yaml": (0.91, 5),
+    "round-117.yaml": (0.95, 0),
 }
 
 
