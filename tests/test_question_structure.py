@@ -1886,3 +1886,10 @@ def test_what_the_article_says_put_with_a_closer_is_a_check() -> None:
 def test_a_superlative_of_another_kind_is_corrected_with_the_one_the_article_names() -> None:
     answer = bot.ask("yandex is russia's largest bank, right?")
     assert answer.text.startswith("No: Sberbank"), answer.text
+
+
+def test_a_kind_after_a_negation_is_left_out_of_the_selection() -> None:
+    answer = bot.ask("which partner is russian but not a fund or a telecom?")
+    assert answer.text.startswith("Mail.ru is"), answer.text
+    counted = bot.ask("how many partners aren't telecom operators?")
+    assert "one partners" not in counted.text, counted.text

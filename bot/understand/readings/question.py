@@ -87,6 +87,19 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions) or _other(e, found, graph, grammar)
     ]
     named += _the_other_one(excluded, found, graph, grammar)  # "another deal": the one deal besides the story's
+    negated = _denied_types(found, grammar)
+    denied = [  # "a fund and NOT A COMPANY": a kind that takes in another kind asked for denies only loosely
+        t
+        for t in negated
+        if not any(o not in negated and t.target in graph.ancestors.get(o.target, ()) for o in found.of("type"))
+    ]
+    excluded += [  # "which partner is a tech firm, NOT A TELECOM?": every entity of that type is left out
+        Mention("entity", entity, t.start, t.end, t.score, "denied")
+        for t in denied
+        for entity in graph.entities
+        if graph.is_a(entity, [t.target]) and not graph.entities[entity].members
+    ]
+    named = [e for e in named if not any(e.span == t.span for t in denied)]  # "not A FUND" names no fund
     for entity in sorted(named, key=lambda m: m.start):  # "besides Alibaba AND MAIL.RU": the whole list after it
         joined = any(
             x.end <= entity.start and all(t in grammar.coordination for t in tokens[x.end : entity.start])
@@ -126,7 +139,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     asides = {(e.span, e.target): e for e in entities if e.detail == "aside"}
     primary = [asides.get((m.span, m.target), m) for m in found.mentions if m.kind in MISS or m.kind in VALUE_KINDS]
     primary += [m for m in context_entities if m not in primary]
-    types, attributes = found.of("type"), found.of("attribute")
+    types, attributes = [t for t in found.of("type") if t not in denied], found.of("attribute")
     named_positions = frozenset(i for e in entities for i in range(e.start, e.end))
     appositive = [t for t in types if any(e.start == t.end and graph.is_a(e.target, [t.target]) for e in entities)]
     entity_spans = {e.span for e in entities}  # "the STORY": the article's name, not also a type noun to miss
@@ -227,6 +240,22 @@ def _other(entity: Mention, found: Found, graph: Graph, grammar: Grammar) -> boo
         if tokens[i] in grammar.other:
             return True
     return False
+
+
+def _denied_types(found: Found, grammar: Grammar) -> list[Mention]:
+    """Type nouns right after a negation, past "a" ("not A TELECOM", "no bank"): kinds the answer must not be."""
+    tokens = found.text.tokens
+    denied: list[Mention] = []
+    for noun in found.of("type"):
+        at = noun.start
+        while at > 0 and tokens[at - 1] in grammar.indefinite:
+            at -= 1
+        joins = {i for m in found.of("either") for i in range(m.start, m.end)}
+        gap = range(denied[-1].end, noun.start) if denied else range(0)
+        joined = bool(denied) and all(i in joins or tokens[i] in grammar.coordination | grammar.indefinite for i in gap)
+        if any(n.end == at for n in found.of("negation")) or joined:
+            denied.append(noun)  # "not a fund OR A TELECOM": the whole list after it
+    return denied
 
 
 def _the_other_one(excluded: list[Mention], found: Found, graph: Graph, grammar: Grammar) -> list[Mention]:

@@ -100,7 +100,8 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         options = _described_with(pool, described_as, q) or options
     if not (constraint_types or q.attributes or kind) and all(q.graph.entities[o].members for o in options):
         return []  # only a group named: "who are the four partners in the deal?" asks what the group is
-    if not (constraint_types or q.attributes or options or kind):
+    denied = [e for e in q.excluded if e.detail == "denied"]  # "which partner is NOT A FUND?"
+    if not (constraint_types or q.attributes or options or kind or denied):
         return []  # "which bank is mentioned?" asks for the entities of a type; a bare "which?" for nothing
     reading = Reading(
         role or q.graph.describes,
@@ -114,7 +115,8 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     )
     backdrop = [e for e in entities if e.target in q.graph.backdrops and e.target not in options]  # "does the article"
     chosen = [e for e in entities if e.target in options]
-    used = [*noun, *constraint_types, *q.attributes, *chosen, *backdrop, *consumed]
+    negations = [n for n in q.found.of("negation") if any(n.end <= e.start <= n.end + 1 for e in denied)]
+    used = [*noun, *constraint_types, *q.attributes, *chosen, *backdrop, *consumed, *denied, *negations]
     return [Draft(reading, tuple(used), FOCUS_FIT + (ROLE if _identified(q, chosen) else 0.0))]
 
 
