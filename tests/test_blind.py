@@ -137,6 +137,9 @@ FLOORS = {
     "round-115.yaml": (0.9, 2),
     "round-116.yaml": (0.91, 5),
     "round-117.yaml": (0.95, 0),
+    "round-118.yaml": (0.95, 3),
+    "round-119.yaml": (0.88, 8),
+    "round-120.yaml": (0.89, 3),
 }
 
 
