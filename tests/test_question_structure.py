@@ -1893,3 +1893,8 @@ def test_a_kind_after_a_negation_is_left_out_of_the_selection() -> None:
     assert answer.text.startswith("Mail.ru is"), answer.text
     counted = bot.ask("how many partners aren't telecom operators?")
     assert "one partners" not in counted.text, counted.text
+
+
+def test_a_count_of_one_is_worded_in_the_singular() -> None:
+    answer = bot.ask("how many sovereign funds will own a part of the new venture?")
+    assert "one owner:" in answer.text, answer.text

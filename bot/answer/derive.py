@@ -395,7 +395,8 @@ def _count_parts(p: _Parts) -> Result | None:
         "count_word": words.get(count, str(count)),
         "subjects": names(p.pool, p.graph, p.language),
     }
-    counted = _fill(p, "count", p.pool, **fields)
+    one = count == 1 and "count_one" in dict(p.relation.aggregates)
+    counted = _fill(p, "count_one" if one else "count", p.pool, **fields)
     listing = [  # the sentences that list them all support the count too ("the two groups, along with ...")
         c
         for f in p.graph.facts_by_entity.get(p.whole, ())
@@ -432,8 +433,8 @@ def _count_listed(reading: Reading, graph: Graph, language: Language) -> Result 
 
 def _count(reading: Reading, relation: Relation, graph: Graph, language: Language) -> Result | None:
     """How many entities a relation gives for the open side ("how many partners": the partners listed)."""
-    template = dict(relation.aggregates).get("count")
-    if template is None:
+    templates = dict(relation.aggregates)
+    if "count" not in templates:
         return None
     found: list[str] = []
     cited: list[Fact] = []
@@ -455,6 +456,7 @@ def _count(reading: Reading, relation: Relation, graph: Graph, language: Languag
         return None
     words = dict(enumerate(language.number_words))
     whole = (reading.object or graph.backdrops[:1] or ("",))[0]
+    template = templates.get("count_one", templates["count"]) if len(found) == 1 else templates["count"]
     text = template.format(
         object=graph.name(whole), count=len(found), count_word=words.get(len(found), str(len(found))),
         subjects=names(found, graph, language),

@@ -20,6 +20,7 @@ AGGREGATE_TEMPLATES = (
     "min",
     "sum",
     "count",
+    "count_one",
     "difference",
     "majority_yes",
     "majority_no",
