@@ -1898,3 +1898,8 @@ def test_a_kind_after_a_negation_is_left_out_of_the_selection() -> None:
 def test_a_count_of_one_is_worded_in_the_singular() -> None:
     answer = bot.ask("how many sovereign funds will own a part of the new venture?")
     assert "one owner:" in answer.text, answer.text
+
+
+def test_a_kind_noun_after_a_name_is_not_read_as_a_verb() -> None:
+    answer = bot.ask("the rdif fund has what part of the new venture?")
+    assert answer.text == "The RDIF will own 13 percent of AliExpress Russia.", answer.text

@@ -154,10 +154,18 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     covered |= set(range(*form.focus_span)) if form.focus_span else set()
     content = tuple((i, t) for i, t in enumerate(tokens) if t not in grammar.stopwords)
     type_starts = {t.start for t in types}
+    kind_after_name = {  # "the RDIF FUND has ...": the noun after a name says what it is, it is no verb
+        t.span
+        for t in types
+        if graph.ancestors.get(t.target, (t.target,))[1:]  # a kind of its own: not "name" or "one"
+        and any(e.end == t.start and graph.is_a(e.target, [t.target]) for e in found.of("entity"))
+    }
     relation_words = [  # "is the RDIF an INVESTMENT company?": a noun before a type noun only says which kind
         m
         for m in found.of("relation")
-        if not (m.detail == "holding" and m.end in type_starts) and not _dates_it(m, tokens, grammar)
+        if not (m.detail == "holding" and m.end in type_starts)
+        and not _dates_it(m, tokens, grammar)
+        and m.span not in kind_after_name
     ]
     return Question(
         found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
