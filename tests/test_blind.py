@@ -140,6 +140,9 @@ FLOORS = {
     "round-118.yaml": (0.95, 3),
     "round-119.yaml": (0.88, 8),
     "round-120.yaml": (0.89, 3),
+    "round-121.yaml": (0.82, 9),
+    "round-122.yaml": (0.93, 4),
+    "round-123.yaml": (0.82, 6),
 }
 
 
