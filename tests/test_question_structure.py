@@ -1903,3 +1903,20 @@ def test_a_count_of_one_is_worded_in_the_singular() -> None:
 def test_a_kind_noun_after_a_name_is_not_read_as_a_verb() -> None:
     answer = bot.ask("the rdif fund has what part of the new venture?")
     assert answer.text == "The RDIF will own 13 percent of AliExpress Russia.", answer.text
+
+
+def test_two_names_joined_by_is_the_are_claimed_to_be_one() -> None:
+    answer = bot.ask("alibaba is the sovereign fund, isn't it?")
+    assert answer.text.startswith("No:"), answer.text
+
+
+def test_a_closer_of_several_words_explains_its_words() -> None:
+    answer = bot.ask("the rdif takes 15 percent, or so i thought?")
+    assert answer.text.startswith("No: the RDIF will own 13 percent"), answer.text
+
+
+def test_a_check_whose_claimed_thing_is_not_understood_is_not_answered_yes() -> None:
+    chat = bot.Conversation()
+    chat.ask("who launched pandao?")
+    answer = chat.ask("did they launch any hockey leagues?")
+    assert not answer.text.startswith("Yes"), answer.text

@@ -108,6 +108,19 @@ def _asked_noun(tokens: tuple[str, ...], position: int, grammar: Grammar) -> boo
     return start >= 1 and tokens[start] in grammar.be and tokens[start - 1] in grammar.entity_questions
 
 
+def _claimed_thing(found: Found, position: int, used: frozenset[int], grammar: Grammar) -> bool:
+    """'Does he own any FOOTBALL CLUBS?': in a check, words the reading leaves out right after the relation's verb
+    (past "any", "a", "some") up to the end are the thing claimed; a reading that leaves them out checks nothing."""
+    tokens = found.text.tokens
+    if any(t not in grammar.stopwords for t in tokens[position + 1 :]):
+        return False
+    at = position
+    passable = grammar.existential | grammar.determiners
+    while at > 0 and at - 1 not in used and (tokens[at - 1] not in grammar.stopwords or tokens[at - 1] in passable):
+        at -= 1
+    return at < position and any(m.end == at and m.detail in ("verb", "passive") for m in found.of("relation"))
+
+
 def _asked_after_cue(found: Found, form: Form, graph: Graph, grammar: Grammar) -> int | None:
     """The word right after a cue that wants a type noun, when no type noun came and nothing follows it but
     function words ("who took it, which PHOTOGRAPHER?"): the thing asked for, whatever word names it. Before
@@ -178,6 +191,12 @@ def confidence(
         word = found.text.tokens[position]
         verb = manner and grammar is not None and _clause_verb(found, position, grammar)
         asked = position == asked_at or (grammar is not None and _asked_noun(found.text.tokens, position, grammar))
+        asked = asked or (
+            form is not None
+            and form.yesno
+            and grammar is not None
+            and _claimed_thing(found, position, reading.used, grammar)
+        )
         if word in name_words or ((capitalised[position] or verb or asked) and word not in evidence):
             kept *= UNEXPLAINED_NAME
         elif word not in evidence:

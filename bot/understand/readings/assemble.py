@@ -140,7 +140,10 @@ def _complete(
     comparing = comparing or (q.form.yesno and multiple(q) is not None)  # "is A's stake half of B's?"
     for slot in ("subject", "object"):
         together = [e for e, (s, _) in placed if s == slot]
-        if len(together) > 1 and not comparing and not coordinated(q, together):
+        identity = relation.id == q.graph.describes and len(together) == 2  # "MegaFon is the sovereign fund?"
+        ordered = sorted(together, key=lambda e: e.start)
+        identity = identity and _stated_identity(q, q.tokens[ordered[0].end : ordered[-1].start])
+        if len(together) > 1 and not comparing and not coordinated(q, together) and not identity:
             return []  # two entities share a side only when the question joins them ("Alibaba and MegaFon")
     sides: dict[tuple[int, int], set[str]] = {}
     for e, (slot, _) in placed:
@@ -460,7 +463,15 @@ def _identified_with(q: Question, subject: tuple[str, ...]) -> bool:
     between = q.tokens[first.end : second.start]
     before = word_before(q.tokens, first.start, q.grammar.determiners)  # "is THE RDIF the telecom operator?"
     after_be = before >= 0 and q.tokens[before] in q.grammar.be
-    return after_be and all(t in q.grammar.determiners for t in between)
+    if after_be and all(t in q.grammar.determiners for t in between):
+        return True
+    return _stated_identity(q, between)
+
+
+def _stated_identity(q: Question, between: tuple[str, ...]) -> bool:
+    """'MegaFon IS THE sovereign fund, isn't it?': a form of "be" and "the" between two names claims they are one
+    (not "is AN Alibaba platform": a kind of thing)."""
+    return len(between) == 2 and between[0] in q.grammar.be and between[1] in q.grammar.definite
 
 
 def _nothing_named_after_than(q: Question, aggregate: Mention) -> bool:

@@ -304,6 +304,7 @@ def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None, gra
     focus = set(range(*form.focus_span)) if form.focus_span else set()
     openings = {i for m in found.of("followup") if m.start == 0 for i in range(m.start, m.end)}
     openings |= {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
+    openings |= {i for m in found.of("yesclose") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "I thought"
     openings |= {
         i
         for m in found.of("focus")
