@@ -1920,3 +1920,11 @@ def test_a_check_whose_claimed_thing_is_not_understood_is_not_answered_yes() -> 
     chat.ask("who launched pandao?")
     answer = chat.ask("did they launch any hockey leagues?")
     assert not answer.text.startswith("Yes"), answer.text
+
+
+def test_can_you_before_a_request_asks_for_it_and_before_confirm_checks() -> None:
+    request = bot.ask("could you break down the shareholdings for me?")
+    assert not request.text.startswith(("Yes", "No")), request.text
+    assert "24 percent" in request.text, request.text
+    check = bot.ask("can you confirm that pandao was launched in 2017?")
+    assert check.text.startswith("Yes"), check.text

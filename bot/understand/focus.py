@@ -22,6 +22,8 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     focus_id, span, focus_type = focus if focus else (None, None, None)
     if focus_id is not None and focus_defs[focus_id].confirms and _opens_with(found, "yesno"):
         focus_id, span, focus_type = None, None, None  # "does the article say VK is ...?": a check, nothing asked
+    if span is not None and any(m.start == span[0] and m.end > span[1] for m in found.of("yesno")):
+        focus_id, span, focus_type = None, None, None  # "CAN YOU CONFIRM ...": the longer opener checks
     closers = found.of("yesclose")
     last = len(found.text.tokens)
     closed = next((c.start for c in closers if c.end == last), last)  # "..., yes?": the claim ends before it
