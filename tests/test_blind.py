@@ -143,6 +143,9 @@ FLOORS = {
     "round-121.yaml": (0.82, 9),
     "round-122.yaml": (0.93, 4),
     "round-123.yaml": (0.82, 6),
+    "round-124.yaml": (0.94, 2),
+    "round-125.yaml": (0.92, 0),
+    "round-126.yaml": (0.83, 3),
 }
 
 
