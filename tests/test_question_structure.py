@@ -1928,3 +1928,8 @@ def test_can_you_before_a_request_asks_for_it_and_before_confirm_checks() -> Non
     assert "24 percent" in request.text, request.text
     check = bot.ask("can you confirm that pandao was launched in 2017?")
     assert check.text.startswith("Yes"), check.text
+
+
+def test_common_abbreviations_are_words_not_unknown_names() -> None:
+    answer = bot.ask("which mail.ru exec is quoted? for my uni econ essay")
+    assert not answer.text.startswith("The article doesn't mention"), answer.text
