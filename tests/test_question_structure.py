@@ -1933,3 +1933,13 @@ def test_can_you_before_a_request_asks_for_it_and_before_confirm_checks() -> Non
 def test_common_abbreviations_are_words_not_unknown_names() -> None:
     answer = bot.ask("which mail.ru exec is quoted? for my uni econ essay")
     assert not answer.text.startswith("The article doesn't mention"), answer.text
+
+
+def test_a_trailing_aside_is_chat_not_a_word_to_explain() -> None:
+    answer = bot.ask("mail.ru is russian or chinese? just checking")
+    assert answer.text.startswith("Russian"), answer.text
+
+
+def test_seen_as_and_regarded_as_ask_how_something_is_described() -> None:
+    answer = bot.ask("how is megafon regarded in the story?")
+    assert answer.text.startswith("MegaFon is a telecom operator"), answer.text
