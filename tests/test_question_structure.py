@@ -1943,3 +1943,8 @@ def test_a_trailing_aside_is_chat_not_a_word_to_explain() -> None:
 def test_seen_as_and_regarded_as_ask_how_something_is_described() -> None:
     answer = bot.ask("how is megafon regarded in the story?")
     assert answer.text.startswith("MegaFon is a telecom operator"), answer.text
+
+
+def test_a_decline_about_a_name_with_its_holder_left_open_reads_as_english() -> None:
+    answer = bot.ask("why that name?")
+    assert "the name it" not in answer.text, answer.text
