@@ -43,7 +43,7 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         return ordered
     if EITHER_TYPE in reading.notes and reading.subject:
         return _which_type(reading, graph, language)
-    decided = _spoken_by(reading, graph) or _decide(reading, graph, language)
+    decided = _checked(reading, graph, language)
     if decided is None:
         return None
     verdict, fact = decided
@@ -458,13 +458,9 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
         return None
     for option in reading.options:
         if option in graph.entities:
-            slot = "object" if reading.subject and relation.object_types else "subject"
-            if slot == "subject" and reading.subject:
+            if reading.subject and not relation.object_types:
                 continue
-            placed = (*getattr(reading, slot), option)
-            trial = (
-                reading._replace(subject=placed) if slot == "subject" else reading._replace(object=placed)
-            )._replace(mode="yesno", options=())
+            trial = _with_option(reading, option, relation)
         else:
             attribute = next((a.id for a in language.attributes if any(option == v for v, _ in a.values)), None)
             holder = (reading.subject or reading.object or ("",))[0]
@@ -481,7 +477,7 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
             if kind is None:
                 continue
             trial = reading._replace(values=(*reading.values, (kind, _as_value(option))), mode="yesno", options=())
-        decided = _spoken_by(trial, graph) or _decide(trial, graph, language)
+        decided = _checked(trial, graph, language)
         if decided and decided[0]:
             others = [o for o in reading.options if o != option and o in graph.entities]
             deciding = {_borne_out(reading, o, relation, graph, language) for o in others} - {None}
@@ -501,13 +497,21 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
 def _borne_out(reading: Reading, option: str, relation: Relation, graph: Graph, language: Language) -> str | None:
     """The fact bearing out another option of an either/or, if one does: "did Alibaba or Mail.ru announce
     it?" is answered by one fact naming both; a fact of each tells nothing about which one is meant."""
-    slot = "object" if reading.subject and relation.object_types else "subject"
-    placed = (*getattr(reading, slot), option)
-    trial = (reading._replace(subject=placed) if slot == "subject" else reading._replace(object=placed))._replace(
-        mode="yesno", options=()
-    )
-    decided = _spoken_by(trial, graph) or _decide(trial, graph, language)
+    decided = _checked(_with_option(reading, option, relation), graph, language)
     return decided[1].id if decided and decided[0] else None
+
+
+def _with_option(reading: Reading, option: str, relation: Relation) -> Reading:
+    """The either/or reading as a check of one option, placed on the open side (the object, once a subject is
+    bound and the relation takes one)."""
+    if reading.subject and relation.object_types:
+        return reading._replace(object=(*reading.object, option), mode="yesno", options=())
+    return reading._replace(subject=(*reading.subject, option), mode="yesno", options=())
+
+
+def _checked(reading: Reading, graph: Graph, language: Language) -> tuple[bool, Fact] | None:
+    """A check's verdict and deciding fact: who said the words claimed, where a saying is claimed, else the facts."""
+    return _spoken_by(reading, graph) or _decide(reading, graph, language)
 
 
 def _linked_option(reading: Reading, graph: Graph, language: Language) -> Result | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.knowledge.model import FocusDef
 from bot.understand.grammar import Grammar
-from bot.understand.model import Form, Found, Mention
+from bot.understand.model import COMPARATIVE, Form, Found, Mention
 
 SPECIFIC_REACH = 4  # how far after "what" a noun cue ("what was the date") still decides the focus
 TYPE_REACH = 5  # how far after "which"/"what" a type noun narrows the focus ("which other Russian e-commerce deal")
@@ -12,7 +12,6 @@ OPENER_REACH = 2  # a yes/no word counts only at the start, after at most this m
 OPTION_KINDS = ("entity", "year", "percent", "number", "weekday", "month", "attribute")
 
 
-COMPARING = frozenset({"more", "less"})  # the derived operations that compare two things
 CLAIM_REACH = 2  # words between a comparison and the name it compares with ("bigger STAKE THAN mail.ru")
 
 
@@ -261,7 +260,7 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
         if name.end < len(tokens) - 1 and tokens[name.end] in grammar.only:
             return True  # "jv JUST for russia?": a claim that nothing else holds
         for compared in found.of("aggregate"):  # "megafon BIGGER STAKE THAN mail.ru?": a comparison claimed
-            linked = compared.target in COMPARING and all(t in linking for t in tokens[name.end : compared.start])
+            linked = compared.target in COMPARATIVE and all(t in linking for t in tokens[name.end : compared.start])
             if linked and any(compared.end <= e.start <= compared.end + CLAIM_REACH for e in found.of("entity")):
                 return True
         for verb in found.of("relation"):

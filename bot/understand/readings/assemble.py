@@ -12,6 +12,7 @@ from bot.understand.model import (
     APPROX,
     BEFORE_NOW,
     CLAIM,
+    COMPARING,
     DESCRIBED,
     DISCLOSED,
     EARLIER,
@@ -37,7 +38,6 @@ from bot.understand.model import (
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
 from bot.understand.readings.selection import SUPERLATIVE_REACH, described_superlatives
 from bot.understand.readings.slots import (
-    COMPARING,
     NUMERIC,
     asks,
     asks_the_doer,

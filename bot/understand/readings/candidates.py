@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.knowledge.model import Fact, Relation
-from bot.understand.model import Mention
+from bot.understand.model import COMPARING, Mention
 from bot.understand.readings.question import Question, value_slots
 from bot.understand.readings.selection import described_superlatives
-from bot.understand.readings.slots import COMPARING, NUMERIC, asks
+from bot.understand.readings.slots import NUMERIC, asks
 from bot.understand.readings.weights import IMPLIED
 
 MAX_RELATIONS = 8  # relations a question's words may name that are tried: a long question stays bounded

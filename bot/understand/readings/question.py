@@ -9,14 +9,13 @@ from typing import NamedTuple
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import FocusDef
 from bot.understand.grammar import Grammar
-from bot.understand.model import Form, Found, Mention, Reading, Value
+from bot.understand.model import COMPARING, Form, Found, Mention, Reading, Value
 from bot.understand.readings.weights import MISS, miss_weight
 from bot.understand.references import DEFINITE_SCORE, definite, from_context, through_relations
 
 VALUE_KINDS = {"percent": ("number",), "year": ("year",), "number": ("number", "count"), "weekday": ("weekday",),
                "month": ("month",), "money": ()}  # fmt: skip  # mention kinds -> the value kinds they can fill
 # (a sum of money fills none: the article gives no sums, so a check of one is never a "Yes")
-COMPARING = frozenset({"more", "less", "difference"})  # derived operations a cue's words may still ask for
 INSIDE_CUE = frozenset({"aggregate", "type", "valueword", "attribute"})  # words a cue explains ("how big")
 
 

@@ -8,12 +8,11 @@ from collections.abc import Sequence
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Relation
 from bot.understand.grammar import word_before
-from bot.understand.model import Mention, Value
+from bot.understand.model import COMPARING, Mention, Value
 from bot.understand.readings.question import Question, types_overlap
 from bot.understand.readings.weights import FOCUS_FIT, ROLE, ROLE_AGAINST
 from bot.understand.roles import side
 
-COMPARING = frozenset({"more", "less", "difference"})  # aggregates that set two holders side by side
 NUMERIC = ("number",)
 VERB_FORMS = ("verb", "topic")  # relation word forms that make "who VERB" ask for the doer
 
