@@ -57,6 +57,7 @@ MESSAGES = (
     "yes",
     "no",
     "either",
+    "both",
 )
 VALUE_KINDS = ("number", "year", "weekday", "month", "entity", "text", "attribute", "count", "date")
 SLOTS = ("subject", "object")
