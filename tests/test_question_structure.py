@@ -1948,3 +1948,15 @@ def test_seen_as_and_regarded_as_ask_how_something_is_described() -> None:
 def test_a_decline_about_a_name_with_its_holder_left_open_reads_as_english() -> None:
     answer = bot.ask("why that name?")
     assert "the name it" not in answer.text, answer.text
+
+
+def test_a_name_followed_only_by_a_kind_is_a_claim() -> None:
+    answer = bot.ask("sberbank bank?")
+    assert answer.text.startswith("Yes:"), answer.text
+    other = bot.ask("yandex chinese?")
+    assert not other.text.startswith("Yes"), other.text
+
+
+def test_how_far_apart_asks_the_difference() -> None:
+    answer = bot.ask("how far apart are the stakes of megafon and the rdif?")
+    assert "11 percentage points" in answer.text, answer.text

@@ -50,7 +50,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     stated = any(  # "dmitriyev is ceo of megafon?", "the forum was in Kazan?": a statement put as a question
         _opens_at(m, begin, tokens, grammar)
         and m.end < last
-        and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite)
+        and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite or _kind_ends(found, m.end, closed))
         for m in found.of("entity")
     ) or _claims_a_fact(found, grammar)
     yesno = focus_id is None and (
@@ -242,6 +242,13 @@ def _claim_start(found: Found, grammar: Grammar) -> int:
 def _opens_at(name: Mention, begin: int, tokens: tuple[str, ...], grammar: Grammar) -> bool:
     """Whether the name opens the clause at `begin`, perhaps after "the" ("THE forum was ...")."""
     return name.start == begin or (name.start == begin + 1 and tokens[begin] in grammar.definite)
+
+
+def _kind_ends(found: Found, start: int, end: int) -> bool:
+    """'usmanov BILLIONAIRE?', 'alibaba CHINESE?': a kind or an attribute right after the name ends the claim (not
+    a word that also names a relation or a value: "billionaire NAME" asks for the name)."""
+    other = {m.span for m in found.of("relation", "valueword")}
+    return any(m.start == start and m.end == end and m.span not in other for m in found.of("type", "attribute"))
 
 
 def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
