@@ -1960,3 +1960,10 @@ def test_a_name_followed_only_by_a_kind_is_a_claim() -> None:
 def test_how_far_apart_asks_the_difference() -> None:
     answer = bot.ask("how far apart are the stakes of megafon and the rdif?")
     assert "11 percentage points" in answer.text, answer.text
+
+
+def test_a_follow_up_opening_after_chat_is_still_the_opening() -> None:
+    chat = bot.Conversation()
+    chat.ask("how much of the venture does alibaba hold?")
+    answer = chat.ask("cool, and what about the rdif?")
+    assert answer.text == "The RDIF will own 13 percent of AliExpress Russia.", answer.text

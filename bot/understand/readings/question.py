@@ -301,7 +301,14 @@ def _first_few(entities: list[Mention]) -> list[Mention]:
 def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None, grammar: Grammar) -> list[Mention]:
     """Mentions the question's cue and openings already explain ("how BIG", "what about", "can you tell me")."""
     focus = set(range(*form.focus_span)) if form.focus_span else set()
-    openings = {i for m in found.of("followup") if m.start == 0 for i in range(m.start, m.end)}
+    chat = {i for m in found.of("followup", "smalltalk", "yesclose") for i in range(m.start, m.end)}
+    lead = next((i for i in range(len(found.text.tokens)) if i not in chat), len(found.text.tokens))
+    openings = {  # "and what about", "ok, AND WHAT ABOUT MegaFon?": the opening of a follow-up, after any chat
+        i
+        for m in found.of("followup")
+        if m.start == 0 or (m.start < lead and m.end >= lead)
+        for i in range(m.start, m.end)
+    }
     openings |= {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
     openings |= {i for m in found.of("yesclose") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "I thought"
     openings |= {
