@@ -86,12 +86,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         e for e in named if any(0 <= e.start - x.end <= 1 for x in exclusions) or _other(e, found, graph, grammar)
     ]
     named += _the_other_one(excluded, found, graph, grammar)  # "another deal": the one deal besides the story's
-    negated = _denied_types(found, grammar)
-    denied = [  # "a fund and NOT A COMPANY": a kind that takes in another kind asked for denies only loosely
-        t
-        for t in negated
-        if not any(o not in negated and t.target in graph.ancestors.get(o.target, ()) for o in found.of("type"))
-    ]
+    denied = _denied_types(found, graph, grammar)
     excluded += [  # "which partner is a tech firm, NOT A TELECOM?": every entity of that type is left out
         Mention("entity", entity, t.start, t.end, t.score, "denied")
         for t in denied
@@ -249,20 +244,27 @@ def _other(entity: Mention, found: Found, graph: Graph, grammar: Grammar) -> boo
     return False
 
 
-def _denied_types(found: Found, grammar: Grammar) -> list[Mention]:
-    """Type nouns right after a negation, past "a" ("not A TELECOM", "no bank"): kinds the answer must not be."""
+def _denied_types(found: Found, graph: Graph, grammar: Grammar) -> list[Mention]:
+    """Type nouns right after a negation, past "a" ("not A TELECOM", "no bank"), and those joined to them ("not a
+    fund OR A TELECOM"): kinds the answer must not be. A kind that takes in another kind the question asks for
+    denies only loosely and is kept ("a fund and NOT A COMPANY")."""
     tokens = found.text.tokens
-    denied: list[Mention] = []
+    joins = {i for m in found.of("either") for i in range(m.start, m.end)}
+    joining = grammar.coordination | grammar.indefinite
+    negated: list[Mention] = []
     for noun in found.of("type"):
         at = noun.start
         while at > 0 and tokens[at - 1] in grammar.indefinite:
             at -= 1
-        joins = {i for m in found.of("either") for i in range(m.start, m.end)}
-        gap = range(denied[-1].end, noun.start) if denied else range(0)
-        joined = bool(denied) and all(i in joins or tokens[i] in grammar.coordination | grammar.indefinite for i in gap)
+        gap = range(negated[-1].end, noun.start) if negated else range(0)
+        joined = bool(negated) and all(i in joins or tokens[i] in joining for i in gap)
         if any(n.end == at for n in found.of("negation")) or joined:
-            denied.append(noun)  # "not a fund OR A TELECOM": the whole list after it
-    return denied
+            negated.append(noun)
+    return [
+        t
+        for t in negated
+        if not any(o not in negated and t.target in graph.ancestors.get(o.target, ()) for o in found.of("type"))
+    ]
 
 
 def _the_other_one(excluded: list[Mention], found: Found, graph: Graph, grammar: Grammar) -> list[Mention]:
