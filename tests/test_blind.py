@@ -149,6 +149,9 @@ FLOORS = {
     "round-127.yaml": (0.9, 3),
     "round-128.yaml": (0.93, 1),
     "round-129.yaml": (0.92, 0),
+    "round-130.yaml": (0.82, 9),
+    "round-131.yaml": (0.90, 2),
+    "round-132.yaml": (0.93, 1),
 }
 
 
