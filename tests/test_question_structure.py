@@ -1967,3 +1967,17 @@ def test_a_follow_up_opening_after_chat_is_still_the_opening() -> None:
     chat.ask("how much of the venture does alibaba hold?")
     answer = chat.ask("cool, and what about the rdif?")
     assert answer.text == "The RDIF will own 13 percent of AliExpress Russia.", answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("How much of the venture does the Japanese government hold?", "the Japanese government"),
+        ("did the authorities sign off on the venture?", "the authorities"),
+    ],
+)
+def test_a_kind_the_story_has_nothing_of_is_declined_as_never_mentioned(question: str, named: str) -> None:
+    """Not dropped to answer the rest of the question: the ownership breakdown is not the government's stake."""
+    answer = bot.ask(question)
+    assert not answer.answered
+    assert answer.text == f"The article doesn't mention {named}.", answer.text

@@ -37,6 +37,7 @@ from bot.understand.model import Form, Found, Mention, Reading
 from bot.understand.normalize import Text
 from bot.understand.readings import Context, build_readings
 from bot.understand.readings.question import VALUE_KINDS
+from bot.understand.references import absent_kinds
 
 MAX_TRIED = 48  # readings run against the facts, best first
 MARGIN = 0.6  # an answerable reading this close to the best reading answers for it
@@ -97,6 +98,9 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         first, middle = respond(question, text.part(0, end), setting, context)
         second, after = respond(question, text.part(split, len(text.tokens)), setting, middle)
         return join(question, first, second), after
+    found = found._replace(
+        unknown=tuple(sorted((*found.unknown, *absent_kinds(found, graph, lexicon.grammar)), key=lambda n: n.start))
+    )
     if form.smalltalk is not None or form.advice or found.unknown:
         from bot.answer import replies  # these replies are rare: a one-shot question seldom imports them
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from bot.knowledge.graph import Graph
 from bot.understand.grammar import Grammar, word_before
-from bot.understand.model import Found, Mention
+from bot.understand.model import Found, Mention, UnknownName
 from bot.understand.normalize import simplify
 from bot.understand.roles import side
 
@@ -133,21 +133,8 @@ def definite(found: Found, graph: Graph, skip: tuple[int, int] | None, grammar: 
     Adjectives between narrow it ("the Russian fund"); a description that fits several entities, or
     none, names nothing.
     """
-    tokens = found.text.tokens
-    named = {i for m in found.of("entity") for i in range(m.start, m.end)}
-    attributes = found.of("attribute")
     mentions: list[Mention] = []
-    for noun in found.of("type"):
-        if noun.span == skip or any(i in named for i in range(noun.start, noun.end)):
-            continue
-        start = noun.start
-        narrowing = []
-        while start > 0 and any(a.end == start for a in attributes):
-            attribute = next(a for a in attributes if a.end == start)
-            narrowing.append(attribute)
-            start = attribute.start
-        if start == 0 or tokens[start - 1] not in grammar.definite:
-            continue
+    for noun, start, narrowing in _kind_after_the(found, skip, grammar):
         fitting = [
             e
             for e in graph.entities
@@ -158,6 +145,44 @@ def definite(found: Found, graph: Graph, skip: tuple[int, int] | None, grammar: 
         if len(fitting) == 1:
             mentions.append(Mention("entity", fitting[0], start - 1, noun.end, DEFINITE_SCORE, "definite"))
     return mentions
+
+
+def absent_kinds(found: Found, graph: Graph, grammar: Grammar) -> tuple[UnknownName, ...]:
+    """'The Chinese government': "the" before a kind the story has no entity of names something the article
+    never mentions, declined as an unknown name is, never dropped to answer about the rest of the question.
+
+    Only a kind narrowed by an adjective, or one that is the subject after "does"/"is", names one thing; in
+    "Usmanov's ties with the government" it is a topic the article may well cover.
+    """
+    tokens, surface = found.text.tokens, found.text.surface or found.text.tokens
+    return tuple(
+        UnknownName(" ".join(surface[start - 1 : noun.end]), start - 1, noun.end)
+        for noun, start, narrowing in _kind_after_the(found, None, grammar)
+        if not any(graph.is_a(e, [noun.target]) for e in graph.entities)
+        and (narrowing or (start > 1 and tokens[start - 2] in grammar.auxiliary | grammar.be))
+    )
+
+
+def _kind_after_the(
+    found: Found, skip: tuple[int, int] | None, grammar: Grammar
+) -> list[tuple[Mention, int, list[Mention]]]:
+    """Each type noun after "the" that no name covers, with where its adjectives start and the adjectives."""
+    tokens = found.text.tokens
+    named = {i for m in found.of("entity") for i in range(m.start, m.end)}
+    attributes = found.of("attribute")
+    described: list[tuple[Mention, int, list[Mention]]] = []
+    for noun in found.of("type"):
+        if noun.span == skip or any(i in named for i in range(noun.start, noun.end)):
+            continue
+        start = noun.start
+        narrowing = []
+        while start > 0 and any(a.end == start for a in attributes):
+            attribute = next(a for a in attributes if a.end == start)
+            narrowing.append(attribute)
+            start = attribute.start
+        if start > 0 and tokens[start - 1] in grammar.definite:
+            described.append((noun, start, narrowing))
+    return described
 
 
 def _has(entity: str, attribute: str, value: str, graph: Graph) -> bool:
