@@ -1981,3 +1981,12 @@ def test_a_kind_the_story_has_nothing_of_is_declined_as_never_mentioned(question
     answer = bot.ask(question)
     assert not answer.answered
     assert answer.text == f"The article doesn't mention {named}.", answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["is the RDIF's 13 percent share guaranteed by contract?", "is megafon's 24% stake capped by statute?"]
+)
+def test_a_check_whose_passive_verb_is_left_out_is_not_confirmed(question: str) -> None:
+    """The stake is right, but what is claimed of it (guaranteed, capped) is not something the article says."""
+    answer = bot.ask(question)
+    assert not answer.answered, answer.text

@@ -121,6 +121,14 @@ def _claimed_thing(found: Found, position: int, used: frozenset[int], grammar: G
     return at < position and any(m.end == at and m.detail in ("verb", "passive") for m in found.of("relation"))
 
 
+def _passive_verb(found: Found, position: int, grammar: Grammar) -> bool:
+    """'Is the majority REQUIRED by law?': a participle right before "by" is the verb of the claim; a reading that
+    leaves it out checks something else."""
+    tokens = found.text.tokens
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    return after in grammar.agent_marker and tokens[position].endswith(grammar.participle_endings)
+
+
 def _asked_after_cue(found: Found, form: Form, graph: Graph, grammar: Grammar) -> int | None:
     """The word right after a cue that wants a type noun, when no type noun came and nothing follows it but
     function words ("who took it, which PHOTOGRAPHER?"): the thing asked for, whatever word names it. Before
@@ -195,7 +203,7 @@ def confidence(
             form is not None
             and form.yesno
             and grammar is not None
-            and _claimed_thing(found, position, reading.used, grammar)
+            and (_claimed_thing(found, position, reading.used, grammar) or _passive_verb(found, position, grammar))
         )
         if word in name_words or ((capitalised[position] or verb or asked) and word not in evidence):
             kept *= UNEXPLAINED_NAME
