@@ -1990,3 +1990,31 @@ def test_a_check_whose_passive_verb_is_left_out_is_not_confirmed(question: str) 
     """The stake is right, but what is claimed of it (guaranteed, capped) is not something the article says."""
     answer = bot.ask(question)
     assert not answer.answered, answer.text
+
+
+def test_which_other_before_a_description_asks_for_that_kind_of_thing() -> None:
+    """'e-commerce tie-up' may name the Sberbank-Yandex tie-up; after "which other" it is the kind asked for."""
+    answer = bot.ask("which other russian e-commerce tie-up preceded this one?")
+    assert answer.answered, answer.text
+    assert "Sberbank" in answer.text
+    assert "August" in answer.text
+
+
+def test_a_joint_doer_the_article_gives_no_nationality_is_not_filtered_out() -> None:
+    """The article never says Yandex is not Russian: "which Russian companies" keeps it beside Sberbank."""
+    answer = bot.ask("Which other Russian companies announced the e-commerce tie-up?")
+    assert answer.text.startswith("Sberbank and Yandex"), answer.text
+
+
+def test_which_other_kind_than_the_one_named_does_not_select_the_one_named() -> None:
+    answer = bot.ask("which other russian companies signed an ecommerce deal")
+    assert "AliExpress Russia is a planned" not in answer.text
+
+
+@pytest.mark.parametrize("first", ["which tie-up is in the story?", "what other russian tie-up is described?"])
+def test_a_bare_when_after_a_thing_was_found_asks_its_time(first: str) -> None:
+    conversation = bot.Conversation()
+    conversation.ask(first)
+    answer = conversation.ask("in which month?")
+    assert answer.answered, answer.text
+    assert "August" in answer.text

@@ -104,7 +104,7 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
         facts = [f for f in facts if _asked_ok(f, reading, graph)]
         bound = getattr(reading, reading.ask)
         asked = [e for e in asked_entities(facts, reading.ask) if e not in bound]
-        fitting = [e for e in asked if satisfies(e, reading, graph)]
+        fitting = [e for e in asked if satisfies(e, _as_known_of(e, reading, graph), graph)]
         if asked and not fitting and reading.excluded:
             return None  # "who founded Alibaba besides Jack Ma?": the article names no one else
         if fitting and len(fitting) < len(asked):
@@ -134,6 +134,15 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     if asked and DESCRIBED in reading.notes:
         return _describe(asked, graph, reading._replace(attributes=()), intent=reading.relation)
     return from_facts(facts, [*asked, *reading.subject, *reading.object], reading.relation)
+
+
+def _as_known_of(entity: str, reading: Reading, graph: Graph) -> Reading:
+    """The reading without the attributes the article gives the entity no value for: "which Russian companies
+    announced the tie-up?" keeps Yandex beside Sberbank, since the article never says Yandex is not Russian."""
+    if reading.role:
+        return reading  # "which of the partners is owned by the state?": the attribute is what is asked
+    known = tuple(a for a in reading.attributes if attribute_fact(entity, a[0], graph) is not None)
+    return reading._replace(attributes=known) if known != reading.attributes else reading
 
 
 def _singled_out(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact]:

@@ -75,6 +75,7 @@ class Grammar(NamedTuple):
     multiples: tuple[tuple[tuple[str, ...], float], ...]  # ("two", "times") -> 2.0: a claimed ratio
     context_types: tuple[str, ...]
     locative_types: tuple[str, ...]
+    selecting: frozenset[str]  # foci that want a type noun after their cue ("WHICH fund"): they select
 
 
 def build_grammar(language: Language) -> Grammar:
@@ -150,6 +151,7 @@ def build_grammar(language: Language) -> Grammar:
         multiples=tuple((tuple(word.split()), factor) for word, factor in language.multiples),
         context_types=tuple(t.id for t in language.types if t.context),
         locative_types=tuple(t.id for t in language.types if t.locative),
+        selecting=frozenset(f.id for f in language.focus if f.needs_type),
     )
 
 

@@ -203,11 +203,28 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
     }  # "Russia or OTHER countries": one of the things of its kind, named
 
     def classifies(m: Mention) -> bool:
+        if selected(m):
+            return True
         if words and words[0] in lexicon.grammar.relative:
             return False  # "which company is called an e-commerce giant?": the description picks one
         done = m.start > 1 and words[m.start - 2] in lexicon.grammar.auxiliary  # "did a tie-up": a thing done
         after_article = not done and m.start > 0 and words[m.start - 1] in indefinite
         return after_article or m.start in options or m.end - 1 in options or predicate(m)
+
+    described = {i for m in mentions if m.kind == "attribute" for i in range(m.start, m.end)}
+    cue_ends = {m.end for m in mentions if m.kind == "focus" and m.target in lexicon.grammar.selecting}
+
+    def selected(m: Mention) -> bool:
+        """'Which other Russian E-COMMERCE TIE-UP came before this one?': a description right after "which" or
+        "what" (past "other" and adjectives) is the kind of thing asked for, not the one thing it may name."""
+        at, other = m.start, False
+        while at > 0 and (at - 1 in described or words[at - 1] in lexicon.grammar.other):
+            other = other or words[at - 1] in lexicon.grammar.other
+            at -= 1
+        within = (  # "TIE-UP" of "e-commerce tie-up": the longer description decides
+            o for o in mentions if o.kind == "entity" and o.target == m.target and o.start < m.start < o.end
+        )
+        return (other and at in cue_ends) or any(selected(o) for o in within)
 
     def asked_of(name: Mention) -> bool:
         """'IS (the) RDIF ...': the name right after the opening "is" of a yes/no question (not "WHAT is ...")."""

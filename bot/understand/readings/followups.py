@@ -47,7 +47,7 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
     if among:
         return among
     if previous.mode == "select":
-        return _narrow_selection(q, base, previous, fresh) or _elsewhere(q, previous)
+        return _narrow_selection(q, base, previous, fresh) or _elsewhere(q, previous, found=True)
     relation = q.graph.relations.get(previous.relation)
     if relation is None:
         return []
@@ -141,8 +141,8 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
     asked = [reading]
     if q.form.focus and not fresh:
         slots = asks(q, relation, reading.subject, reading.object, values=reading.values, words=())
-        if not slots:
-            return _elsewhere(q, previous)
+        if not slots:  # "which tie-up is described?" then "when?": the month of the tie-up found
+            return _elsewhere(q, previous, found=previous.ask in ("subject", "object"))
         found_a_thing = previous.ask in ("subject", "object") or (  # "which deal came before?" then "when?"
             previous.mode == "yesno" and not (previous.subject and previous.object)  # "was there an earlier deal?"
         )

@@ -95,6 +95,8 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
     aside += [e for e in entities if q.tokens[e.start] in q.grammar.possessives]  # "what is HIS name?": his, not him
     options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
+    if options and any(w in q.grammar.other for w in q.tokens[focus_end : min((n.start for n in noun), default=0)]):
+        return []  # "which OTHER companies did the deal?": not the ones named, and the article lists no others
     if described_as and kind is not None:
         pool = options or tuple(e for e in q.graph.entities if q.graph.is_a(e, [kind]))
         options = _described_with(pool, described_as, q) or options
