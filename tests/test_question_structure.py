@@ -2018,3 +2018,20 @@ def test_a_bare_when_after_a_thing_was_found_asks_its_time(first: str) -> None:
     answer = conversation.ask("in which month?")
     assert answer.answered, answer.text
     assert "August" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("sorry to bother you, my cousin asked me this over dinner last night, who founded Alibaba?", "Jack Ma"),
+        (
+            "quick favour for my homework group, whoever answers gets pizza, where was the deal announced?",
+            "Vladivostok",
+        ),
+    ],
+)
+def test_words_of_a_clause_before_the_question_word_are_the_asker_s_story(question: str, expected: str) -> None:
+    """They cost a little confidence each, not as much as a word of the question itself left unexplained."""
+    answer = bot.ask(question)
+    assert answer.answered, answer.text
+    assert expected in answer.text

@@ -22,6 +22,7 @@ STRONG_WORD_BACK = 0.5  # a strong relation word left out gets back this share o
 UNEXPLAINED = 0.75  # confidence kept per content word the reading leaves unexplained ...
 UNEXPLAINED_NAME = 0.45  # ... per capitalised word or name word left unexplained (a name it could not place)
 UNEXPLAINED_GUESS = 0.45  # ... per word left unexplained by a reading no relation word supports (a guess)
+UNEXPLAINED_ASIDE = 0.95  # ... per word of a clause before the one the question word opens ("my uncle buys ..., when")
 NO_MATCH_QUALITY = 0.8  # match quality assumed when a reading uses no matched word at all
 ROUNDING = 1e-4  # a rescored reading's score is rounded to four places: a bound on it allows for that
 
@@ -121,6 +122,15 @@ def _claimed_thing(found: Found, position: int, used: frozenset[int], grammar: G
     return at < position and any(m.end == at and m.detail in ("verb", "passive") for m in found.of("relation"))
 
 
+def _question_clause(found: Found, form: Form | None) -> int:
+    """Where the clause the question word opens starts, after a comma or colon; 0 when it opens the question.
+    Words before it tell the story of why one asks ("my uncle buys everything off Alibaba, when was it set up?")."""
+    if form is None or form.focus_span is None or form.yesno:
+        return 0
+    breaks = [i for i, b in enumerate(found.text.boundary or ()) if b and 0 < i <= form.focus_span[0]]
+    return breaks[-1] if breaks else 0
+
+
 def _passive_verb(found: Found, position: int, grammar: Grammar) -> bool:
     """'Is the majority REQUIRED by law?': a participle right before "by" is the verb of the claim; a reading that
     leaves it out checks something else."""
@@ -193,10 +203,17 @@ def confidence(
     capitalised = found.text.capitalised or tuple(False for _ in found.text.tokens)
     guessed = not any(m.kind in ("relation", "title", "aggregate") for m in found.mentions if m.start in reading.used)
     kept = 1.0
+    opened = _question_clause(found, form)
+    named = {i for m in found.of("entity") for i in range(m.start, m.end)}
+    if any(i < opened and i not in named for i in reading.used):
+        opened = 0  # the reading leans on more than a name before ("this Russia THING"): part of the question
     for position in found.unexplained:
         if position in reading.used:
             continue
         word = found.text.tokens[position]
+        if position < opened and not capitalised[position] and word not in name_words:
+            kept *= UNEXPLAINED_ASIDE
+            continue
         verb = manner and grammar is not None and _clause_verb(found, position, grammar)
         asked = position == asked_at or (grammar is not None and _asked_noun(found.text.tokens, position, grammar))
         asked = asked or (
