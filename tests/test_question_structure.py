@@ -2035,3 +2035,29 @@ def test_words_of_a_clause_before_the_question_word_are_the_asker_s_story(questi
     answer = bot.ask(question)
     assert answer.answered, answer.text
     assert expected in answer.text
+
+
+def test_a_number_after_which_prefers_the_fact_naming_that_many() -> None:
+    """Two sentences say who announced it: the lead names two groups, a later one all four partners."""
+    answer = bot.ask("what two groups announced the deal?")
+    assert answer.text.startswith("Alibaba and Mail.ru announced"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "what three shareholders own the least?",
+            "the RDIF (13 percent), Mail.ru (15 percent) and MegaFon (24 percent)",
+        ),
+        ("which 2 partners hold the biggest stakes?", "Alibaba (48 percent) and MegaFon (24 percent)"),
+    ],
+)
+def test_a_number_after_which_takes_that_many_from_the_top_or_bottom(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert expected in answer.text, answer.text
+
+
+def test_asking_for_as_many_from_the_top_as_there_are_is_not_a_ranking_of_them_all() -> None:
+    answer = bot.ask("which five partners own the most?")
+    assert not answer.answered, answer.text

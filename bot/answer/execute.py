@@ -6,7 +6,7 @@ from bot.answer.compose import Result, from_facts
 from bot.answer.query import asked_entities, attribute_fact, describing_fact, matching_facts, role_members, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import DESCRIBED, Reading
+from bot.understand.model import COUNTED, DESCRIBED, Reading
 from bot.understand.normalize import simplify
 
 MAX_SELECTED = 3  # a selection naming more entities than this lists the first ones
@@ -114,6 +114,7 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
                 if described is not None:
                     return described
             facts = narrow or facts
+        facts = _as_many_as_asked(facts, reading, graph)
         everyone = {e for e in asked_entities(facts, reading.ask) if not graph.entities[e].members}
         complete = [f for f in facts if f.complete and everyone <= set(asked_entities([f], reading.ask))]
         singled = _singled_out(facts, reading, graph)
@@ -134,6 +135,20 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
     if asked and DESCRIBED in reading.notes:
         return _describe(asked, graph, reading._replace(attributes=()), intent=reading.relation)
     return from_facts(facts, [*asked, *reading.subject, *reading.object], reading.relation)
+
+
+def _as_many_as_asked(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact]:
+    """'Which TWO companies announced the deal?': the facts that name that many, where some do."""
+    counted = next((int(n[len(COUNTED) :]) for n in reading.notes if n.startswith(COUNTED)), None)
+    if counted is None:
+        return facts
+    bound = set(getattr(reading, reading.ask))
+
+    def named(fact: Fact) -> int:
+        asked = [e for e in asked_entities([fact], reading.ask) if e not in bound]
+        return len({m for e in asked for m in (graph.entities[e].members or (e,))})
+
+    return [f for f in facts if named(f) == counted] or facts
 
 
 def _as_known_of(entity: str, reading: Reading, graph: Graph) -> Reading:

@@ -18,6 +18,8 @@ AGGREGATE_TEMPLATES = (
     "max",
     "rank",
     "min",
+    "max_several",
+    "min_several",
     "sum",
     "count",
     "count_one",

@@ -83,6 +83,7 @@ DISCLOSED = "disclosed"  # a yes/no note: whether something was made known is as
 APPROX = "approx"  # a value note: the claimed figure is hedged ("ROUGHLY a quarter", "about 25 percent")
 MINORITY = "minority"  # a majority note: the claim is of less than half ("is Alibaba a MINORITY shareholder?")
 BEFORE_NOW = "before-now"  # a yes/no note: "did they work together BEFORE?" asks about a time before the story
+COUNTED = "counted:"  # a note: how many things "which TWO companies ..." asks for ("counted:2")
 NOW = "now"  # a yes/no check's note: it asks about the present ("is it still running?"), past what the article says
 
 

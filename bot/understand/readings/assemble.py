@@ -13,6 +13,7 @@ from bot.understand.model import (
     BEFORE_NOW,
     CLAIM,
     COMPARING,
+    COUNTED,
     DESCRIBED,
     DISCLOSED,
     EARLIER,
@@ -55,6 +56,7 @@ SUM = "sum"
 VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations that give a number, never an entity
 COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
 AGAINST_A_VALUE = frozenset({"closest", "compare", "more", "less"})  # operations that take the question's number
+MIN_COUNTED, MAX_COUNTED = 2, 12  # "which two ...": a count a selection may ask for ("which one" asks one thing)
 SPECIFIC_REACH = 4  # a word naming the value asked for ("what was the occasion") counts this close after the cue
 
 
@@ -399,6 +401,10 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
         role = q.form.focus_type
         if role and role.startswith("role:"):
             reading = reading._replace(role=role[5:])
+        counted = _counted(q)
+        if counted is not None:  # "which TWO companies announced it?": the fact that names two
+            reading = reading._replace(notes=(*reading.notes, f"{COUNTED}{counted.target}"))
+            extra.append(counted)
     describing = relation.id == q.graph.describes and reading.subject
     if not reading.ask and q.form.yesno and describing:  # "is X a Chinese company?"
         predicate_types = [t for t in q.types if t.start not in in_entities and t.span not in used_spans]
@@ -452,6 +458,18 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
             extra.append(roles[0])
     reading, derived = _derive(q, reading, relation)
     return reading, extra + derived
+
+
+def _counted(q: Question) -> Mention | None:
+    """'Which TWO companies', 'what 3 partners': a number right after a cue that selects, before a noun."""
+    span = q.form.focus_span
+    if span is None or q.focus is None or not q.focus.needs_type or span[1] >= len(q.tokens) - 1:
+        return None
+    word = q.tokens[span[1]]
+    number = int(word) if word.isdigit() else q.grammar.numbers.get(word)
+    if number is None or not MIN_COUNTED <= number <= MAX_COUNTED:
+        return None
+    return Mention("number", str(number), span[1], span[1] + 1)
 
 
 def _identified_with(q: Question, subject: tuple[str, ...]) -> bool:
