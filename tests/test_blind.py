@@ -152,6 +152,9 @@ FLOORS = {
     "round-130.yaml": (0.82, 9),
     "round-131.yaml": (0.90, 2),
     "round-132.yaml": (0.93, 1),
+    "round-133.yaml": (0.87, 7),
+    "round-134.yaml": (0.88, 2),
+    "round-135.yaml": (0.89, 9),
 }
 
 
