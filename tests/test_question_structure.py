@@ -2061,3 +2061,12 @@ def test_a_number_after_which_takes_that_many_from_the_top_or_bottom(question: s
 def test_asking_for_as_many_from_the_top_as_there_are_is_not_a_ranking_of_them_all() -> None:
     answer = bot.ask("which five partners own the most?")
     assert not answer.answered, answer.text
+
+
+def test_a_bare_when_does_not_take_the_time_of_something_done_together_with_others() -> None:
+    """Mail.ru launched Pandao on its own; it announced the venture together with Alibaba. Asked about Mail.ru's
+    Chinese goods, "when?" asks the launch, not the joint announcement."""
+    conversation = bot.Conversation()
+    conversation.ask("has mail.ru ever done something with chinese products?")
+    answer = conversation.ask("when was that?")
+    assert "2017" in answer.text, answer.text

@@ -193,9 +193,13 @@ def _elsewhere(q: Question, previous: Reading, *, found: bool = False) -> list[D
                 if slots and entity in fact.subjects:
                     reading = Reading(fact.relation, subject=fact.subjects, ask=slots[0], notes=("follow-up",))
                     return [Draft(reading, (), FOLLOWUP)]
+    described = previous.relation == graph.describes  # "tell me about the Sberbank thing" then "when?": anything of it
     for entity in dict.fromkeys(talked):
         for fact in graph.facts_by_entity.get(entity, ()):
             side = "subject" if entity in fact.subjects else "object" if entity in fact.objects else ""
+            shared = bool(side) and not set(getattr(fact, f"{side}s")) <= set(talked)
+            if shared and not described and "entity" not in focus.expects:
+                continue  # "did Mail.ru do X?" then "when?": not the time of what Mail.ru did together with Alibaba
             kind = _answering_kind(q, fact, focus, wanted)
             if kind is None and side == "subject" and wanted and any(graph.is_a(o, wanted) for o in fact.objects):
                 kind = "object"  # "which city?": the place the forum is in
