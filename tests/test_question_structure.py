@@ -2070,3 +2070,16 @@ def test_a_bare_when_does_not_take_the_time_of_something_done_together_with_othe
     conversation.ask("has mail.ru ever done something with chinese products?")
     answer = conversation.ask("when was that?")
     assert "2017" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("did Evans say he'd like this to be a Russian or a Chinese business?", "Russian: Michael Evans said"),
+        ("usmanov called it a step for the russian economy or the chinese economy?", "Russian: Alisher Usmanov said"),
+    ],
+)
+def test_an_either_or_about_a_saying_is_decided_by_the_speaker_s_own_words(question: str, expected: str) -> None:
+    """Neither option is an entity or the speaker's own attribute: the quote that has one option's word decides."""
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text

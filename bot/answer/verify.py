@@ -462,8 +462,14 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
                 continue
             trial = _with_option(reading, option, relation)
         else:
-            attribute = next((a.id for a in language.attributes if any(option == v for v, _ in a.values)), None)
             holder = (reading.subject or reading.object or ("",))[0]
+            quoted = _in_own_words(reading, option, holder, relation, graph)
+            if quoted is not None:  # "does Evans want it to be a Russian or a Chinese business?": his words say
+                answer = lower_start(from_facts([quoted], [holder], relation.id).text)
+                return from_facts([quoted], [holder], relation.id)._replace(
+                    text=language.message("either").format(option=option.title(), answer=answer)
+                )
+            attribute = next((a.id for a in language.attributes if any(option == v for v, _ in a.values)), None)
             describing = relation.id in (graph.describes, attribute)  # the holder's own attribute is asked
             if attribute is not None and holder in graph.entities and describing:
                 fact = attribute_fact(holder, attribute, graph)  # "is Alibaba Chinese or Russian?"
@@ -492,6 +498,23 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
                 text=language.message("either").format(option=capitalise(shown), answer=lower_start(result.text))
             )
     return _linked_option(reading, graph, language)
+
+
+def _in_own_words(reading: Reading, option: str, holder: str, relation: Relation, graph: Graph) -> Fact | None:
+    """The holder's saying that has this option's word and no other option's, where the relation carries words
+    said and none of the holder's sayings has another option's word."""
+    said = [k for k in relation.values if k in graph.kinds and graph.kinds[k].said]
+    if not said or holder not in graph.entities:
+        return None
+    quotes = [
+        f
+        for f in graph.facts_by_relation.get(relation.id, ())
+        if any(f.value(k) for k in said) and holder in _voices(f, graph)
+    ]
+    others = {o for o in reading.options if o != option}
+    if any(others & _said_words(f, graph) for f in quotes):
+        return None
+    return next((f for f in quotes if option in _said_words(f, graph)), None)
 
 
 def _borne_out(reading: Reading, option: str, relation: Relation, graph: Graph, language: Language) -> str | None:
