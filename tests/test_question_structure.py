@@ -2083,3 +2083,17 @@ def test_an_either_or_about_a_saying_is_decided_by_the_speaker_s_own_words(quest
     """Neither option is an entity or the speaker's own attribute: the quote that has one option's word decides."""
     answer = bot.ask(question)
     assert answer.text.startswith(expected), answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["what does alibaba claim it contributes?", "what does alibaba say it is going to bring?"]
+)
+def test_a_reporting_verb_before_a_clause_with_words_of_its_own_asks_the_clause(question: str) -> None:
+    """'Say' only names the source: what is asked is what the clause's verb (bring) has, Evans's words on it."""
+    answer = bot.ask(question)
+    assert "experience and technology" in answer.text, answer.text
+
+
+def test_a_reporting_verb_before_a_clause_about_a_thing_asks_the_words_said() -> None:
+    answer = bot.ask("what did the four partners say they were launching?")
+    assert "strategic partnership" in answer.text, answer.text

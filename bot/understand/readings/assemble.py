@@ -57,6 +57,7 @@ VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations tha
 COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
 AGAINST_A_VALUE = frozenset({"closest", "compare", "more", "less"})  # operations that take the question's number
 MIN_COUNTED, MAX_COUNTED = 2, 12  # "which two ...": a count a selection may ask for ("which one" asks one thing)
+REPORTED_REACH = 4  # words between a reporting verb and the verb of the clause it opens ("say IT IS GOING TO bring")
 SPECIFIC_REACH = 4  # a word naming the value asked for ("what was the occasion") counts this close after the cue
 
 
@@ -70,10 +71,14 @@ def assign(
     if relation.describes and (any(_spoken(q, w) for w in words) or asks_the_doer(q, words)):
         return []  # describing has no one who describes: "how did THEY describe it?", "WHO called it a step?"
     cues = sorted((m for m in words if m.kind == "relation"), key=lambda m: m.weak)
-    if any(m.detail in ("verb", "passive") and not m.weak for m in cues):
+    reported = _reported(q)
+    reporting = reported is not None and reported[0] in cues  # "what does X SAY it is bringing": the source only
+    if not reporting and any(m.detail in ("verb", "passive") and not m.weak for m in cues):
         bonus += MAIN_VERB
-    if any(m.detail == "verb" and not m.weak and _after_auxiliary_and_subject(q, m) for m in cues):
+    if not reporting and any(m.detail == "verb" and not m.weak and _after_auxiliary_and_subject(q, m) for m in cues):
         bonus += CLAUSE_VERB
+    if reported is not None and reported[1] in cues:
+        bonus += CLAUSE_VERB  # "what does X say it is BRINGING?": what is said is what is asked
     options = [placements(q, relation, entity, cues) for entity in entities]
     drafts = []
     asked: dict[tuple[bool, bool, tuple[str, ...]], list[str]] = {}  # the slots asked, by what a placement binds
@@ -81,6 +86,30 @@ def assign(
         placed = list(zip(entities, combination, strict=True))
         drafts += _complete(q, relation, placed, words, consumed, bonus=bonus, asked=asked)
     return drafts
+
+
+def _reported(q: Question) -> tuple[Mention, Mention] | None:
+    """'What does Alibaba SAY it is BRINGING?': a verb that reports words, right after its speaker, and the verb
+    of another relation in the clause it opens (past "that", a pronoun and "be") whose facts hold words of their
+    own: the clause is what is asked."""
+    verbs = [m for m in q.relation_words if m.kind == "relation" and m.detail == "verb"]
+    for word in verbs:
+        relation = q.graph.relations[word.target]
+        if not any(k in q.graph.kinds and q.graph.kinds[k].said for k in relation.values):
+            continue
+        if not _after_auxiliary_and_subject(q, word):
+            continue
+        pronouns = {i for m in q.found.of("pronoun") for i in range(m.start, m.end)}
+        for inner in verbs:
+            between = range(word.end, inner.start)
+            if inner.target == word.target or inner.weak or not 0 < len(between) <= REPORTED_REACH:
+                continue
+            if not any(q.graph.kinds[k].kind == "text" for k in q.graph.relations[inner.target].values):
+                continue  # "what did they say they were CREATING?": a thing, not words; their words answer
+            linking = q.grammar.be | q.grammar.relative | q.grammar.auxiliary | q.grammar.future | q.grammar.infinitive
+            if all(i in pronouns or q.tokens[i] in linking for i in between):
+                return word, inner
+    return None
 
 
 def _whole_asked(q: Question, reading: Reading) -> bool:
