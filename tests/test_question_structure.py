@@ -2097,3 +2097,22 @@ def test_a_reporting_verb_before_a_clause_with_words_of_its_own_asks_the_clause(
 def test_a_reporting_verb_before_a_clause_about_a_thing_asks_the_words_said() -> None:
     answer = bot.ask("what did the four partners say they were launching?")
     assert "strategic partnership" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the size of each investment confidential?", "Yes: the amounts involved were not disclosed"),
+        ("is megafon's stake secret?", "No: MegaFon will own 24 percent"),
+    ],
+)
+def test_asking_whether_a_figure_is_kept_back_turns_the_disclosure_check_round(question: str, expected: str) -> None:
+    answer = bot.ask(question)
+    assert answer.text.startswith(expected), answer.text
+
+
+def test_the_agreement_is_the_story_s_own_deal() -> None:
+    """'the agreement' names the deal of the story, not the only other entity whose type is a deal."""
+    answer = bot.ask("was the value of the agreement made public?")
+    assert answer.text.startswith("No: the"), answer.text
+    assert "not disclosed" in answer.text

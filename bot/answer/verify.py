@@ -17,6 +17,7 @@ from bot.knowledge.model import Fact, Language, Relation
 from bot.understand.model import (
     BEFORE_NOW,
     CLAIM,
+    CONCEALED,
     DISCLOSED,
     EARLIER,
     EITHER,
@@ -340,9 +341,11 @@ def _decide(reading: Reading, graph: Graph, language: Language) -> tuple[bool, F
         return bounded
     exact = matching_facts(reading._replace(ask=""), graph)
     if exact and exact[0].withheld:  # "is MegaFon paying cash?": the article says only that it was not disclosed
+        if CONCEALED in reading.notes:
+            return True, exact[0]  # "is the amount secret?": Yes, it was not disclosed
         return (False, exact[0]) if DISCLOSED in reading.notes else None  # "were the amounts disclosed?": No
     if exact:
-        return True, exact[0]
+        return CONCEALED not in reading.notes, exact[0]  # "is Alibaba's stake secret?": No, it is 48 percent
     loose = matching_facts(reading._replace(ask="", values=()), graph, check_values=False)
     for fact in loose:
         for kind, value in reading.values:

@@ -53,6 +53,7 @@ class Grammar(NamedTuple):
     possession: frozenset[str]
     get_passive: frozenset[str]
     disclosure: frozenset[str]  # "were the amounts DISCLOSED?": whether a figure was given at all
+    concealment: frozenset[str]  # "is the amount SECRET?": whether a figure was withheld
     approximate: frozenset[str]  # "ROUGHLY a quarter", "about 25 percent": a hedged figure, checked loosely
     minority: frozenset[str]  # "a MINORITY shareholder": a majority check turned round
     premise: frozenset[str]  # "GIVEN Alibaba holds 51%, can it ...?": a claim the question rests on
@@ -126,6 +127,7 @@ def build_grammar(language: Language) -> Grammar:
         possession=words("possession"),
         get_passive=words("get_passive"),
         disclosure=words("disclosure"),
+        concealment=words("concealment"),
         approximate=words("approximate"),
         minority=words("minority"),
         premise=words("premise"),

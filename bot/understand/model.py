@@ -79,6 +79,7 @@ NEW = "new"  # a yes/no note: "is X new to Y?" asks whether X was NOT there alre
 AGAINST = "against:"  # a comparison note: the entities added up on the far side of "than" ("against:mail_ru+rdif")
 ENDS = "ends"  # a difference note: the largest against the smallest, nobody named ("the gap between top and bottom")
 GROUP_FIRST = "group first"  # a comparison note: the added-up group is named before the entity
+CONCEALED = "concealed"  # a yes/no note: whether something was kept back is asked ("is the amount SECRET?")
 DISCLOSED = "disclosed"  # a yes/no note: whether something was made known is asked ("were the amounts DISCLOSED?")
 APPROX = "approx"  # a value note: the claimed figure is hedged ("ROUGHLY a quarter", "about 25 percent")
 MINORITY = "minority"  # a majority note: the claim is of less than half ("is Alibaba a MINORITY shareholder?")

@@ -13,6 +13,7 @@ from bot.understand.model import (
     BEFORE_NOW,
     CLAIM,
     COMPARING,
+    CONCEALED,
     COUNTED,
     DESCRIBED,
     DISCLOSED,
@@ -240,7 +241,13 @@ def _complete(
                 reading = reading._replace(notes=(*reading.notes, ONLY))
             if any(t in q.grammar.present for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, NOW))
-            if any(t in q.grammar.disclosure for t in q.tokens):
+            concealed = [
+                Mention("cue", CONCEALED, i, i + 1) for i, t in enumerate(q.tokens) if t in q.grammar.concealment
+            ]
+            if concealed:
+                reading = reading._replace(notes=(*reading.notes, CONCEALED))  # "is the amount SECRET?"
+                extra += concealed
+            if concealed or any(t in q.grammar.disclosure for t in q.tokens):
                 reading = reading._replace(notes=(*reading.notes, DISCLOSED))  # "were the amounts MADE PUBLIC?"
                 if any(f.withheld for f in q.graph.facts_by_relation.get(relation.id, ())):
                     extra += _disclosing(q, relation)  # whatever relation "made public" names, here it says this
