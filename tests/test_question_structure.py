@@ -2116,3 +2116,9 @@ def test_the_agreement_is_the_story_s_own_deal() -> None:
     answer = bot.ask("was the value of the agreement made public?")
     assert answer.text.startswith("No: the"), answer.text
     assert "not disclosed" in answer.text
+
+
+def test_phone_spellings_of_function_words_are_not_unknown_names() -> None:
+    """'kno' is 'know' typed fast, not a name the article never mentions."""
+    answer = bot.ask("i dont kno who founded alibaba, do u?")
+    assert "Jack Ma" in answer.text, answer.text
