@@ -155,6 +155,9 @@ FLOORS = {
     "round-133.yaml": (0.87, 7),
     "round-134.yaml": (0.88, 2),
     "round-135.yaml": (0.89, 9),
+    "round-136.yaml": (0.92, 2),
+    "round-137.yaml": (0.89, 5),
+    "round-138.yaml": (0.94, 2),
 }
 
 
