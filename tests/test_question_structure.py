@@ -2122,3 +2122,10 @@ def test_phone_spellings_of_function_words_are_not_unknown_names() -> None:
     """'kno' is 'know' typed fast, not a name the article never mentions."""
     answer = bot.ask("i dont kno who founded alibaba, do u?")
     assert "Jack Ma" in answer.text, answer.text
+
+
+def test_be_a_name_then_the_description_of_another_claims_they_are_one() -> None:
+    """'the sovereign wealth fund' names the RDIF: the question claims Mail.ru is the RDIF, not that the two own
+    or partner each other."""
+    answer = bot.ask("is mail.ru the sovereign wealth fund?")
+    assert answer.text.startswith("No: the RDIF is the Russian sovereign wealth fund"), answer.text

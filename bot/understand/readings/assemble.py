@@ -174,7 +174,7 @@ def _complete(
         together = [e for e, (s, _) in placed if s == slot]
         identity = relation.id == q.graph.describes and len(together) == 2  # "MegaFon is the sovereign fund?"
         ordered = sorted(together, key=lambda e: e.start)
-        identity = identity and _stated_identity(q, q.tokens[ordered[0].end : ordered[-1].start])
+        identity = identity and _one_and_the_same(q, ordered)
         if len(together) > 1 and not comparing and not coordinated(q, together) and not identity:
             return []  # two entities share a side only when the question joins them ("Alibaba and MegaFon")
     sides: dict[tuple[int, int], set[str]] = {}
@@ -520,6 +520,15 @@ def _identified_with(q: Question, subject: tuple[str, ...]) -> bool:
     if after_be and all(t in q.grammar.determiners for t in between):
         return True
     return _stated_identity(q, between)
+
+
+def _one_and_the_same(q: Question, ordered: list[Mention]) -> bool:
+    """'Is MegaFon the sovereign wealth fund?', 'MegaFon is the fund, isn't it?': two names claimed to be one (not
+    "is Tmall AN Alibaba platform?": a kind of thing of the other)."""
+    before = word_before(q.tokens, ordered[0].start, q.grammar.determiners)
+    if q.grammar.indefinite.intersection(q.tokens[before + 1 : ordered[-1].start]):
+        return False  # "is this A Bloomberg article?": of a kind, too
+    return _identified_with(q, tuple(e.target for e in ordered))
 
 
 def _stated_identity(q: Question, between: tuple[str, ...]) -> bool:
