@@ -2129,3 +2129,11 @@ def test_be_a_name_then_the_description_of_another_claims_they_are_one() -> None
     or partner each other."""
     answer = bot.ask("is mail.ru the sovereign wealth fund?")
     assert answer.text.startswith("No: the RDIF is the Russian sovereign wealth fund"), answer.text
+
+
+def test_the_noun_phrase_after_which_is_what_is_asked_even_when_a_word_of_it_is_known() -> None:
+    """'football' is a word of the outside world the bot knows; 'club', the head, is what is asked and unknown."""
+    conversation = bot.Conversation()
+    conversation.ask("who owns mail.ru?")
+    answer = conversation.ask("which football club does he own?")
+    assert not answer.answered, answer.text

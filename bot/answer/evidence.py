@@ -24,6 +24,7 @@ UNEXPLAINED_NAME = 0.45  # ... per capitalised word or name word left unexplaine
 UNEXPLAINED_GUESS = 0.45  # ... per word left unexplained by a reading no relation word supports (a guess)
 UNEXPLAINED_ASIDE = 0.95  # ... per word of a clause before the one the question word opens ("my uncle buys ..., when")
 NO_MATCH_QUALITY = 0.8  # match quality assumed when a reading uses no matched word at all
+NOUN_PHRASE = 3  # words after "which" that may name what is asked ("which FOOTBALL CLUB")
 ROUNDING = 1e-4  # a rescored reading's score is rounded to four places: a bound on it allows for that
 
 
@@ -147,10 +148,14 @@ def _asked_after_cue(found: Found, form: Form, graph: Graph, grammar: Grammar) -
         return None
     tokens = found.text.tokens
     cues = [m for m in found.of("focus") if m.target in graph.focus and graph.focus[m.target].needs_type]
+    named = {i for m in found.of("entity") for i in range(m.start, m.end)}
     for cue in cues:
-        rest = tokens[cue.end + 1 :]
-        if cue.end in found.unexplained and all(word in grammar.stopwords for word in rest[:1]):
-            return cue.end
+        end = cue.end  # "which FOOTBALL CLUB does he own": the noun phrase runs to a function word; its last
+        while end < len(tokens) and end - cue.end < NOUN_PHRASE and tokens[end] not in grammar.stopwords:
+            end += 1  # word is what is asked
+        head = end - 1
+        if head >= cue.end and head in found.unexplained and not named.intersection(range(cue.end, end)):
+            return head
     return None
 
 
