@@ -2137,3 +2137,11 @@ def test_the_noun_phrase_after_which_is_what_is_asked_even_when_a_word_of_it_is_
     conversation.ask("who owns mail.ru?")
     answer = conversation.ask("which football club does he own?")
     assert not answer.answered, answer.text
+
+
+def test_a_follow_up_name_with_an_amount_cue_asks_its_own_figure() -> None:
+    """After "who owns the venture?", "and the RDIF, how much?" asks the RDIF's stake, not who owns the RDIF."""
+    conversation = bot.Conversation()
+    conversation.ask("who are the owners of the joint venture?")
+    answer = conversation.ask("and the rdif, how much?")
+    assert answer.text.startswith("The RDIF will own 13 percent"), answer.text

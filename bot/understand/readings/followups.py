@@ -65,7 +65,10 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
             and not getattr(previous, previous.ask)
             and set(other) <= set(q.graph.backdrops)
             and not any(q.graph.is_a(t, q.grammar.context_types) for t in targets)
-            and any(k in relation.functional for k, _ in previous.values)
+            and (
+                any(k in relation.functional for k, _ in previous.values)
+                or (q.focus is not None and any(q.graph.fits_focus(k, q.focus.id) for k in numeric_kinds(q, relation)))
+            )  # "who owns the venture?" then "and Mail.ru, HOW MUCH?": its own figure, not who owns Mail.ru
         )
         slot = previous.ask if ranked else _slot_for(q, relation, previous, targets)  # "who holds most?" "and X?"
         placed = _placed_value(q, relation, fresh)
