@@ -11,7 +11,7 @@ from bot.answer.compose import Result, capitalise, join, lower_start, names, num
 from bot.answer.query import has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
-from bot.understand.model import AGAINST, CLAIM, COUNTED, ENDS, GROUP_FIRST, MINORITY, TIMES, TOGETHER, Reading
+from bot.understand.model import AGAINST, CLAIM, ENDS, GROUP_FIRST, MINORITY, TIMES, TOGETHER, Reading, counted_of
 
 WHOLE = 100.0  # percentages of one whole add up to this
 RATIO_TOLERANCE = 0.005  # "a third" is 0.333333: a claimed ratio holds within half a percent
@@ -172,7 +172,7 @@ def _extreme(p: _Parts) -> Result | None:
         fields = {"subject": p.graph.name(pick), "other": p.graph.name(other), p.kind: number(p.value(pick))}
         fields["diff"] = number(abs(p.value(pick) - p.value(other)))
         return _fill(p, template, [pick, other], **fields, **{f"other_{p.kind}": number(p.value(other))})
-    counted = next((int(n[len(COUNTED) :]) for n in p.reading.notes if n.startswith(COUNTED)), 1)
+    counted = counted_of(p.reading.notes) or 1
     if counted > 1 and not p.reading.ordinal and p.reading.mode != "yesno":
         return _extremes(p, pool, counted)
     position = (p.reading.ordinal or 1) - 1 if (p.reading.ordinal or 1) > 0 else len(pool) - 1

@@ -6,7 +6,7 @@ from bot.answer.compose import Result, from_facts
 from bot.answer.query import asked_entities, attribute_fact, describing_fact, matching_facts, role_members, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
-from bot.understand.model import COUNTED, DESCRIBED, Reading
+from bot.understand.model import DESCRIBED, Reading, counted_of
 from bot.understand.normalize import simplify
 
 MAX_SELECTED = 3  # a selection naming more entities than this lists the first ones
@@ -139,7 +139,7 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
 
 def _as_many_as_asked(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact]:
     """'Which TWO companies announced the deal?': the facts that name that many, where some do."""
-    counted = next((int(n[len(COUNTED) :]) for n in reading.notes if n.startswith(COUNTED)), None)
+    counted = counted_of(reading.notes)
     if counted is None:
         return facts
     bound = set(getattr(reading, reading.ask))

@@ -468,9 +468,9 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
             holder = (reading.subject or reading.object or ("",))[0]
             quoted = _in_own_words(reading, option, holder, relation, graph)
             if quoted is not None:  # "does Evans want it to be a Russian or a Chinese business?": his words say
-                answer = lower_start(from_facts([quoted], [holder], relation.id).text)
-                return from_facts([quoted], [holder], relation.id)._replace(
-                    text=language.message("either").format(option=option.title(), answer=answer)
+                said = from_facts([quoted], [holder], relation.id)
+                return said._replace(
+                    text=language.message("either").format(option=option.title(), answer=lower_start(said.text))
                 )
             attribute = next((a.id for a in language.attributes if any(option == v for v, _ in a.values)), None)
             describing = relation.id in (graph.describes, attribute)  # the holder's own attribute is asked

@@ -142,3 +142,8 @@ class Reading(NamedTuple):
         if self.mode != "answer":
             parts.append(f"<{self.mode}>")
         return " ".join(parts)
+
+
+def counted_of(notes: tuple[str, ...]) -> int | None:
+    """How many things a "which TWO ..." question asks for, as its reading's notes say; None when it names none."""
+    return next((int(n[len(COUNTED) :]) for n in notes if n.startswith(COUNTED)), None)

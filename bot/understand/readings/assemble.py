@@ -94,20 +94,20 @@ def _reported(q: Question) -> tuple[Mention, Mention] | None:
     of another relation in the clause it opens (past "that", a pronoun and "be") whose facts hold words of their
     own: the clause is what is asked."""
     verbs = [m for m in q.relation_words if m.kind == "relation" and m.detail == "verb"]
+    pronouns = {i for m in q.found.of("pronoun") for i in range(m.start, m.end)}
+    linking = q.grammar.be | q.grammar.relative | q.grammar.auxiliary | q.grammar.future | q.grammar.infinitive
     for word in verbs:
         relation = q.graph.relations[word.target]
         if not any(k in q.graph.kinds and q.graph.kinds[k].said for k in relation.values):
             continue
         if not _after_auxiliary_and_subject(q, word):
             continue
-        pronouns = {i for m in q.found.of("pronoun") for i in range(m.start, m.end)}
         for inner in verbs:
             between = range(word.end, inner.start)
             if inner.target == word.target or inner.weak or not 0 < len(between) <= REPORTED_REACH:
                 continue
             if not any(q.graph.kinds[k].kind == "text" for k in q.graph.relations[inner.target].values):
                 continue  # "what did they say they were CREATING?": a thing, not words; their words answer
-            linking = q.grammar.be | q.grammar.relative | q.grammar.auxiliary | q.grammar.future | q.grammar.infinitive
             if all(i in pronouns or q.tokens[i] in linking for i in between):
                 return word, inner
     return None
