@@ -2145,3 +2145,14 @@ def test_a_follow_up_name_with_an_amount_cue_asks_its_own_figure() -> None:
     conversation.ask("who are the owners of the joint venture?")
     answer = conversation.ask("and the rdif, how much?")
     assert answer.text.startswith("The RDIF will own 13 percent"), answer.text
+
+
+def test_a_name_before_an_active_naming_verb_with_its_own_object_is_the_one_who_spoke() -> None:
+    """'Usmanov called IT a step': Usmanov is who said it, not what Usmanov is called or how he is described."""
+    answer = bot.ask("usmanov called it a significant step for what?")
+    assert "digital transformation" in answer.text, answer.text
+
+
+def test_the_article_before_a_describing_verb_is_still_the_describer_of_the_relation() -> None:
+    answer = bot.ask("how does the article describe usmanov?")
+    assert "Kremlin-friendly" in answer.text, answer.text

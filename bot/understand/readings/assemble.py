@@ -47,6 +47,7 @@ from bot.understand.readings.slots import (
     existential_kinds,
     fit,
     multiple,
+    names_another,
     numeric_kinds,
     placements,
 )
@@ -69,7 +70,10 @@ def assign(
     relation, bonus = pair
     words = [m for m in q.relation_words if m.target == relation.id and m not in consumed]
     words += [m for m in q.titles if m.target == relation.id and m not in consumed]
-    if relation.describes and (any(_spoken(q, w) for w in words) or asks_the_doer(q, words)):
+    describer = any(  # "USMANOV called it a step for what?" (the article describing is this relation itself)
+        names_another(q, e, words) and not q.graph.is_a(e.target, q.grammar.context_types) for e in entities
+    )
+    if relation.describes and (any(_spoken(q, w) for w in words) or asks_the_doer(q, words) or describer):
         return []  # describing has no one who describes: "how did THEY describe it?", "WHO called it a step?"
     cues = sorted((m for m in words if m.kind == "relation"), key=lambda m: m.weak)
     reported = _reported(q)

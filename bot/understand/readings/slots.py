@@ -48,6 +48,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         said = "subject"  # "X teamed up with Y", "what did X announce along with Y and Z": Y and Z are X's side
     if relation.symmetric and said == "object" and entity.target not in q.graph.backdrops:
         said = "subject"  # "who joined Alibaba and Mail.ru?": a partner's partner stands on its side
+    if said == "subject" and relation.names and not relation.object_types and names_another(q, entity, cues):
+        said = "object"  # "Usmanov CALLED IT a step": who gave the name, not what is called (the one side a name has)
     for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
         if types and q.graph.is_a(entity.target, types):
             places.append((slot, ROLE if said == slot else -ROLE_AGAINST if said else 0.0))
@@ -63,6 +65,13 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
         # "is the new company called Tmall Russia?": a name after the naming verb is the name claimed
         places += [(k, ROLE) for k in relation.values if q.graph.kinds[k].kind == "text"]
     return places
+
+
+def names_another(q: Question, entity: Mention, cues: Sequence[Mention]) -> bool:
+    """Whether an active naming or describing verb right after the entity has a thing of its own right after it
+    ("Usmanov CALLED IT a step"): the entity gave the name or the description."""
+    things = {m.start for m in (*q.entities, *q.found.of("pronoun")) if m.start > entity.start}
+    return any(c.detail in ("verb", "topic") and c.start == entity.end and c.end in things for c in cues)
 
 
 def _named_by_their_role(q: Question, entity: Mention, cues: list[Mention]) -> bool:
