@@ -2156,3 +2156,14 @@ def test_a_name_before_an_active_naming_verb_with_its_own_object_is_the_one_who_
 def test_the_article_before_a_describing_verb_is_still_the_describer_of_the_relation() -> None:
     answer = bot.ask("how does the article describe usmanov?")
     assert "Kremlin-friendly" in answer.text, answer.text
+
+
+def test_which_of_a_named_group_selects_among_its_members() -> None:
+    """'the four companies' names the group of partners; after "which of" it is the pool the answer comes from."""
+    answer = bot.ask("which of the four companies is the telecom?")
+    assert answer.text.startswith("MegaFon is a telecom operator"), answer.text
+
+
+def test_which_before_a_group_without_of_asks_for_the_group() -> None:
+    answer = bot.ask("Which four companies or funds make up the venture?")
+    assert not answer.text.startswith("The RDIF is"), answer.text

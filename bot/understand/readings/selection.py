@@ -66,7 +66,12 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     superlative = _described_as_the_most(q, focus_type, role)
     if superlative:
         return superlative
-    if focus is None or focus.expects != ("entity",) or (focus_type is None and focus.needs_type):
+    focus_end = q.form.focus_span[1] if q.form.focus_span else 0
+    chosen_from = _pool_named(q, entities) if focus is None else None
+    group = chosen_from[1] if chosen_from is not None else None
+    if chosen_from is not None:  # "which of THE FOUR PARTNERS is a telecom operator?": one of the group's members
+        focus, focus_end = q.graph.focus[chosen_from[0].target], chosen_from[0].end
+    elif focus is None or focus.expects != ("entity",) or (focus_type is None and focus.needs_type):
         return []
     others = [  # a weak word ("state") may be an adjective here ("the state investment fund")
         m
@@ -76,7 +81,6 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     if others or q.aggregates:
         return []
     kind = focus_type if focus_type and not role else None
-    focus_end = q.form.focus_span[1] if q.form.focus_span else 0
     noun = [
         m for m in q.found.mentions if m.kind in ("type", "relation") and focus_end <= m.start <= focus_end + TYPE_REACH
     ]
@@ -95,6 +99,10 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
     aside += [e for e in entities if q.tokens[e.start] in q.grammar.possessives]  # "what is HIS name?": his, not him
     options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
+    members_of: tuple[str, ...] = ()
+    if group is not None:  # the group is where the answer is chosen from, not an option itself
+        options = tuple(o for o in options if o != group.target)
+        members_of = q.graph.entities[group.target].members
     if options and any(w in q.grammar.other for w in q.tokens[focus_end : min((n.start for n in noun), default=0)]):
         return []  # "which OTHER companies did the deal?": not the ones named, and the article lists no others
     if described_as and kind is not None:
@@ -111,6 +119,7 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         types=tuple(dict.fromkeys([*([kind] if kind else []), *(t.target for t in constraint_types)])),
         attributes=tuple((a.target, a.detail) for a in q.attributes),
         role=role,
+        members_of=members_of,
         options=options,
         mode="select",
         notes=("select",),
@@ -119,7 +128,19 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     chosen = [e for e in entities if e.target in options]
     negations = [n for n in q.found.of("negation") if any(n.end <= e.start <= n.end + 1 for e in denied)]
     used = [*noun, *constraint_types, *q.attributes, *chosen, *backdrop, *consumed, *denied, *negations]
+    used += [group] if group is not None else []
     return [Draft(reading, tuple(used), FOCUS_FIT + (ROLE if _identified(q, chosen) else 0.0))]
+
+
+def _pool_named(q: Question, entities: list[Mention]) -> tuple[Mention, Mention] | None:
+    """'Which of THE FOUR PARTNERS ...': a selecting cue ending in "of" opens the question, then a group's name
+    (no type noun follows, so the form found no focus): the cue, and the group to choose from."""
+    cues = [m for m in q.found.of("focus") if m.target in q.grammar.selecting and m.start == 0]
+    cue = max(cues, key=lambda m: m.end, default=None)  # "WHICH OF", not "which"
+    if cue is None or cue.target not in q.graph.focus or q.tokens[cue.end - 1] not in q.grammar.of:
+        return None  # "which FOUR COMPANIES are part of it?" asks for the group itself
+    group = next((e for e in entities if q.graph.entities[e.target].members and 0 <= e.start - cue.end <= 1), None)
+    return (cue, group) if group is not None else None
 
 
 def _described_with(options: tuple[str, ...], words: set[str], q: Question) -> tuple[str, ...]:
