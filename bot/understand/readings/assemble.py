@@ -70,10 +70,9 @@ def assign(
     relation, bonus = pair
     words = [m for m in q.relation_words if m.target == relation.id and m not in consumed]
     words += [m for m in q.titles if m.target == relation.id and m not in consumed]
-    describer = any(  # "USMANOV called it a step for what?" (the article describing is this relation itself)
-        names_another(q, e, words) and not q.graph.is_a(e.target, q.grammar.context_types) for e in entities
-    )
-    if relation.describes and (any(_spoken(q, w) for w in words) or asks_the_doer(q, words) or describer):
+    if relation.describes and (
+        any(_spoken(q, w) for w in words) or asks_the_doer(q, words) or _described_by_one_named(q, entities, words)
+    ):
         return []  # describing has no one who describes: "how did THEY describe it?", "WHO called it a step?"
     cues = sorted((m for m in words if m.kind == "relation"), key=lambda m: m.weak)
     reported = _reported(q)
@@ -91,6 +90,12 @@ def assign(
         placed = list(zip(entities, combination, strict=True))
         drafts += _complete(q, relation, placed, words, consumed, bonus=bonus, asked=asked)
     return drafts
+
+
+def _described_by_one_named(q: Question, entities: list[Mention], words: list[Mention]) -> bool:
+    """'USMANOV called it a step for what?': a name that gave the description (the article describing is this
+    relation itself)."""
+    return any(names_another(q, e, words) and not q.graph.is_a(e.target, q.grammar.context_types) for e in entities)
 
 
 def _reported(q: Question) -> tuple[Mention, Mention] | None:
