@@ -158,6 +158,9 @@ FLOORS = {
     "round-136.yaml": (0.92, 1),
     "round-137.yaml": (0.9, 4),
     "round-138.yaml": (0.95, 1),
+    "round-139.yaml": (0.92, 5),
+    "round-140.yaml": (0.93, 1),
+    "round-141.yaml": (0.95, 3),
 }
 
 
