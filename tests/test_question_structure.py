@@ -2167,3 +2167,27 @@ def test_which_of_a_named_group_selects_among_its_members() -> None:
 def test_which_before_a_group_without_of_asks_for_the_group() -> None:
     answer = bot.ask("Which four companies or funds make up the venture?")
     assert not answer.text.startswith("The RDIF is"), answer.text
+
+
+def test_a_question_word_after_an_active_verb_asks_its_object() -> None:
+    """'Mail.ru launched WHAT?': the name before the verb is who launched, not what was launched."""
+    answer = bot.ask("so mail.ru launched what in 2017?")
+    assert answer.text.startswith("Mail.ru launched Pandao"), answer.text
+
+
+def test_what_a_company_is_valued_at_is_not_the_money_a_deal_involves() -> None:
+    """The article withholds the amounts involved; it never puts a value on the venture itself."""
+    valued = bot.ask("what is the joint venture valued at in rubles?")
+    assert not valued.answered, valued.text
+    assert "valued at" in valued.text, valued.text
+    assert bot.ask("did they say what the deal is worth?").text.startswith("The value of the deal was not disclosed")
+
+
+def test_how_many_of_a_currency_asks_an_amount_not_a_count() -> None:
+    answer = bot.ask("how many euros is megafon paying?")
+    assert answer.text.startswith("The amounts involved were not disclosed"), answer.text
+
+
+def test_where_a_document_comes_from_is_the_source_it_credits() -> None:
+    answer = bot.ask("where is this news story from originally?")
+    assert "Agence France-Presse" in answer.text, answer.text

@@ -105,7 +105,8 @@ def _alone(word: Mention, entity: Mention, tokens: tuple[str, ...], grammar: Gra
     if (grammar.entity_questions | grammar.asking).intersection(tokens[: word.start]):
         return False
     after = tokens[word.end : word.end + 1]
-    return not after or after[0].isdigit() or after[0] in grammar.locative | grammar.inside | grammar.question_words
+    asking_a_value = grammar.question_words - grammar.entity_questions  # "started WHEN?", not "launched WHAT?"
+    return not after or after[0].isdigit() or after[0] in grammar.locative | grammar.inside | asking_a_value
 
 
 def passive(
