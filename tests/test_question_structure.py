@@ -2191,3 +2191,26 @@ def test_how_many_of_a_currency_asks_an_amount_not_a_count() -> None:
 def test_where_a_document_comes_from_is_the_source_it_credits() -> None:
     answer = bot.ask("where is this news story from originally?")
     assert "Agence France-Presse" in answer.text, answer.text
+
+
+def test_a_clause_with_a_pronoun_subject_after_a_noun_only_says_which_thing_is_meant() -> None:
+    """'the new firm they are launching': the clause names the venture again; the question asks its name."""
+    answer = bot.ask("what is the name of the new firm they are launching?")
+    assert "AliExpress Russia" in answer.text, answer.text
+    assert "called" in answer.text, answer.text
+
+
+def test_the_noun_a_question_word_asks_for_opens_no_pronoun_clause() -> None:
+    conversation = bot.Conversation()
+    conversation.ask("tell me about usmanov")
+    answer = conversation.ask("which company he owns?")
+    assert "Mail.ru" in answer.text, answer.text
+
+
+def test_a_speaker_is_not_the_subject_of_a_reported_clause_with_its_own_plural_pronoun() -> None:
+    """'what did HE say THEY are bringing?': the Chinese group brings, its president said so."""
+    conversation = bot.Conversation()
+    conversation.ask("who is the president of alibaba?")
+    answer = conversation.ask("what did he say they will bring?")
+    assert answer.answered, answer.text
+    assert "experience and technology" in answer.text, answer.text

@@ -252,7 +252,9 @@ def through_relations(
                 referred = [r for r in referred if _is(r, noun, graph)]
                 references += _make(referred, word, entity, noun)
             references += _valued(noun, word, found, graph, grammar, fills=fills or {})
-    references += _free_relative(found, entities, graph, grammar)
+    references += _free_relative(found, entities, graph, grammar) + _pronoun_clause(
+        found, entities, graph, grammar, asked
+    )
     return references + _belonging(found, entities, graph, grammar) + _theirs(found, entities, graph, grammar)
 
 
@@ -344,6 +346,52 @@ def _free_relative(
             end = max(v.end for v in verbs if v.start == first)
             mention = Mention("entity", objects.pop(), cue.start, end, REFERENCE_SCORE, "ref:clause")
             references.append((mention, tuple(range(cue.start, end))))
+    return references
+
+
+def _pronoun_clause(
+    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar, asked: Mention | None
+) -> list[tuple[Mention, tuple[int, ...]]]:
+    """'The name of the new company THEY'RE SETTING UP', 'the thing they were creating': a noun followed by a
+    clause whose subject is a pronoun names the one thing of its kind the clause's verb acts on. The clause
+    explains the noun; it is not what the question asks about. A noun that is a name already ("the new
+    company") must be that thing; the noun a question word asks for ("which company he own?") opens no clause;
+    a pronoun the conversation resolved ("he") limits the doers to it."""
+    tokens = found.text.tokens
+    pronouns = {p.start: p for p in found.of("pronoun") if tokens[p.start] not in grammar.relative}
+    allowed = grammar.be | grammar.auxiliary
+    verbs = [v for v in found.of("relation") if v.detail in ("verb", "action")]
+    nouns = [
+        m
+        for m in (*found.of("type"), *(e for e in entities if e.detail == ""))
+        if m.end in pronouns and (asked is None or m.span != asked.span)
+    ]
+    references: list[tuple[Mention, tuple[int, ...]]] = []
+    for noun in nouns:
+        pronoun = pronouns[noun.end]
+        verb = next(
+            (
+                v
+                for v in verbs
+                if pronoun.end <= v.start <= pronoun.end + FREE_RELATIVE_GAP
+                and all(tokens[i] in allowed for i in range(pronoun.end, v.start))
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        doers = {e.target for e in entities if e.span == pronoun.span}
+        facts = graph.facts_by_relation.get(verb.target, ())
+        objects = {o for f in facts if not doers or doers & set(f.subjects) for o in f.objects}
+        if noun.kind == "type":
+            objects = {o for o in objects if graph.is_a(o, [noun.target])}
+        else:
+            objects &= {noun.target}
+        if len(objects) > 1:
+            objects &= set(graph.backdrops)
+        if len(objects) == 1:
+            mention = Mention("entity", objects.pop(), noun.start, verb.end, REFERENCE_SCORE, "ref:clause")
+            references.append((mention, tuple(range(noun.start, verb.end))))
     return references
 
 

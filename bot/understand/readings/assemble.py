@@ -41,6 +41,7 @@ from bot.understand.readings.question import Question, parse_value, types_overla
 from bot.understand.readings.selection import SUPERLATIVE_REACH, described_superlatives
 from bot.understand.readings.slots import (
     NUMERIC,
+    after_auxiliary_and_subject,
     asks,
     asks_the_doer,
     coordinated,
@@ -50,6 +51,7 @@ from bot.understand.readings.slots import (
     names_another,
     numeric_kinds,
     placements,
+    reported_clause,
 )
 from bot.understand.readings.weights import CLAUSE_VERB, FOCUS_FIT, IDENTITY, MAIN_VERB, Draft
 
@@ -59,7 +61,6 @@ VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations tha
 COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
 AGAINST_A_VALUE = frozenset({"closest", "compare", "more", "less"})  # operations that take the question's number
 MIN_COUNTED, MAX_COUNTED = 2, 12  # "which two ...": a count a selection may ask for ("which one" asks one thing)
-REPORTED_REACH = 4  # words between a reporting verb and the verb of the clause it opens ("say IT IS GOING TO bring")
 SPECIFIC_REACH = 4  # a word naming the value asked for ("what was the occasion") counts this close after the cue
 
 
@@ -75,11 +76,11 @@ def assign(
     ):
         return []  # describing has no one who describes: "how did THEY describe it?", "WHO called it a step?"
     cues = sorted((m for m in words if m.kind == "relation"), key=lambda m: m.weak)
-    reported = _reported(q)
+    reported = reported_clause(q)
     reporting = reported is not None and reported[0] in cues  # "what does X SAY it is bringing": the source only
     if not reporting and any(m.detail in ("verb", "passive") and not m.weak for m in cues):
         bonus += MAIN_VERB
-    if not reporting and any(m.detail == "verb" and not m.weak and _after_auxiliary_and_subject(q, m) for m in cues):
+    if not reporting and any(m.detail == "verb" and not m.weak and after_auxiliary_and_subject(q, m) for m in cues):
         bonus += CLAUSE_VERB
     if reported is not None and reported[1] in cues:
         bonus += CLAUSE_VERB  # "what does X say it is BRINGING?": what is said is what is asked
@@ -98,48 +99,12 @@ def _described_by_one_named(q: Question, entities: list[Mention], words: list[Me
     return any(names_another(q, e, words) and not q.graph.is_a(e.target, q.grammar.context_types) for e in entities)
 
 
-def _reported(q: Question) -> tuple[Mention, Mention] | None:
-    """'What does Alibaba SAY it is BRINGING?': a verb that reports words, right after its speaker, and the verb
-    of another relation in the clause it opens (past "that", a pronoun and "be") whose facts hold words of their
-    own: the clause is what is asked."""
-    verbs = [m for m in q.relation_words if m.kind == "relation" and m.detail == "verb"]
-    pronouns = {i for m in q.found.of("pronoun") for i in range(m.start, m.end)}
-    linking = q.grammar.be | q.grammar.relative | q.grammar.auxiliary | q.grammar.future | q.grammar.infinitive
-    for word in verbs:
-        relation = q.graph.relations[word.target]
-        if not any(k in q.graph.kinds and q.graph.kinds[k].said for k in relation.values):
-            continue
-        if not _after_auxiliary_and_subject(q, word):
-            continue
-        for inner in verbs:
-            between = range(word.end, inner.start)
-            if inner.target == word.target or inner.weak or not 0 < len(between) <= REPORTED_REACH:
-                continue
-            if not any(q.graph.kinds[k].kind == "text" for k in q.graph.relations[inner.target].values):
-                continue  # "what did they say they were CREATING?": a thing, not words; their words answer
-            if all(i in pronouns or q.tokens[i] in linking for i in between):
-                return word, inner
-    return None
+SPEAKERS = ("person", "organisation", "group")  # who can describe something in their own words
 
 
 def _whole_asked(q: Question, reading: Reading) -> bool:
     """'Who controls THE VENTURE?': the holder of the story's own whole is asked (not "who controls Mail.ru?")."""
     return not reading.subject and reading.ask == "subject" and set(reading.object) <= set(q.graph.backdrops)
-
-
-def _after_auxiliary_and_subject(q: Question, word: Mention) -> bool:
-    """'What did MegaFon PAY for its stake?': the verb right after an auxiliary and its subject is the
-    clause's own verb; the nouns after it ("its 24% stake") only say what the verb is about."""
-    named = (*q.entities, *(m for m, _ in q.references), *q.found.of("pronoun"))
-    subjects = [m for m in named if m.end == word.start]
-    for subject in subjects:
-        before = word_before(q.tokens, subject.start, q.grammar.determiners)  # "will THE fund run by X hold"
-        if before >= 0 and q.tokens[before] in q.grammar.auxiliary:
-            return True
-    return False
-
-
-SPEAKERS = ("person", "organisation", "group")  # who can describe something in their own words
 
 
 def _spoken(q: Question, word: Mention) -> bool:

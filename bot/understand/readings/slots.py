@@ -14,6 +14,7 @@ from bot.understand.readings.weights import FOCUS_FIT, ROLE, ROLE_AGAINST
 from bot.understand.roles import side
 
 NUMERIC = ("number",)
+REPORTED_REACH = 4  # words between a reporting verb and the verb of the clause it opens ("say IT IS GOING TO bring")
 VERB_FORMS = ("verb", "topic")  # relation word forms that make "who VERB" ask for the doer
 
 
@@ -26,6 +27,8 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     """
     grammar, tokens = q.grammar, q.tokens
     places: list[tuple[str, float]] = [("", 0.0)]
+    if _speaker_of_a_reported_clause(q, entity, cues):
+        return places  # "what did HE say they are bringing?": the speaker, not the one who brings
     nouns = {c.span for c in cues if c.detail not in ("verb", "passive")}  # "what is Usmanov's QUOTE": a noun
     sides = (side(cue, entity, tokens, q.found.text.possessive, grammar, noun_too=cue.span in nouns) for cue in cues)
     said = next((s for s in sides if s is not None), None)
@@ -376,3 +379,51 @@ def counts_a_value(q: Question) -> bool:
     return any(m.kind == "relation" and m.detail == "holding" for m in after) and not any(
         m.kind == "type" or (m.kind == "relation" and m.detail == "agent") for m in after
     )
+
+
+def _speaker_of_a_reported_clause(q: Question, entity: Mention, cues: list[Mention]) -> bool:
+    """Whether the entity speaks before a reporting verb whose clause holds the relation's verb and a plural
+    pronoun of its own: in "what did HE say THEY are bringing?" he is not the one who brings (in "what does
+    Alibaba say IT is bringing?" it may be)."""
+    reported = reported_clause(q)
+    if reported is None or reported[1] not in cues or entity.end > reported[0].start:
+        return False
+    speaking, clause = reported
+    plural = [p for p in q.found.of("pronoun") if speaking.end <= p.start and p.end <= clause.start]
+    return any(q.tokens[p.start] in q.grammar.plural for p in plural) and not q.graph.entities[entity.target].members
+
+
+def reported_clause(q: Question) -> tuple[Mention, Mention] | None:
+    """'What does Alibaba SAY it is BRINGING?': a verb that reports words, right after its speaker, and the verb
+    of another relation in the clause it opens (past "that", a pronoun and "be") whose facts hold words of their
+    own: the clause is what is asked."""
+    verbs = [m for m in q.relation_words if m.kind == "relation" and m.detail == "verb"]
+    pronouns = {i for m in q.found.of("pronoun") for i in range(m.start, m.end)}
+    linking = q.grammar.be | q.grammar.relative | q.grammar.auxiliary | q.grammar.future | q.grammar.infinitive
+    for word in verbs:
+        relation = q.graph.relations[word.target]
+        if not any(k in q.graph.kinds and q.graph.kinds[k].said for k in relation.values):
+            continue
+        if not after_auxiliary_and_subject(q, word):
+            continue
+        for inner in verbs:
+            between = range(word.end, inner.start)
+            if inner.target == word.target or inner.weak or not 0 < len(between) <= REPORTED_REACH:
+                continue
+            if not any(q.graph.kinds[k].kind == "text" for k in q.graph.relations[inner.target].values):
+                continue  # "what did they say they were CREATING?": a thing, not words; their words answer
+            if all(i in pronouns or q.tokens[i] in linking for i in between):
+                return word, inner
+    return None
+
+
+def after_auxiliary_and_subject(q: Question, word: Mention) -> bool:
+    """'What did MegaFon PAY for its stake?': the verb right after an auxiliary and its subject is the
+    clause's own verb; the nouns after it ("its 24% stake") only say what the verb is about."""
+    named = (*q.entities, *(m for m, _ in q.references), *q.found.of("pronoun"))
+    subjects = [m for m in named if m.end == word.start]
+    for subject in subjects:
+        before = word_before(q.tokens, subject.start, q.grammar.determiners)  # "will THE fund run by X hold"
+        if before >= 0 and q.tokens[before] in q.grammar.auxiliary:
+            return True
+    return False
