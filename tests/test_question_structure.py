@@ -2214,3 +2214,14 @@ def test_a_speaker_is_not_the_subject_of_a_reported_clause_with_its_own_plural_p
     answer = conversation.ask("what did he say they will bring?")
     assert answer.answered, answer.text
     assert "experience and technology" in answer.text, answer.text
+
+
+def test_a_generic_what_with_both_sides_named_is_answered_by_the_fact_tying_them() -> None:
+    """'Russia's most popular social media network' names VK by description; the own fact ties it to Mail.ru."""
+    answer = bot.ask("what's russia's most popular social media network, the one that mail.ru owns?")
+    assert answer.text.startswith("Mail.ru's assets include VK"), answer.text
+
+
+def test_how_with_both_sides_named_asks_a_manner_the_tie_does_not_give() -> None:
+    answer = bot.ask("how old was the tech billionaire when he founded alibaba?")
+    assert not answer.answered, answer.text

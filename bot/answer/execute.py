@@ -52,12 +52,16 @@ def _object_as_value(reading: Reading, graph: Graph) -> Result | None:
 
 def _named_already(reading: Reading, graph: Graph) -> Result | None:
     """'Who is the tech billionaire that founded Alibaba?': the entity asked for is named by description
-    (Jack Ma), so the fact tying the named entities together answers it."""
+    (Jack Ma), so the fact tying the named entities together answers it. A generic focus that `ties` ("what")
+    counts where no value of the relation could answer it ("what is Russia's most popular network, the one
+    Mail.ru owns?"); "how old was Jack Ma when he founded Alibaba?" asks no thing and gets no tie."""
     focus = graph.focus[reading.ask]
     bound = (*reading.subject, *reading.object)
+    relation = graph.relations[reading.relation]
+    valued = any(graph.fits_focus(kind, focus.id) for kind in relation.values)
     if (
         len(set(bound)) < 2  # the fact ties the one asked for to another named entity
-        or focus.generic
+        or (focus.generic and (valued or not focus.ties))
         or "entity" not in focus.expects
         or not any(graph.is_a(e, focus.types or ("entity",)) for e in bound)
     ):

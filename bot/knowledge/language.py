@@ -281,6 +281,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
             "guesses",
             "checks",
             "confirms",
+            "ties",
         )
         ident = record.text("id")
         expects, kinds = record.texts("expects"), record.texts("types")
@@ -301,6 +302,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
                     record.flag("guesses", default=True),
                     phrases(record.texts("checks")),
                     record.flag("confirms"),
+                    record.flag("ties"),
                 )
             )
     ids = {f.id for f in focus}

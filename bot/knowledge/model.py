@@ -53,6 +53,7 @@ class FocusDef(NamedTuple):
     guesses: bool = True  # on its own it may suggest a relation ("where is the forum?"); "how much?" may not
     checks: tuple[str, ...] = ()  # words that, before an unknown name in a yes/no question, ask this ("in Moscow?")
     confirms: bool = False  # with no question word after it, asks to confirm what follows ("does the article say X")
+    ties: bool = False  # a generic focus the fact tying two named things answers when no value of it could
 
 
 class ValueKind(NamedTuple):
