@@ -2225,3 +2225,22 @@ def test_a_generic_what_with_both_sides_named_is_answered_by_the_fact_tying_them
 def test_how_with_both_sides_named_asks_a_manner_the_tie_does_not_give() -> None:
     answer = bot.ask("how old was the tech billionaire when he founded alibaba?")
     assert not answer.answered, answer.text
+
+
+def test_where_closed_by_from_asks_where_a_person_comes_from_not_where_he_works() -> None:
+    answer = bot.ask("where is kirill dmitriyev's boss, er, where is michael evans from?")
+    assert not answer.answered, answer.text
+    assert "which country" in answer.text, answer.text
+    assert bot.ask("where does michael evans work?").text.startswith("Michael Evans is the president of Alibaba")
+
+
+def test_where_closed_by_from_asks_a_documents_source() -> None:
+    assert "Bloomberg" in bot.ask("where's the picture from, please?").text
+
+
+def test_a_pronoun_right_after_a_name_and_a_comma_is_that_name() -> None:
+    """'and the RDIF, how much does IT hold?': the name before the comma, not the thing talked about before."""
+    conversation = bot.Conversation()
+    conversation.ask("how much does alibaba hold?")
+    answer = conversation.ask("and the rdif, how much does it hold?")
+    assert answer.text.startswith("The RDIF will own 13 percent"), answer.text

@@ -282,6 +282,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
             "checks",
             "confirms",
             "ties",
+            "closers",
         )
         ident = record.text("id")
         expects, kinds = record.texts("expects"), record.texts("types")
@@ -303,6 +304,7 @@ def _focus(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ..
                     phrases(record.texts("checks")),
                     record.flag("confirms"),
                     record.flag("ties"),
+                    record.texts("closers"),
                 )
             )
     ids = {f.id for f in focus}

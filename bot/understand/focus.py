@@ -19,6 +19,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     """Find the focus, the yes/no and either/or shapes, small talk and advice requests."""
     focus = _focus(found, focus_defs, grammar)
     focus_id, span, focus_type = focus if focus else (None, None, None)
+    focus_id = _closed(focus_id, span, found, focus_defs)
     if focus_id is not None and focus_defs[focus_id].confirms and _opens_with(found, "yesno"):
         focus_id, span, focus_type = None, None, None  # "does the article say VK is ...?": a check, nothing asked
     if span is not None and any(m.start == span[0] and m.end > span[1] for m in found.of("yesno")):
@@ -153,6 +154,23 @@ def _focus(
             ):
                 return cue.target, (first.start, cue.end), None
     return first.target, (first.start, first.end), None
+
+
+def _closed(
+    focus_id: str | None, span: tuple[int, int] | None, found: Found, focus_defs: dict[str, FocusDef]
+) -> str | None:
+    """'WHERE is Evans FROM?': a word ending the cue's clause makes it the narrower focus that word closes
+    (origin, not any place): "where's he from, is he American?" too; "where did he get the money from
+    Alibaba?" is not that, the word must end the clause."""
+    tokens = found.text.tokens
+    if focus_id is None or span is None:
+        return focus_id
+    boundary = found.text.boundary or tuple(False for _ in tokens)
+    end = next((i for i in range(span[1] + 1, len(tokens)) if boundary[i]), len(tokens))
+    if end - 1 <= span[1]:
+        return focus_id
+    closing = [f.id for f in focus_defs.values() if f.parent == focus_id and tokens[end - 1] in f.closers]
+    return closing[0] if closing else focus_id
 
 
 def _after_break(found: Found, position: int) -> bool:

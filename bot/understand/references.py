@@ -73,6 +73,8 @@ def from_context(
             for entity in together:  # "RDIF and MegaFon ...?" then "how much do THEY own together?"
                 mentions.append(Mention("entity", entity, pronoun.start, pronoun.end, CONTEXT_SCORE, "context"))
             continue
+        if _dislocated(pronoun, found, graph):
+            continue  # "and the pic, where's IT from?": the thing named just before the comma
         fitting = [e for e in history if e not in named and _fits(e, pronoun.target, graph)]
         said = [e for e in fitting if e not in passing]
         pointing = any(d.start == pronoun.start for d in found.of("demonstrative"))  # "according to THIS": the story
@@ -89,6 +91,16 @@ def from_context(
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions
+
+
+def _dislocated(pronoun: Mention, found: Found, graph: Graph) -> bool:
+    """Whether the pronoun opens the clause right after a name that fits it and a comma ("and THE PIC, where's
+    IT from?"): the name is the topic the clause speaks of."""
+    boundary = found.text.boundary
+    if not boundary:
+        return False
+    start = next((i for i in range(pronoun.start, 0, -1) if boundary[i]), 0)
+    return start > 0 and any(e.end == start and _fits(e.target, pronoun.target, graph) for e in found.of("entity"))
 
 
 def _named_alone(entity: str, found: Found) -> bool:
