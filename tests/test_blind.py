@@ -138,7 +138,7 @@ FLOORS = {
     "round-116.yaml": (0.92, 4),
     "round-117.yaml": (0.96, 0),
     "round-118.yaml": (0.96, 2),
-    "round-119.yaml": (0.88, 8),
+    "round-119.yaml": (0.89, 7),
     "round-120.yaml": (0.89, 3),
     "round-121.yaml": (0.84, 8),
     "round-122.yaml": (0.95, 3),
@@ -159,7 +159,7 @@ FLOORS = {
     "round-137.yaml": (0.92, 3),
     "round-138.yaml": (0.96, 0),
     "round-139.yaml": (0.93, 3),
-    "round-140.yaml": (0.94, 1),
+    "round-140.yaml": (0.95, 0),
     "round-141.yaml": (0.96, 3),
 }
 

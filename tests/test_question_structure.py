@@ -2244,3 +2244,9 @@ def test_a_pronoun_right_after_a_name_and_a_comma_is_that_name() -> None:
     conversation.ask("how much does alibaba hold?")
     answer = conversation.ask("and the rdif, how much does it hold?")
     assert answer.text.startswith("The RDIF will own 13 percent"), answer.text
+
+
+def test_together_after_a_verb_of_acting_says_how_they_act_not_what_to_add_up() -> None:
+    answer = bot.ask("hey what are mail.ru and alibaba doing together")
+    assert "joint venture" in answer.text, answer.text
+    assert "percent" not in answer.text, answer.text

@@ -184,10 +184,18 @@ NOT_BOUNDED = frozenset({"relation", "type", "valueword", "title"})  # nouns a b
 def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
     """Derived operations asked for; a preposition that compares before a figure or a holder ("UNDER half",
     "BELOW 50 percent", "above Mail.ru's") is only a preposition before "the" or a noun the question knows
-    otherwise ("UNDER the announced structure", "assets UNDER management")."""
+    otherwise ("UNDER the announced structure", "assets UNDER management"); a word right after a verb of
+    acting says how they act, not what to add up ("what are X and Y doing TOGETHER?")."""
     tokens = found.text.tokens
-    return [a for a in found.of("aggregate") if not (a.end - a.start == 1 and tokens[a.start] in grammar.bounds)
-            or not _preposition(found, a.end, grammar)]  # fmt: skip
+    return [a for a in found.of("aggregate") if (not (a.end - a.start == 1 and tokens[a.start] in grammar.bounds)
+            or not _preposition(found, a.end, grammar)) and not _after_acting(tokens, a.start, grammar)]  # fmt: skip
+
+
+def _after_acting(tokens: tuple[str, ...], at: int, grammar: Grammar) -> bool:
+    """Whether a verb of acting ends right before `at` ("DOING together", "DO together")."""
+    return (at > 0 and tokens[at - 1] in grammar.doing) or any(
+        len(words) <= at and tokens[at - len(words) : at] == words for words in grammar.acting
+    )
 
 
 def _preposition(found: Found, at: int, grammar: Grammar) -> bool:
