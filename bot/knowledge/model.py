@@ -54,7 +54,9 @@ class FocusDef(NamedTuple):
     checks: tuple[str, ...] = ()  # words that, before an unknown name in a yes/no question, ask this ("in Moscow?")
     confirms: bool = False  # with no question word after it, asks to confirm what follows ("does the article say X")
     ties: bool = False  # a generic focus the fact tying two named things answers when no value of it could
-    closers: tuple[str, ...] = ()  # words that, ending the question, turn its parent's cue into this ("where ... from")
+    closers: tuple[
+        str, ...
+    ] = ()  # words that, ending the cue's clause, turn its parent's cue into this ("where ... from")
 
 
 class ValueKind(NamedTuple):

@@ -84,7 +84,7 @@ def assign(
         bonus += CLAUSE_VERB
     if reported is not None and reported[1] in cues:
         bonus += CLAUSE_VERB  # "what does X say it is BRINGING?": what is said is what is asked
-    options = [placements(q, relation, entity, cues) for entity in entities]
+    options = [placements(q, relation, entity, cues, reported) for entity in entities]
     drafts = []
     asked: dict[tuple[bool, bool, tuple[str, ...]], list[str]] = {}  # the slots asked, by what a placement binds
     for combination in itertools.product(*options) if options else [()]:

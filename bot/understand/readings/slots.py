@@ -18,7 +18,13 @@ REPORTED_REACH = 4  # words between a reporting verb and the verb of the clause 
 VERB_FORMS = ("verb", "topic")  # relation word forms that make "who VERB" ask for the doer
 
 
-def placements(q: Question, relation: Relation, entity: Mention, cues: list[Mention]) -> list[tuple[str, float]]:
+def placements(
+    q: Question,
+    relation: Relation,
+    entity: Mention,
+    cues: list[Mention],
+    reported: tuple[Mention, Mention] | None = None,
+) -> list[tuple[str, float]]:
     """Where an entity may go in the relation, with the score the grammar gives each place.
 
     The relation's strong words speak first; a weak one ("get") decides only where they are silent.
@@ -27,7 +33,7 @@ def placements(q: Question, relation: Relation, entity: Mention, cues: list[Ment
     """
     grammar, tokens = q.grammar, q.tokens
     places: list[tuple[str, float]] = [("", 0.0)]
-    if _speaker_of_a_reported_clause(q, entity, cues):
+    if _speaker_of_a_reported_clause(q, entity, cues, reported):
         return places  # "what did HE say they are bringing?": the speaker, not the one who brings
     nouns = {c.span for c in cues if c.detail not in ("verb", "passive")}  # "what is Usmanov's QUOTE": a noun
     sides = (side(cue, entity, tokens, q.found.text.possessive, grammar, noun_too=cue.span in nouns) for cue in cues)
@@ -381,11 +387,12 @@ def counts_a_value(q: Question) -> bool:
     )
 
 
-def _speaker_of_a_reported_clause(q: Question, entity: Mention, cues: list[Mention]) -> bool:
+def _speaker_of_a_reported_clause(
+    q: Question, entity: Mention, cues: list[Mention], reported: tuple[Mention, Mention] | None
+) -> bool:
     """Whether the entity speaks before a reporting verb whose clause holds the relation's verb and a plural
     pronoun of its own: in "what did HE say THEY are bringing?" he is not the one who brings (in "what does
-    Alibaba say IT is bringing?" it may be)."""
-    reported = reported_clause(q)
+    Alibaba say IT is bringing?" it may be). `reported`: the question's reported clause, found once per relation."""
     if reported is None or reported[1] not in cues or entity.end > reported[0].start:
         return False
     speaking, clause = reported
