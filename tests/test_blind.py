@@ -161,6 +161,9 @@ FLOORS = {
     "round-139.yaml": (0.93, 3),
     "round-140.yaml": (0.95, 0),
     "round-141.yaml": (0.96, 3),
+    "round-145.yaml": (0.89, 4),
+    "round-146.yaml": (0.93, 1),
+    "round-147.yaml": (0.94, 1),
 }
 
 
