@@ -2250,3 +2250,32 @@ def test_together_after_a_verb_of_acting_says_how_they_act_not_what_to_add_up() 
     answer = bot.ask("hey what are mail.ru and alibaba doing together")
     assert "joint venture" in answer.text, answer.text
     assert "percent" not in answer.text, answer.text
+
+
+def test_the_thing_named_right_after_the_question_word_is_what_a_later_it_means() -> None:
+    """'what other deal ...?' asks for that deal: "it" next is the tie-up, not the venture it came before."""
+    conversation = bot.Conversation()
+    conversation.ask("what other deal gets a mention?")
+    answer = conversation.ask("when did it happen?")
+    assert "August" in answer.text, answer.text
+
+
+def test_a_question_word_after_small_talk_still_asks() -> None:
+    conversation = bot.Conversation()
+    conversation.ask("who founded alibaba?")
+    answer = conversation.ask("cool, and in which year was that?")
+    assert "1999" in answer.text, answer.text
+    assert bot.ask("thanks, what else?").text.startswith("You're welcome"), "a bare 'what else' is still thanks"
+
+
+def test_an_operation_said_twice_is_explained_once() -> None:
+    answer = bot.ask("rank the owners from the biggest to the smallest")
+    assert answer.answered, answer.text
+    assert answer.text.index("Alibaba") < answer.text.index("MegaFon") < answer.text.index("RDIF"), answer.text
+
+
+def test_a_figure_put_in_a_speakers_mouth_is_checked_against_the_figure_he_gave() -> None:
+    answer = bot.ask("kirill dmitriyev told reporters the russian partners get 60 percent between them?")
+    assert answer.text.startswith("No"), answer.text
+    assert "52 percent" in answer.text, answer.text
+    assert bot.ask("dmitriyev said the russian partners get 52 percent combined?").text.startswith("Yes")

@@ -502,12 +502,15 @@ def _dangling(found: Found, graph: Graph, grammar: Grammar) -> bool:
 
 
 def _asks_what_it_is(found: Found, form: Form, grammar: Grammar) -> bool:
-    """'What was the earlier tie-up ...?': the question word, a form of "be", then the thing it is about."""
+    """'What was the earlier tie-up ...?' (the question word, a form of "be", then the thing it is about) or
+    'what other deal is mentioned?' (the thing asked for named right after the question word)."""
     if form.focus_span is None:
         return False
     end = form.focus_span[1]
     tokens = found.text.tokens
-    return end < len(tokens) and tokens[end] in grammar.be
+    if end < len(tokens) and tokens[end] in grammar.be:
+        return True
+    return any(mention.start == end for mention in found.of("entity"))
 
 
 def _next_context(

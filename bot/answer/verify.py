@@ -57,6 +57,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         verdict = False
     if verdict:
         verdict, fact = _reported(reading, fact, graph, language)
+    if verdict and _figure_against(reading, fact, graph):
+        verdict = False  # "Dmitriyev said the Russians get 48 percent combined?": his figure is 52
     if verdict and reading.subject and reading.words:
         fact = _telling_more(reading, fact, graph)
     if verdict and reading.subject:
@@ -206,6 +208,20 @@ def _reported(reading: Reading, fact: Fact, graph: Graph, language: Language) ->
             if against is None and others & words:
                 against = candidate
     return (False, against) if against is not None else (True, fact)
+
+
+FIGURE_KINDS = ("percent", "year")  # figures a claim states that the deciding fact's words can bear out or not
+
+
+def _figure_against(reading: Reading, fact: Fact, graph: Graph) -> bool:
+    """Whether no figure the reading left out is among the deciding fact's words while another figure is: the
+    check was of that figure, and the fact states a different one ("48 or 52 percent?" has one of them)."""
+    claimed = {m.target for m in reading.missed if m.kind in FIGURE_KINDS}
+    if not claimed:
+        return False
+    claimed |= {f"{v:g}" for k, v in reading.values if k in FIGURE_KINDS and isinstance(v, float)}  # the other option
+    words = _said_words(fact, graph) | set(simplify(fact.answer).split())
+    return not claimed & words and any(word.isdigit() for word in words)
 
 
 SAID_OVERLAP = 2  # words a claimed saying must share with a quote to be that quote

@@ -74,6 +74,8 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     talk = None
     in_talk = {i for m in smalltalk for i in range(m.start, m.end)}
     in_primary = {i for m in primary for i in range(m.start, m.end)}
+    asking = [m for m in found.of("focus") if m.target in focus_defs and not focus_defs[m.target].generic]
+    in_primary |= {i for m in asking for i in range(m.start, m.end)}  # "ok, WHEN was that?" asks; "thanks, what else?"
     if smalltalk and not found.unknown and in_primary <= in_talk:
         talk = max(smalltalk, key=lambda m: (m.end - m.start, -m.start)).target
     return Form(

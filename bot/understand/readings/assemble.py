@@ -731,6 +731,10 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         )
         aggregate = next((a for a in aggregates if a.target == MAJORITY), longest)
         summed = [a for a in aggregates if a.target == SUM and aggregate.target == MAJORITY]  # a majority adds them up
+        # "RANK the owners FROM LARGEST TO SMALLEST": the same operation said twice is one explained, and so are
+        # the ends an ordering runs between ("rank them from the BIGGEST to the SMALLEST")
+        runs_between = ("max", "min") if aggregate.target == "order" else ()
+        repeated = [a for a in aggregates if a.target in (aggregate.target, *runs_between) and a is not aggregate]
         ends = {a.target for a in aggregates} >= {"max", "min"}
         if ends and any(a.target == "difference" for a in aggregates) and not reading.subject:
             # "what's the gap between the largest and the smallest shareholder?": the two ends of the ranking
@@ -788,7 +792,7 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
                 a for a in q.attributes if a.start not in q.named_positions and (a.target, a.detail) not in values
             ]
             reading = reading._replace(attributes=tuple((a.target, a.detail) for a in narrowing))
-        return reading, [aggregate, *summed, *q.ordinals[:1], *narrowing]
+        return reading, [aggregate, *repeated, *summed, *q.ordinals[:1], *narrowing]
     sides = q.sides
     if numeric and sides and not reading.subject and reading.ask in (numeric[0], ""):
         return reading._replace(aggregate="split", attributes=tuple((a.target, a.detail) for a in sides)), sides
