@@ -164,6 +164,9 @@ FLOORS = {
     "round-145.yaml": (0.89, 4),
     "round-146.yaml": (0.93, 1),
     "round-147.yaml": (0.94, 1),
+    "round-148.yaml": (0.96, 2),
+    "round-149.yaml": (0.93, 1),
+    "round-150.yaml": (0.9, 0),
 }
 
 
