@@ -167,6 +167,9 @@ FLOORS = {
     "round-148.yaml": (0.96, 2),
     "round-149.yaml": (0.93, 1),
     "round-150.yaml": (0.9, 0),
+    "round-151.yaml": (0.93, 3),
+    "round-152.yaml": (0.93, 3),
+    "round-153.yaml": (0.88, 3),
 }
 
 
