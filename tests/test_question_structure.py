@@ -2279,3 +2279,17 @@ def test_a_figure_put_in_a_speakers_mouth_is_checked_against_the_figure_he_gave(
     assert answer.text.startswith("No"), answer.text
     assert "52 percent" in answer.text, answer.text
     assert bot.ask("dmitriyev said the russian partners get 52 percent combined?").text.startswith("Yes")
+
+
+def test_a_type_noun_said_of_a_pronoun_says_what_kind_of_thing_it_stands_for() -> None:
+    """'that' alone is an event ("when was that?"); "what sort of organisation is THAT" makes it the fund."""
+    conversation = bot.Conversation()
+    conversation.ask("which partner gets 13 percent?")
+    answer = conversation.ask("and what sort of organisation is that?")
+    assert answer.text.startswith("The RDIF is"), answer.text
+
+
+def test_names_taken_up_by_a_pronoun_that_did_something_ask_what_they_did() -> None:
+    answer = bot.ask("sberbank and yandex... what was it they did?")
+    assert "tie-up" in answer.text, answer.text
+    assert bot.ask("yandex and sberbank - what they did?").text.startswith("Sberbank and Yandex announced")

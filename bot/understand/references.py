@@ -75,7 +75,8 @@ def from_context(
             continue
         if _dislocated(pronoun, found, graph):
             continue  # "and the pic, where's IT from?": the thing named just before the comma
-        fitting = [e for e in history if e not in named and _fits(e, pronoun.target, graph)]
+        kinds = pronoun.target + "".join(f" {k}" for k in _kinds_it_is_said_to_be(pronoun, found, grammar))
+        fitting = [e for e in history if e not in named and _fits(e, kinds, graph)]
         said = [e for e in fitting if e not in passing]
         pointing = any(d.start == pronoun.start for d in found.of("demonstrative"))  # "according to THIS": the story
         inside = any(_fits(n, pronoun.target, graph) for n in named)  # "Yandex's stake in ITS tie-up": Yandex
@@ -91,6 +92,17 @@ def from_context(
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions
+
+
+def _kinds_it_is_said_to_be(pronoun: Mention, found: Found, grammar: Grammar) -> list[str]:
+    """'What kind of COMPANY is THAT?': a type noun before the "be" right ahead of the pronoun says what kind of
+    thing the pronoun stands for, though the pronoun alone ("that": an event) would not."""
+    tokens = found.text.tokens
+    if pronoun.start == 0 or tokens[pronoun.start - 1] not in grammar.be:
+        return []
+    if pronoun.end < len(tokens) and tokens[pronoun.end] in grammar.locative:
+        return []  # "which COUNTRY is that IN?": what holds it, not what it is
+    return [t.target for t in found.of("type") if t.end < pronoun.start]
 
 
 def _dislocated(pronoun: Mention, found: Found, graph: Graph) -> bool:

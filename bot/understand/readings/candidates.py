@@ -48,7 +48,21 @@ def _acting(q: Question, start: int, end: int) -> bool:
     if q.grammar.happening.intersection(tokens):  # "what happened with Sberbank?", "sberbank yandex what happened"
         return not (start > 0 and tokens[start - 1] in q.grammar.locative)  # "... IN Vladivostok": where, not who
     past = start > 0 and tokens[start - 1] in q.grammar.past_auxiliary
-    return past and end < len(tokens) and tokens[end] in q.grammar.doing
+    if past and end < len(tokens) and tokens[end] in q.grammar.doing:
+        return True
+    return start == 0 and _pronoun_did(q)  # "sberbank yandex, what THEY DID and when": the names, taken up again
+
+
+def _pronoun_did(q: Question) -> bool:
+    """Whether a pronoun is followed by "did" (or "do") that closes its clause: the verb of acting itself."""
+    tokens, grammar = q.tokens, q.grammar
+    verbs = grammar.past_auxiliary | grammar.doing
+    return any(
+        p.end < len(tokens)
+        and tokens[p.end] in verbs
+        and (p.end + 1 == len(tokens) or tokens[p.end + 1] in grammar.coordination)
+        for p in q.found.of("pronoun")
+    )
 
 
 def implied(q: Question, entities: list[Mention]) -> list[str]:
