@@ -2293,3 +2293,10 @@ def test_names_taken_up_by_a_pronoun_that_did_something_ask_what_they_did() -> N
     answer = bot.ask("sberbank and yandex... what was it they did?")
     assert "tie-up" in answer.text, answer.text
     assert bot.ask("yandex and sberbank - what they did?").text.startswith("Sberbank and Yandex announced")
+
+
+def test_an_agent_noun_as_the_subject_of_a_how_much_question_names_who_gives() -> None:
+    """'how much did every shareholder put in?': the shareholders' money, which the article says was withheld."""
+    answer = bot.ask("do we know how much every partner put in?")
+    assert answer.answered, answer.text
+    assert "not disclosed" in answer.text, answer.text

@@ -454,8 +454,16 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
     if kind_words and reading.relation != q.graph.describes and reading.ask in ("subject", "object"):
         reading = reading._replace(notes=(*reading.notes, DESCRIBED))
         extra.append(kind_words[0])
-    if reading.role is None and not reading.subject and not reading.ask:
-        roles = [  # "does any PARTNER hold a majority?": another relation's agent noun names who may hold it
+    quantity = q.focus is not None and any(
+        k in q.graph.kinds and q.graph.kinds[k].kind in NUMERIC for k in q.focus.expects
+    )  # "how much ...": a focus a figure answers
+    if (
+        reading.role is None
+        and not reading.subject
+        and (not reading.ask or (quantity and reading.ask in relation.values))
+    ):
+        roles = [  # "does any PARTNER hold a majority?", "how much is each PARTNER investing?": another relation's
+            # agent noun names who may hold it, or who gives what is asked
             m
             for m in q.relation_words
             if m.detail == "agent" and m.target != relation.id and m.start < limit and m.span not in used_spans
