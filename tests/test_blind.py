@@ -170,6 +170,9 @@ FLOORS = {
     "round-151.yaml": (0.93, 3),
     "round-152.yaml": (0.93, 3),
     "round-153.yaml": (0.88, 3),
+    "round-154.yaml": (0.95, 1),
+    "round-155.yaml": (0.94, 1),
+    "round-156.yaml": (0.96, 3),
 }
 
 
