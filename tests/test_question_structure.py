@@ -2300,3 +2300,18 @@ def test_an_agent_noun_as_the_subject_of_a_how_much_question_names_who_gives() -
     answer = bot.ask("do we know how much every partner put in?")
     assert answer.answered, answer.text
     assert "not disclosed" in answer.text, answer.text
+
+
+def test_a_noun_after_whose_is_a_noun_not_a_verb() -> None:
+    """'whose FUND is it?': the fund (a noun after a possessive), not "to fund" money into something."""
+    conversation = bot.Conversation()
+    conversation.ask("tell me about the rdif")
+    answer = conversation.ask("and whose fund would that be?")
+    assert "Russia" in answer.text, answer.text
+    assert "not disclosed" not in answer.text, answer.text
+
+
+def test_only_a_few_of_a_fact_s_subjects_claimed_as_all_of_them_is_a_no() -> None:
+    answer = bot.ask("so the venture is owned just by megafon and the rdif?")
+    assert answer.text.startswith("No"), answer.text
+    assert "Alibaba" in answer.text, answer.text

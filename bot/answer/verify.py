@@ -76,6 +76,8 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         return None  # "did Evans say that at a press conference or in a written statement?": kinds left unchecked
     if verdict and _swapped(reading, fact):
         verdict = False  # "Pandao sells RUSSIAN goods to CHINESE shoppers?": it sells Chinese goods to Russians
+    if verdict and ONLY in reading.notes and len(reading.subject) > 1 and set(fact.subjects) > set(reading.subject):
+        verdict = False  # "is it just Alibaba and Mail.ru?": the fact names more of them
     if verdict and ONLY in reading.notes and reading.object and not set(fact.objects) <= set(reading.object):
         verdict = False  # "is the venture only for Russia?": the fact names more than Russia
     only_such = [*reading.attributes, *((m.target, m.detail) for m in reading.missed if m.kind == "attribute")]
