@@ -173,6 +173,9 @@ FLOORS = {
     "round-154.yaml": (0.95, 1),
     "round-155.yaml": (0.94, 1),
     "round-156.yaml": (0.96, 3),
+    "round-157.yaml": (0.94, 1),
+    "round-158.yaml": (0.88, 3),
+    "round-159.yaml": (0.92, 1),
 }
 
 
