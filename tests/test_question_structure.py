@@ -2315,3 +2315,12 @@ def test_only_a_few_of_a_fact_s_subjects_claimed_as_all_of_them_is_a_no() -> Non
     answer = bot.ask("so the venture is owned just by megafon and the rdif?")
     assert answer.text.startswith("No"), answer.text
     assert "Alibaba" in answer.text, answer.text
+
+
+def test_two_sides_set_against_each_other_get_each_sides_total_even_with_a_degree_word() -> None:
+    """'mostly Chinese or mostly Russian?': "mostly" weighs the two sides; each side's total answers it, the
+    Russian one under its group's name and with the sentence that states its total."""
+    answer = bot.ask("will the venture be largely chinese-owned or largely russian-owned?")
+    assert "the Russian partners (MegaFon, Mail.ru and the RDIF) will hold 52 percent" in answer.text, answer.text
+    assert "Alibaba will hold 48 percent" in answer.text, answer.text
+    assert any("combined 52 percent" in c.sentence for c in answer.citations), answer.citations

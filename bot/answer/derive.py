@@ -496,9 +496,11 @@ def _split(p: _Parts) -> Result | None:
     template = dict(p.relation.aggregates).get("split", "")
     graph, language = p.graph, p.language
     texts = [
-        template.format(subjects=names(side, graph, language), **{p.kind: number(p.total(side))}) for side in sides
+        template.format(subjects=_side_name(side, graph, language), **{p.kind: number(p.total(side))}) for side in sides
     ]
-    citations = tuple(dict.fromkeys(c for side in sides for e in side for c in p.parts[e].citations))
+    stated = [f for side in sides for f in _stated_total(p, side)]  # "the Russian partners ... a combined 52"
+    cited = [*(p.parts[e] for side in sides for e in side), *stated]
+    citations = tuple(dict.fromkeys(c for f in cited for c in f.citations))
     used = [e for side in sides for e in side]
     return Result(
         capitalise("; ".join(texts)) + ".",
@@ -507,6 +509,30 @@ def _split(p: _Parts) -> Result | None:
         tuple(dict.fromkeys([*used, p.whole])),
         f"{p.relation.id}.split",
     )
+
+
+def _side_name(side: Sequence[str], graph: Graph, language: Language) -> str:
+    """A side's members, under the name of the group they make up where the article has one ("the Russian
+    partners (MegaFon, Mail.ru and the RDIF)"): the answer says which side is which."""
+    listed = names(side, graph, language)
+    if len(side) < 2:
+        return listed
+    group = next((e.id for e in graph.entities.values() if e.members and set(e.members) == set(side)), None)
+    return f"{graph.name(group)} ({listed})" if group is not None else listed
+
+
+def _stated_total(p: _Parts, side: Sequence[str]) -> list[Fact]:
+    """The article's own statement of a side's total, where a group with exactly the side's members has a
+    fact of the relation with that total (the RDIF's chief on the Russian partners' combined share)."""
+    total = p.total(side)
+    return [
+        f
+        for f in p.graph.facts_by_relation.get(p.relation.id, ())
+        if len(f.subjects) == 1
+        and set(p.graph.entities[f.subjects[0]].members or ()) == set(side)
+        and p.whole in f.objects
+        and f.value(p.kind) == total
+    ]
 
 
 OPERATIONS: dict[str, Callable[[_Parts], Result | None]] = {

@@ -732,6 +732,13 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         for a in q.aggregates
         if not (((a.target == MAJORITY and not _whole_asked(q, reading)) or a.target in VALUE_RESULTS) and picks_entity)
     ]  # fmt: skip
+    sides = q.sides
+    weighed = not any(a.target == MAJORITY for a in aggregates)  # "do the Russians or Chinese hold a majority?"
+    if numeric and sides and weighed and not reading.subject and reading.ask in (numeric[0], ""):
+        # "is it mostly Chinese or mostly Russian owned?", "Chinese side vs Russian side?": each side's total,
+        # which says which is bigger (whether either holds a majority is the majority's own question)
+        split = reading._replace(aggregate="split", attributes=tuple((a.target, a.detail) for a in sides))
+        return split, [*sides, *aggregates]
     if numeric and aggregates:
         longest = max(  # "a BIGGER SHARE than"; "total VS ALIBABA": the comparison with the name, of the total
             aggregates,
@@ -801,9 +808,6 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             ]
             reading = reading._replace(attributes=tuple((a.target, a.detail) for a in narrowing))
         return reading, [aggregate, *repeated, *summed, *q.ordinals[:1], *narrowing]
-    sides = q.sides
-    if numeric and sides and not reading.subject and reading.ask in (numeric[0], ""):
-        return reading._replace(aggregate="split", attributes=tuple((a.target, a.detail) for a in sides)), sides
     if numeric and q.ordinals and reading.ask == "subject":
         return reading._replace(aggregate="max", ordinal=int(q.ordinals[0].detail)), list(q.ordinals[:1])
     counting = q.focus.aggregate if q.focus else None
