@@ -2324,3 +2324,9 @@ def test_two_sides_set_against_each_other_get_each_sides_total_even_with_a_degre
     assert "the Russian partners (MegaFon, Mail.ru and the RDIF) will hold 52 percent" in answer.text, answer.text
     assert "Alibaba will hold 48 percent" in answer.text, answer.text
     assert any("combined 52 percent" in c.sentence for c in answer.citations), answer.citations
+
+
+def test_a_name_after_after_a_ranking_is_where_the_count_starts() -> None:
+    answer = bot.ask("who holds the third biggest stake after megafon?")
+    assert answer.text.startswith("Mail.ru will hold the third largest stake"), answer.text
+    assert bot.ask("who holds the second biggest stake after alibaba?").text.startswith("MegaFon will hold")

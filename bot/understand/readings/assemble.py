@@ -51,6 +51,7 @@ from bot.understand.readings.slots import (
     names_another,
     numeric_kinds,
     placements,
+    ranked_after,
     reported_clause,
 )
 from bot.understand.readings.weights import CLAUSE_VERB, FOCUS_FIT, IDENTITY, MAIN_VERB, Draft
@@ -807,7 +808,17 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
                 a for a in q.attributes if a.start not in q.named_positions and (a.target, a.detail) not in values
             ]
             reading = reading._replace(attributes=tuple((a.target, a.detail) for a in narrowing))
-        return reading, [aggregate, *repeated, *summed, *q.ordinals[:1], *narrowing]
+        bound = {*reading.subject, *reading.object}
+        counted_from = [  # "the second largest AFTER ALIBABA": the name and its "after", where the count starts
+            m
+            for e in q.entities
+            if q.ordinals and e.target not in bound and ranked_after(q, e)
+            for m in (
+                e,
+                *(w for w in q.relation_words if w.end == word_before(q.tokens, e.start, q.grammar.determiners) + 1),
+            )
+        ]
+        return reading, [aggregate, *repeated, *summed, *q.ordinals[:1], *narrowing, *counted_from]
     if numeric and q.ordinals and reading.ask == "subject":
         return reading._replace(aggregate="max", ordinal=int(q.ordinals[0].detail)), list(q.ordinals[:1])
     counting = q.focus.aggregate if q.focus else None

@@ -35,6 +35,8 @@ def placements(
     places: list[tuple[str, float]] = [("", 0.0)]
     if _speaker_of_a_reported_clause(q, entity, cues, reported):
         return places  # "what did HE say they are bringing?": the speaker, not the one who brings
+    if q.ordinals and ranked_after(q, entity):
+        return places  # "the second biggest stake AFTER ALIBABA": where the count starts
     nouns = {c.span for c in cues if c.detail not in ("verb", "passive")}  # "what is Usmanov's QUOTE": a noun
     sides = (side(cue, entity, tokens, q.found.text.possessive, grammar, noun_too=cue.span in nouns) for cue in cues)
     said = next((s for s in sides if s is not None), None)
@@ -364,6 +366,15 @@ def coordinated(q: Question, entities: list[Mention]) -> bool:
         if breaks and not conjoined and any(breaks[left.end : right.start + 1]):
             return False  # "what did they call the new arrangement, the four groups?": an aside, not a list
     return True
+
+
+def ranked_after(q: Question, entity: Mention) -> bool:
+    """'The second largest stake AFTER ALIBABA': a name after "after" that follows a ranking word is the place
+    in the ranking counted from, not a side of the relation."""
+    before = word_before(q.tokens, entity.start, q.grammar.determiners)
+    if before < 0 or q.tokens[before] not in q.grammar.later:
+        return False
+    return any(m.end <= before for m in (*q.ordinals, *q.aggregates))
 
 
 def partitive(q: Question, entity: Mention) -> bool:
