@@ -176,6 +176,9 @@ FLOORS = {
     "round-157.yaml": (0.94, 1),
     "round-158.yaml": (0.88, 3),
     "round-159.yaml": (0.92, 1),
+    "round-160.yaml": (0.91, 2),
+    "round-161.yaml": (0.91, 3),
+    "round-162.yaml": (0.9, 1),
 }
 
 
