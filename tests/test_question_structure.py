@@ -2330,3 +2330,10 @@ def test_a_name_after_after_a_ranking_is_where_the_count_starts() -> None:
     answer = bot.ask("who holds the third biggest stake after megafon?")
     assert answer.text.startswith("Mail.ru will hold the third largest stake"), answer.text
     assert bot.ask("who holds the second biggest stake after alibaba?").text.startswith("MegaFon will hold")
+
+
+def test_a_topic_no_fact_of_the_answer_is_about_leaves_the_bot_unsure() -> None:
+    answer = bot.ask("what did usmanov say about the oil price?")
+    assert not answer.answered, answer.text
+    assert '"oil"' in answer.text, answer.text
+    assert bot.ask("what did kirill dmitriyev say about the shares?").answered

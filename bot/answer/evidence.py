@@ -82,6 +82,28 @@ def evidence_bound(reading: Reading, found: Found, graph: Graph, grammar: Gramma
     return bound + ROUNDING if bound else 0.0
 
 
+def untold_topic(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> list[int]:
+    """The positions of a strong relation word the reading leaves out that stands where a topic does, right after
+    "about", "on" or the like (past "the" and words nothing explains), when no fact of that relation is about
+    what the answer's facts are about: "say about (western) SANCTIONS", not "say about the STAKES"."""
+    tokens = found.text.tokens
+    unexplained = set(found.unexplained)
+    answered = [graph.fact_by_id[f] for f in tried.result.facts if f in graph.fact_by_id] if tried.result else []
+    about = {e for f in answered for e in (*f.entities, *f.named)}
+    topics: list[int] = []
+    for m in found.of("relation"):
+        if m.weak or any(i in tried.reading.used for i in range(m.start, m.end)):
+            continue
+        if any(about & {*f.entities, *f.named} for f in graph.facts_by_relation.get(m.target, ())):
+            continue
+        before = m.start - 1
+        while before >= 0 and (tokens[before] in grammar.determiners or before in unexplained):
+            before -= 1
+        if before >= 0 and tokens[before] in grammar.inside:
+            topics += range(m.start, m.end)
+    return topics
+
+
 def _clause_verb(found: Found, position: int, grammar: Grammar) -> bool:
     """Whether the word stands where a question's verb does, with no object after it: after an auxiliary and a
     subject naming something ("how DID ALIBABA'S SHARES move after ..."), with no relation verb between."""
@@ -205,7 +227,8 @@ def confidence(
     reading = tried.reading
     asked_at = _asked_after_cue(found, form, graph, grammar) if form is not None and grammar is not None else None
     evidence = _cited_words(tried.result, graph) if tried.result is not None else set()
-    capitalised = found.text.capitalised or tuple(False for _ in found.text.tokens)
+    tokens = found.text.tokens
+    capitalised = found.text.capitalised or tuple(False for _ in tokens)
     guessed = not any(m.kind in ("relation", "title", "aggregate") for m in found.mentions if m.start in reading.used)
     kept = 1.0
     opened = _question_clause(found, form)
@@ -240,6 +263,8 @@ def confidence(
     for m in found.of("relation"):
         if not m.weak and m.detail in ("agent", "patient") and not used & set(range(m.start, m.end)):
             kept *= UNEXPLAINED
+    if grammar is not None:  # "what did Evans say ABOUT THE WEATHER?": a topic none of its facts is about
+        kept *= UNEXPLAINED_NAME ** len(untold_topic(found, tried, graph, grammar))
     scores = [m.score for m in found.mentions if any(i in reading.used for i in range(m.start, m.end))]
     quality = min(scores) if scores else NO_MATCH_QUALITY
     return round(kept * (0.5 + 0.5 * quality), 3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.answer.compose import join, names
 from bot.answer.decline import topic
 from bot.knowledge.graph import Graph
@@ -37,10 +39,12 @@ def unknown_names(names: list[str], knowledge: Knowledge) -> str:
     return language.message("unknown_name").format(names=join(names, language.message("list_and")))
 
 
-def unsure(found: Found, reading: Reading, graph: Graph, knowledge: Knowledge) -> str:
-    """'I understood a question about <topic>, but not the words "x" and "y".'"""
+def unsure(found: Found, reading: Reading, graph: Graph, knowledge: Knowledge, topics: Sequence[int] = ()) -> str:
+    """'I understood a question about <topic>, but not the words "x" and "y".' (`topics`: the positions of words
+    the reading left out that say what the question is about, listed with the words nothing explains)."""
     language = knowledge.language
-    words = [f'"{found.text.tokens[i]}"' for i in found.unexplained if i not in reading.used]
+    left = sorted({*(i for i in found.unexplained if i not in reading.used), *topics})
+    words = [f'"{found.text.tokens[i]}"' for i in left]
     named = reading.subject or (reading.options if reading.mode == "select" else ())
     described = reading.relation == graph.describes and named
     what = names(named, graph, language) if described else topic(reading, graph, language)

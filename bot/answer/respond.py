@@ -23,7 +23,7 @@ from bot.answer.compound import (
     question_sentences,
     second_question,
 )
-from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, with_evidence
+from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, untold_topic, with_evidence
 from bot.answer.execute import execute
 from bot.answer.explain import RUNNERS_UP, explanation
 from bot.answer.model import Answer
@@ -161,7 +161,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         if sure < MIN_CONFIDENCE:
             from bot.answer import replies
 
-            text_out = replies.unsure(found, answerable.reading, graph, knowledge)
+            topics = untold_topic(found, answerable, graph, lexicon.grammar)
+            text_out = replies.unsure(found, answerable.reading, graph, knowledge, topics)
             return Answer(
                 question, False, text_out, (), None, sure, explanation(found, form, tried, reason="not sure")
             ), context
