@@ -2337,3 +2337,14 @@ def test_a_topic_no_fact_of_the_answer_is_about_leaves_the_bot_unsure() -> None:
     assert not answer.answered, answer.text
     assert '"oil"' in answer.text, answer.text
     assert bot.ask("what did kirill dmitriyev say about the shares?").answered
+
+
+def test_that_can_stand_for_a_platform_but_that_compared_is_the_figure_just_given() -> None:
+    conversation = bot.Conversation()
+    conversation.ask("what is pandao?")
+    answer = conversation.ask("and when did that start?")
+    assert "2017" in answer.text, answer.text
+    conversation = bot.Conversation()
+    conversation.ask("how much does the rdif get?")
+    answer = conversation.ask("ok, is that bigger or smaller than megafon's?")
+    assert answer.text.startswith("Less: MegaFon will hold 24 percent and the RDIF 13 percent"), answer.text

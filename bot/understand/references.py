@@ -75,6 +75,8 @@ def from_context(
             continue
         if _dislocated(pronoun, found, graph):
             continue  # "and the pic, where's IT from?": the thing named just before the comma
+        if _figure_compared(pronoun, found, grammar):
+            continue  # "is THAT more or less than the RDIF's?": the figure just given, not a thing named
         kinds = pronoun.target + "".join(f" {k}" for k in _kinds_it_is_said_to_be(pronoun, found, grammar))
         fitting = [e for e in history if e not in named and _fits(e, kinds, graph)]
         said = [e for e in fitting if e not in passing]
@@ -103,6 +105,19 @@ def _kinds_it_is_said_to_be(pronoun: Mention, found: Found, grammar: Grammar) ->
     if pronoun.end < len(tokens) and tokens[pronoun.end] in grammar.locative:
         return []  # "which COUNTRY is that IN?": what holds it, not what it is
     return [t.target for t in found.of("type") if t.end < pronoun.start]
+
+
+def _figure_compared(pronoun: Mention, found: Found, grammar: Grammar) -> bool:
+    """Whether a demonstrative is compared right away ("is THAT MORE than ...", "is THAT BIGGER OR smaller"): it
+    points at the figure just given ("this UNDER" names a section, not a figure)."""
+    tokens = found.text.tokens
+    if not any(d.start == pronoun.start for d in found.of("demonstrative")):
+        return False
+    options = {m.start for m in found.of("either")}
+    return any(
+        a.start == pronoun.end and a.end < len(tokens) and (tokens[a.end] in grammar.comparison or a.end in options)
+        for a in found.of("aggregate")
+    )
 
 
 def _dislocated(pronoun: Mention, found: Found, graph: Graph) -> bool:
