@@ -179,6 +179,9 @@ FLOORS = {
     "round-160.yaml": (0.91, 2),
     "round-161.yaml": (0.91, 3),
     "round-162.yaml": (0.9, 1),
+    "round-163.yaml": (0.86, 6),
+    "round-164.yaml": (0.92, 3),
+    "round-165.yaml": (0.96, 3),
 }
 
 
