@@ -2337,6 +2337,7 @@ def test_a_topic_no_fact_of_the_answer_is_about_leaves_the_bot_unsure() -> None:
     assert not answer.answered, answer.text
     assert '"oil"' in answer.text, answer.text
     assert bot.ask("what did kirill dmitriyev say about the shares?").answered
+    assert not bot.ask("what did alisher usmanov say about us tariffs?").answered, "a function word before the topic"
 
 
 def test_that_can_stand_for_a_platform_but_that_compared_is_the_figure_just_given() -> None:

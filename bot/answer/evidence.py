@@ -84,7 +84,7 @@ def evidence_bound(reading: Reading, found: Found, graph: Graph, grammar: Gramma
 
 def untold_topic(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> list[int]:
     """The positions of a strong relation word the reading leaves out that stands where a topic does, right after
-    "about", "on" or the like (past "the" and words nothing explains), when no fact of that relation is about
+    "about", "on" or the like (past function words and words nothing explains), when no fact of that relation is about
     what the answer's facts are about: "say about (western) SANCTIONS", not "say about the STAKES"."""
     tokens = found.text.tokens
     unexplained = set(found.unexplained)
@@ -97,7 +97,7 @@ def untold_topic(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> 
         if any(about & {*f.entities, *f.named} for f in graph.facts_by_relation.get(m.target, ())):
             continue
         before = m.start - 1
-        while before >= 0 and (tokens[before] in grammar.determiners or before in unexplained):
+        while before >= 0 and (tokens[before] in grammar.stopwords - grammar.inside or before in unexplained):
             before -= 1
         if before >= 0 and tokens[before] in grammar.inside:
             topics += range(m.start, m.end)
