@@ -2349,3 +2349,9 @@ def test_that_can_stand_for_a_platform_but_that_compared_is_the_figure_just_give
     conversation.ask("how much does the rdif get?")
     answer = conversation.ask("ok, is that bigger or smaller than megafon's?")
     assert answer.text.startswith("Less: MegaFon will hold 24 percent and the RDIF 13 percent"), answer.text
+
+
+def test_a_weak_majority_word_gives_way_to_a_comparison() -> None:
+    """'the RDIF alone versus Mail.ru': "alone" sets a side apart, no majority is asked."""
+    answer = bot.ask("the rdif alone versus mail.ru together, which one holds more?")
+    assert answer.text.startswith("Mail.ru will hold 15 percent and the RDIF 13 percent"), answer.text

@@ -745,7 +745,9 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             aggregates,
             key=lambda a: (a.target in COMPARING and _names_after(q, a), a.end - a.start, a.target in COMPARATIVES),
         )
-        aggregate = next((a for a in aggregates if a.target == MAJORITY), longest)
+        compared = any(a.target in COMPARING for a in aggregates)  # "Alibaba ALONE VERSUS ...": a weak "alone"
+        majority = (a for a in aggregates if a.target == MAJORITY and not (a.weak and compared))  # is no majority
+        aggregate = next(majority, longest)
         summed = [a for a in aggregates if a.target == SUM and aggregate.target == MAJORITY]  # a majority adds them up
         # "RANK the owners FROM LARGEST TO SMALLEST": the same operation said twice is one explained, and so are
         # the ends an ordering runs between ("rank them from the BIGGEST to the SMALLEST")
