@@ -182,6 +182,9 @@ FLOORS = {
     "round-163.yaml": (0.86, 6),
     "round-164.yaml": (0.92, 3),
     "round-165.yaml": (0.96, 3),
+    "round-166.yaml": (0.95, 5),
+    "round-167.yaml": (0.88, 4),
+    "round-168.yaml": (0.89, 6),
 }
 
 
