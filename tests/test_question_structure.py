@@ -2355,3 +2355,11 @@ def test_a_weak_majority_word_gives_way_to_a_comparison() -> None:
     """'the RDIF alone versus Mail.ru': "alone" sets a side apart, no majority is asked."""
     answer = bot.ask("the rdif alone versus mail.ru together, which one holds more?")
     assert answer.text.startswith("Mail.ru will hold 15 percent and the RDIF 13 percent"), answer.text
+
+
+def test_a_thing_named_only_by_its_kind_in_a_check_is_what_it_next_means() -> None:
+    """'Mail.ru launched some platform in 2017, right?': Yes, Pandao; "it" next is Pandao, not Mail.ru."""
+    conversation = bot.Conversation()
+    conversation.ask("didn't mail.ru start some platform back in 2017?")
+    answer = conversation.ask("who does it sell to?")
+    assert answer.text.startswith("Pandao sells"), answer.text

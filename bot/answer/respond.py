@@ -502,6 +502,13 @@ def _dangling(found: Found, graph: Graph, grammar: Grammar) -> bool:
     return any(not any(graph.is_a(b, p.target.split()) for b in graph.backdrops) for p in personal)
 
 
+def _some_thing(found: Found, grammar: Grammar) -> bool:
+    """Whether a yes/no question names a thing only by its kind after "some" or "a" ("launched SOME PLATFORM?"):
+    the one the answer finds is what it was about."""
+    tokens = found.text.tokens
+    return any(t.start > 0 and tokens[t.start - 1] in grammar.existential for t in found.of("type"))
+
+
 def _asks_what_it_is(found: Found, form: Form, grammar: Grammar) -> bool:
     """'What was the earlier tie-up ...?' (the question word, a form of "be", then the thing it is about) or
     'what other deal is mentioned?' (the thing asked for named right after the question word)."""
@@ -546,6 +553,8 @@ def _next_context(
     found_by_asking = (
         [e for e in entities if e not in named] if asked_for_one and reading.ask in ("subject", "object") else []
     )
+    if form.yesno and not found_by_asking and _some_thing(found, grammar):
+        found_by_asking = [e for e in entities if e not in named]  # "Mail.ru launched SOME PLATFORM, right?": Pandao
     if named and found_by_asking and found_by_asking[0] in graph.backdrops and _asks_what_it_is(found, form, grammar):
         # "What was the earlier tie-up?" answered through the venture: "it" next is still the tie-up
         found_by_asking = []
