@@ -745,8 +745,9 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             aggregates,
             key=lambda a: (a.target in COMPARING and _names_after(q, a), a.end - a.start, a.target in COMPARATIVES),
         )
-        compared = any(a.target in COMPARING for a in aggregates)  # "Alibaba ALONE VERSUS ...": a weak "alone"
-        majority = (a for a in aggregates if a.target == MAJORITY and not (a.weak and compared))  # is no majority
+        # "Alibaba ALONE VERSUS the Russians: which holds more?": a weak majority word beside a comparison asks none
+        compared = any(a.target in COMPARING for a in aggregates)
+        majority = (a for a in aggregates if a.target == MAJORITY and not (a.weak and compared))
         aggregate = next(majority, longest)
         summed = [a for a in aggregates if a.target == SUM and aggregate.target == MAJORITY]  # a majority adds them up
         # "RANK the owners FROM LARGEST TO SMALLEST": the same operation said twice is one explained, and so are
