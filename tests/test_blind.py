@@ -185,6 +185,7 @@ FLOORS = {
     "round-166.yaml": (0.95, 5),
     "round-167.yaml": (0.88, 4),
     "round-168.yaml": (0.89, 6),
+    "round-169.yaml": (0.92, 1),
     "round-170.yaml": (0.96, 1),
     "round-171.yaml": (0.93, 0),
 }
