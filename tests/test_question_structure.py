@@ -2363,3 +2363,12 @@ def test_a_thing_named_only_by_its_kind_in_a_check_is_what_it_next_means() -> No
     conversation.ask("didn't mail.ru start some platform back in 2017?")
     answer = conversation.ask("who does it sell to?")
     assert answer.text.startswith("Pandao sells"), answer.text
+
+
+def test_a_last_clause_that_only_comments_on_the_question_is_an_aside() -> None:
+    """'what's Tmall, never used it': the comment names and asks nothing; the question before it is answered."""
+    answer = bot.ask("what's tmall, never used it")
+    assert answer.answered, answer.text
+    assert answer.text.startswith("Tmall is one of the Alibaba platforms"), answer.text
+    still = bot.ask("what's tmall, did alibaba launch it in 2015?")  # a clause that asks is no comment
+    assert not still.text.startswith("Tmall is one of the Alibaba platforms"), still.text

@@ -154,6 +154,23 @@ def _question_clause(found: Found, form: Form | None) -> int:
     return breaks[-1] if breaks else 0
 
 
+COMMENT_FREE = ("pronoun", "negation", "demonstrative", "smalltalk")  # all a comment may hold ("never heard of it")
+
+
+def _comment_after(found: Found, reading: Reading) -> int:
+    """Where a last clause starts that only comments on the question ("what's the RDIF, NEVER HEARD OF IT"):
+    after a clause break, nothing in it that names or asks anything, and nothing the reading uses; else the end."""
+    tokens = found.text.tokens
+    breaks = [i for i, b in enumerate(found.text.boundary or ()) if b and 0 < i < len(tokens)]
+    if not breaks:
+        return len(tokens)
+    start = breaks[-1]
+    inside = [m for m in found.mentions if m.end > start]
+    if any(m.kind not in COMMENT_FREE for m in inside) or any(i >= start for i in reading.used):
+        return len(tokens)
+    return start
+
+
 def _passive_verb(found: Found, position: int, grammar: Grammar) -> bool:
     """'Is the majority REQUIRED by law?': a participle right before "by" is the verb of the claim; a reading that
     leaves it out checks something else."""
@@ -235,11 +252,13 @@ def confidence(
     named = {i for m in found.of("entity") for i in range(m.start, m.end)}
     if any(i < opened and i not in named for i in reading.used):
         opened = 0  # the reading leans on more than a name before ("this Russia THING"): part of the question
+    closed = _comment_after(found, reading)
     for position in found.unexplained:
         if position in reading.used:
             continue
         word = found.text.tokens[position]
-        if position < opened and not capitalised[position] and word not in name_words:
+        aside = position < opened or position >= closed
+        if aside and not capitalised[position] and word not in name_words:
             kept *= UNEXPLAINED_ASIDE
             continue
         verb = manner and grammar is not None and _clause_verb(found, position, grammar)
