@@ -188,6 +188,9 @@ FLOORS = {
     "round-169.yaml": (0.92, 1),
     "round-170.yaml": (0.96, 1),
     "round-171.yaml": (0.93, 0),
+    "round-172.yaml": (0.93, 2),
+    "round-173.yaml": (0.94, 2),
+    "round-174.yaml": (0.92, 2),
 }
 
 
