@@ -77,7 +77,7 @@ def from_context(
             continue  # "and the pic, where's IT from?": the thing named just before the comma
         if _figure_compared(pronoun, found, grammar):
             continue  # "is THAT more or less than the RDIF's?": the figure just given, not a thing named
-        kinds = pronoun.target + "".join(f" {k}" for k in _kinds_it_is_said_to_be(pronoun, found, grammar))
+        kinds = " ".join([pronoun.target, *_kinds_it_is_said_to_be(pronoun, found, grammar)])
         fitting = [e for e in history if e not in named and _fits(e, kinds, graph)]
         said = [e for e in fitting if e not in passing]
         pointing = any(d.start == pronoun.start for d in found.of("demonstrative"))  # "according to THIS": the story

@@ -812,14 +812,12 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
             ]
             reading = reading._replace(attributes=tuple((a.target, a.detail) for a in narrowing))
         bound = {*reading.subject, *reading.object}
+        afters = {e: ranked_after(q, e) for e in q.entities if q.ordinals and e.target not in bound}
         counted_from = [  # "the second largest AFTER ALIBABA": the name and its "after", where the count starts
             m
-            for e in q.entities
-            if q.ordinals and e.target not in bound and ranked_after(q, e)
-            for m in (
-                e,
-                *(w for w in q.relation_words if w.end == word_before(q.tokens, e.start, q.grammar.determiners) + 1),
-            )
+            for e, after in afters.items()
+            if after is not None
+            for m in (e, *(w for w in q.relation_words if w.end == after + 1))
         ]
         return reading, [aggregate, *repeated, *summed, *q.ordinals[:1], *narrowing, *counted_from]
     if numeric and q.ordinals and reading.ask == "subject":

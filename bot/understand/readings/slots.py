@@ -35,7 +35,7 @@ def placements(
     places: list[tuple[str, float]] = [("", 0.0)]
     if _speaker_of_a_reported_clause(q, entity, cues, reported):
         return places  # "what did HE say they are bringing?": the speaker, not the one who brings
-    if q.ordinals and ranked_after(q, entity):
+    if q.ordinals and ranked_after(q, entity) is not None:
         return places  # "the second biggest stake AFTER ALIBABA": where the count starts
     nouns = {c.span for c in cues if c.detail not in ("verb", "passive")}  # "what is Usmanov's QUOTE": a noun
     sides = (side(cue, entity, tokens, q.found.text.possessive, grammar, noun_too=cue.span in nouns) for cue in cues)
@@ -368,13 +368,13 @@ def coordinated(q: Question, entities: list[Mention]) -> bool:
     return True
 
 
-def ranked_after(q: Question, entity: Mention) -> bool:
+def ranked_after(q: Question, entity: Mention) -> int | None:
     """'The second largest stake AFTER ALIBABA': a name after "after" that follows a ranking word is the place
-    in the ranking counted from, not a side of the relation."""
+    in the ranking counted from, not a side of the relation. The position of its "after", or None."""
     before = word_before(q.tokens, entity.start, q.grammar.determiners)
     if before < 0 or q.tokens[before] not in q.grammar.later:
-        return False
-    return any(m.end <= before for m in (*q.ordinals, *q.aggregates))
+        return None
+    return before if any(m.end <= before for m in (*q.ordinals, *q.aggregates)) else None
 
 
 def partitive(q: Question, entity: Mention) -> bool:
