@@ -191,6 +191,9 @@ FLOORS = {
     "round-172.yaml": (0.93, 2),
     "round-173.yaml": (0.94, 2),
     "round-174.yaml": (0.92, 2),
+    "round-175.yaml": (0.96, 0),
+    "round-176.yaml": (0.92, 2),
+    "round-177.yaml": (0.95, 0),
 }
 
 
