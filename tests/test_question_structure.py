@@ -2372,3 +2372,67 @@ def test_a_last_clause_that_only_comments_on_the_question_is_an_aside() -> None:
     assert answer.text.startswith("Tmall is one of the Alibaba platforms"), answer.text
     still = bot.ask("what's tmall, did alibaba launch it in 2015?")  # a clause that asks is no comment
     assert not still.text.startswith("Tmall is one of the Alibaba platforms"), still.text
+
+
+def test_a_stranded_passive_word_makes_the_pronoun_before_it_the_patient() -> None:
+    """'Which outlet is this from?': "this" is what the outlet is credited on, not an outlet to choose."""
+    for question in ("what outlet is this from?", "which wire service is it from originally?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("The article credits Agence France-Presse"), (question, answer.text)
+
+
+def test_a_ratio_put_to_a_free_relative_is_checked() -> None:
+    """'X gets half of what Y gets, yes?': "what" after a ratio asks nothing; the ratio is the claim, and a
+    hedge before it ("roughly half") lets a near figure hold."""
+    exact = bot.ask("the rdif receives half of what megafon receives, yes?")
+    assert exact.text.startswith("No: MegaFon will hold 24 percent and the RDIF 13 percent"), exact.text
+    hedged = bot.ask("the rdif receives roughly half of what megafon receives, yes?")
+    assert hedged.text.startswith("Yes: MegaFon will hold 24 percent and the RDIF 13 percent"), hedged.text
+    owned = bot.ask("alibaba has twice what megafon has?")
+    assert owned.text.startswith("Yes: Alibaba will hold 48 percent and MegaFon 24 percent"), owned.text
+
+
+def test_has_before_a_name_and_a_later_verb_is_an_auxiliary() -> None:
+    """'What share has the RDIF got?': "has" only helps "got"; the RDIF is the holder, not what is held."""
+    answer = bot.ask("what share has the rdif got?")
+    assert answer.text == "The RDIF will own 13 percent of AliExpress Russia.", answer.text
+
+
+def test_a_superlative_over_a_group_ranks_its_members() -> None:
+    """'The smallest stake out of all the partners': the group is who is ranked, not what is owned."""
+    answer = bot.ask("which company holds the least stake out of all the partners?")
+    assert answer.text.startswith("The RDIF will hold the smallest stake"), answer.text
+
+
+def test_most_before_a_superlative_adjective_only_grades_it() -> None:
+    """'The most small part': "most" makes "small" a superlative; the smallest is asked, not the largest."""
+    answer = bot.ask("which partner will have the most small part?")
+    assert answer.text.startswith("The RDIF will hold the smallest stake"), answer.text
+
+
+def test_a_weak_superlative_after_a_demonstrative_only_describes() -> None:
+    """'That big social network it has': the network pointed at, no ranking of stakes."""
+    conversation = bot.Conversation()
+    conversation.ask("who owns mail.ru?")
+    answer = conversation.ask("and what's that big social network it has?")
+    assert "VK" in answer.text, answer.text
+    assert "stake" not in answer.text, answer.text
+
+
+def test_a_false_premise_before_a_check_the_article_cannot_make_is_declined_with_the_correction() -> None:
+    """'Since MegaFon holds 40%, does it run the venture?': the premise is false and nothing says who runs it, so
+    the bot declines and gives the figure; a check it can make on its own is still answered."""
+    answer = bot.ask("since megafon holds 40%, does it run the venture?")
+    assert not answer.answered, answer.text
+    assert "MegaFon will own 24 percent" in answer.text, answer.text
+    checked = bot.ask("since megafon holds 40%, does it hold a majority?")
+    assert checked.answered, checked.text
+    assert checked.text.startswith("No:"), checked.text
+
+
+def test_a_follow_up_naming_both_sides_of_a_comparison_carries_no_earlier_holder() -> None:
+    """'What about Mail.ru versus the RDIF?' after MegaFon: the two named are compared, MegaFon is not added."""
+    conversation = bot.Conversation()
+    conversation.ask("megafon has 24, right?")
+    answer = conversation.ask("what about mail.ru versus the rdif, who is bigger?")
+    assert answer.text.startswith("Mail.ru will hold 15 percent and the RDIF 13 percent"), answer.text

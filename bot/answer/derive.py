@@ -8,10 +8,21 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from bot.answer.compose import Result, capitalise, join, lower_start, names, number, without_verdict
-from bot.answer.query import has_attribute, holds, satisfies
+from bot.answer.query import APPROX_TOLERANCE, has_attribute, holds, satisfies
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
-from bot.understand.model import AGAINST, CLAIM, ENDS, GROUP_FIRST, MINORITY, TIMES, TOGETHER, Reading, counted_of
+from bot.understand.model import (
+    AGAINST,
+    APPROX,
+    CLAIM,
+    ENDS,
+    GROUP_FIRST,
+    MINORITY,
+    TIMES,
+    TOGETHER,
+    Reading,
+    counted_of,
+)
 
 WHOLE = 100.0  # percentages of one whole add up to this
 RATIO_TOLERANCE = 0.005  # "a third" is 0.333333: a claimed ratio holds within half a percent
@@ -166,7 +177,8 @@ def _extreme(p: _Parts) -> Result | None:
         pool = pool[::-1]
     if len(p.units) == 2 and any(len(members) > 1 for _, members in p.units) and not p.reading.ordinal:
         return _pick_unit(p)  # "who has more, the Russian side or Alibaba?": a group by its total
-    if len(p.named) > 1 and len(pool) > 1 and not p.reading.ordinal:  # "who holds more, MegaFon or Mail.ru?"
+    one_group = len(p.units) == 1 and len(pool) > 2 and set(pool) == set(p.parts)  # "largest of ALL the partners"
+    if len(p.named) > 1 and len(pool) > 1 and not p.reading.ordinal and not one_group:  # "MegaFon or Mail.ru?"
         pick, other = pool[0], pool[1]
         template = "pick_smaller" if p.reading.aggregate == "min" else "pick_larger"
         fields = {"subject": p.graph.name(pick), "other": p.graph.name(other), p.kind: number(p.value(pick))}
@@ -310,7 +322,8 @@ def _claimed(p: _Parts) -> bool | None:
         return left > right
     if "less" in claims:
         return left < right
-    return abs(left - right) < RATIO_TOLERANCE * max(left, right, 1.0) if ratios else None
+    tolerance = APPROX_TOLERANCE if APPROX in p.reading.notes else RATIO_TOLERANCE
+    return abs(left - right) < tolerance * max(left, right, 1.0) if ratios else None
 
 
 def _against(p: _Parts) -> Result | None:

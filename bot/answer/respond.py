@@ -76,11 +76,15 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         rest = text.part(premise[1], len(text.tokens))
         if verdict == "yes":
             return respond(question, rest, setting, granted)
-        if verdict == "no" and not question_form(find_mentions(rest, lexicon), graph.focus, lexicon.grammar).yesno:
+        if verdict == "no":
+            if question_form(find_mentions(rest, lexicon), graph.focus, lexicon.grammar).yesno:
+                checked, after = respond(question, rest, setting, granted)
+                if checked.answered:  # "since X holds 60%, does it hold a majority?": the check stands alone
+                    return checked, after
             said = without_verdict(claim.text, knowledge.language) or claim.text
             corrected = knowledge.language.message("not_so_described").format(fact=lower_start(said))
             return Answer(question, False, corrected, claim.citations, explanation=claim.explanation), context
-        # a false claim before a yes/no is answered No by the whole question; an unchecked one is part of it
+        # an unchecked claim is part of the question
     sentences = question_sentences(found, graph.backdrops)
     if sentences is not None and sentences != [(0, len(text.tokens))]:
         return _each(question, [text.part(*s) for s in sentences], setting, context)

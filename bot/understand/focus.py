@@ -31,16 +31,13 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     checked = _opens_with(found, "yesno") or closed < last
     if trailing and focus_id is not None and focus_defs[focus_id].defers and checked:
         focus_id, span, focus_type = None, None, None  # "is VK ..., according to the article": it asks nothing
-    compared = span is not None and any(a.end == span[0] for a in found.of("aggregate"))
-    if compared and _opens_with(found, "yesno"):
-        focus_id, span, focus_type = None, None, None  # "is X's stake twice WHAT MegaFon gets?": a free relative
     if span is not None and any(c.start <= span[0] and span[1] <= c.end == last for c in closers):
         focus_id, span, focus_type = None, None, None  # "jack ma is a billionaire or WHAT": a tag, nothing asked
     boundary = found.text.boundary
+    tokens = found.text.tokens
     checks = [  # "X is the RDIF's chairman, can you confirm?": a confirming phrase opening a later clause
         m for m in found.of("yesno") if m.end - m.start > 1 and m.start > 0 and boundary and boundary[m.start]
     ]
-    tokens = found.text.tokens
     tag = (  # "..., wasn't it?", "..., does it?"; not "... who is he?"
         last > 2
         and tokens[last - 3] not in grammar.question_words
@@ -54,6 +51,13 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite or _kind_ends(found, m.end, closed))
         for m in found.of("entity")
     ) or _claims_a_fact(found, grammar)
+    of = span is not None and span[0] > 0 and tokens[span[0] - 1] in grammar.of  # "half OF what Alibaba has"
+    compared = span is not None and (
+        any(a.end in (span[0], span[0] - of) for a in found.of("aggregate"))
+        or any(tokens[: span[0] - of][-len(words) :] == words for words, _factor in grammar.multiples)
+    )  # "twice what", "a third of what"
+    if compared and (checked or stated):
+        focus_id, span, focus_type = None, None, None  # "is X's stake twice WHAT MegaFon gets?": a free relative
     yesno = focus_id is None and (
         any(m.start == begin for m in found.of("yesno"))  # "IS ...?", "so IS ...?", "wait, WAS ...?"
         or _opens_the_last_sentence(found, "yesno")

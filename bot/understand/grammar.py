@@ -55,6 +55,7 @@ class Grammar(NamedTuple):
     disclosure: frozenset[str]  # "were the amounts DISCLOSED?": whether a figure was given at all
     concealment: frozenset[str]  # "is the amount SECRET?": whether a figure was withheld
     approximate: frozenset[str]  # "ROUGHLY a quarter", "about 25 percent": a hedged figure, checked loosely
+    ranked_among: frozenset[str]  # "the largest AMONG the partners": the group whose members are ranked
     minority: frozenset[str]  # "a MINORITY shareholder": a majority check turned round
     premise: frozenset[str]  # "GIVEN Alibaba holds 51%, can it ...?": a claim the question rests on
     bounds: frozenset[str]  # "UNDER half": compare before a figure; before "the" only a preposition
@@ -129,6 +130,7 @@ def build_grammar(language: Language) -> Grammar:
         disclosure=words("disclosure"),
         concealment=words("concealment"),
         approximate=words("approximate"),
+        ranked_among=words("ranked_among"),
         minority=words("minority"),
         premise=words("premise"),
         bounds=words("bounds"),

@@ -722,6 +722,7 @@ def _derive(q: Question, reading: Reading, relation: Relation) -> tuple[Reading,
         # "is Alibaba's stake double MegaFon's?", "is the RDIF's a third of MegaFon's?": a ratio claimed
         notes = [f"{CLAIM}{a.target}" for a in q.aggregates if a.target in COMPARATIVES][:1]  # "more than double"
         notes.append(f"{CLAIM}{TIMES}{claimed[2]:g}")
+        notes += [APPROX] if _hedged(q, claimed[0]) else []  # "ABOUT a third of MegaFon's": near enough holds
         saying = [
             m for m in (*q.aggregates, *q.ordinals) if claimed[0] <= m.start < claimed[1] or m.target in COMPARATIVES
         ]

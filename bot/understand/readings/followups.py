@@ -109,7 +109,7 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
             attributes = tuple((a.target, a.detail) for a in q.attributes)
             reading = reading._replace(subject=(), attributes=attributes, notes=(*reading.notes, TOGETHER))
             used += list(q.attributes)
-        if fresh and aggregate in COMPARING and slot == "subject":  # "is that more than the RDIF?"
+        if len(fresh) == 1 and aggregate in COMPARING and slot == "subject":  # "is that more than the RDIF?"
             reading = reading._replace(subject=tuple(dict.fromkeys((*previous.subject, *reading.subject))))
         if not fresh and aggregate not in VALUE_RESULTS and aggregate != MAJORITY:
             # "and who is second biggest?": a new rank, whatever stake was named before

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import FocusDef
 from bot.understand.grammar import Grammar
-from bot.understand.model import COMPARING, Form, Found, Mention, Reading, Value
+from bot.understand.model import COMPARING, EXTREMES, Form, Found, Mention, Reading, Value
 from bot.understand.readings.weights import MISS, miss_weight
 from bot.understand.references import DEFINITE_SCORE, definite, from_context, through_relations
 
@@ -187,8 +187,22 @@ def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
     otherwise ("UNDER the announced structure", "assets UNDER management"); a word right after a verb of
     acting says how they act, not what to add up ("what are X and Y doing TOGETHER?")."""
     tokens = found.text.tokens
+    degree = {  # "the MOST small part": "most" only makes "small" a superlative; the smallest is asked
+        a.start
+        for a in found.of("aggregate")
+        if a.end - a.start == 1
+        and any(b.start == a.end and b.target in EXTREMES and b.target != a.target for b in found.of("aggregate"))
+    }
     return [a for a in found.of("aggregate") if (not (a.end - a.start == 1 and tokens[a.start] in grammar.bounds)
-            or not _preposition(found, a.end, grammar)) and not _after_acting(tokens, a.start, grammar)]  # fmt: skip
+            or not _preposition(found, a.end, grammar)) and not _after_acting(tokens, a.start, grammar)
+            and a.start not in degree and not _adjective(found, a)]  # fmt: skip
+
+
+def _adjective(found: Found, aggregate: Mention) -> bool:
+    """A weak superlative word between a demonstrative and a thing's name or kind only describes the thing
+    pointed at ("THAT BIG social network it has"); it asks for no ranking."""
+    pointed = any(d.end == aggregate.start for d in found.of("demonstrative"))
+    return pointed and aggregate.weak and any(m.start == aggregate.end for m in found.of("entity", "type"))
 
 
 def _after_acting(tokens: tuple[str, ...], at: int, grammar: Grammar) -> bool:
@@ -320,6 +334,19 @@ def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None, gra
         for i in range(m.start, m.end)
     }
     openings |= {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
+    tokens = found.text.tokens
+    verbs = [m.start for m in found.of("relation") if m.detail in ("verb", "passive")]
+    verbs += [i for i, token in enumerate(tokens) if token in grammar.be]
+    named = {m.start for m in found.of("entity", "pronoun")}
+
+    def subject_next(at: int) -> bool:  # a name, past "the", right after the word
+        while at < len(tokens) and tokens[at] in grammar.determiners and at not in named:
+            at += 1
+        return at in named
+
+    openings |= {  # "HAS megafon got a stake?", "what percent HAS THE rdif got?": an auxiliary, its verb comes later
+        m.start for m in found.of("yesno") if (m.start == lead or subject_next(m.end)) and any(v > m.end for v in verbs)
+    }
     openings |= {i for m in found.of("yesclose") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "I thought"
     openings |= {
         i
@@ -335,14 +362,19 @@ def _explained(found: Found, form: Form, graph: Graph, noun: Mention | None, gra
     inside += [m for m in found.mentions if m.kind == "relation" and set(range(m.start, m.end)) <= openings]
     inside += [m for m in found.of("relation") if m.span == form.focus_span]  # "EXPLAIN what Pandao is"
     nouns = [t for t in found.of("type") if t.start > 0 and found.text.tokens[t.start - 1] in grammar.determiners]
-    tokens = found.text.tokens
+    pronouns = {m.start for m in found.of("pronoun")}  # "is THIS from AFP?": a pronoun, no determiner of "from"
     inside += [  # "the name of THE FUND", "mentioned at THE END": after a determiner, a noun and not the verb
         m
         for m in found.of("relation")
         if m.detail in ("verb", "passive")
         and (
             any(m.span == t.span for t in nouns)
-            or (m.weak and m.start > 0 and tokens[m.start - 1] in grammar.determiners)
+            or (
+                m.weak
+                and m.start > 0
+                and tokens[m.start - 1] in grammar.determiners
+                and not (m.detail == "passive" and m.start - 1 in pronouns)
+            )
         )
     ]
     if noun is not None:  # "which fund" is a noun, not the verb "fund"; "which platforms" keeps its noun

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from bot.understand.model import Mention, Reading
+from bot.understand.model import EXTREMES, Mention, Reading
 from bot.understand.readings.question import Question
 from bot.understand.readings.weights import FOCUS_FIT, ROLE, Draft
 
 SUPERLATIVE_REACH = 1  # words between a superlative and its noun ("most POPULAR social network")
-SUPERLATIVE = frozenset({"max", "min"})  # derived operations a description can state ("largest", "smallest")
 MODIFIERS = 2  # words between "is" and the entity it identifies ("is the state investment fund")
 TYPE_REACH = 3  # the noun "which" asks about stands this close after it
 
@@ -18,14 +17,14 @@ def described_superlatives(q: Question) -> list[Mention]:
     return [
         a
         for a in q.aggregates
-        if a.target in SUPERLATIVE and any(0 <= t.start - a.end <= SUPERLATIVE_REACH for t in q.types)
+        if a.target in EXTREMES and any(0 <= t.start - a.end <= SUPERLATIVE_REACH for t in q.types)
     ]
 
 
 def _described_as_the_most(q: Question, focus_type: str | None, role: str | None) -> list[Draft]:
     """'Which bank is the biggest in Russia, according to the piece?': no stake is compared; the article
     describes one entity of the type with a superlative ("Russia's largest bank")."""
-    superlatives = [a for a in q.aggregates if a.target in SUPERLATIVE]
+    superlatives = [a for a in q.aggregates if a.target in EXTREMES]
     if not superlatives or role is not None or q.values:
         return []
     after = next(  # "the largest BANK", "the most popular SOCIAL NETWORK"
@@ -126,6 +125,9 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     )
     backdrop = [e for e in entities if e.target in q.graph.backdrops and e.target not in options]  # "does the article"
     chosen = [e for e in entities if e.target in options]
+    passives = {m.start for m in q.found.of("relation") if m.detail == "passive" and m.target == role}
+    if any(e.end in passives for e in chosen):
+        return []  # "which agency is THIS FROM?": the one the role acts on, not one to choose the agent among
     negations = [n for n in q.found.of("negation") if any(n.end <= e.start <= n.end + 1 for e in denied)]
     used = [*noun, *constraint_types, *q.attributes, *chosen, *backdrop, *consumed, *denied, *negations]
     used += [group] if group is not None else []

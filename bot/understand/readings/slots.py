@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Relation
 from bot.understand.grammar import word_before
-from bot.understand.model import COMPARING, Mention, Value
+from bot.understand.model import COMPARING, EXTREMES, Mention, Value
 from bot.understand.readings.question import Question, types_overlap
 from bot.understand.readings.weights import FOCUS_FIT, ROLE, ROLE_AGAINST
 from bot.understand.roles import side
@@ -40,6 +40,8 @@ def placements(
     nouns = {c.span for c in cues if c.detail not in ("verb", "passive")}  # "what is Usmanov's QUOTE": a noun
     sides = (side(cue, entity, tokens, q.found.text.possessive, grammar, noun_too=cue.span in nouns) for cue in cues)
     said = next((s for s in sides if s is not None), None)
+    if any(c.detail == "passive" and c.start == entity.end for c in cues):
+        said = "object"  # "which agency is IT FROM?": what the passive word follows is the patient, not the agent
     if q.aggregates and entity.start > 0 and tokens[entity.start - 1] in grammar.comparison:
         said = "subject"
     if any(a.target in COMPARING for a in q.aggregates if a.end <= entity.start):
@@ -53,6 +55,8 @@ def placements(
         said = "subject"  # "ACCORDING TO Evans, what do they want?": who says it, not who it is about
     if said == "subject" and _telegraphic(q, entity, cues):
         said = ""  # "year alibaba founded", "alibaba founded wat year": a passive with its "was" dropped, maybe
+    if said == "object" and _ranked_among(q, entity):
+        said = "subject"  # "the biggest share OF ALL THE PARTNERS": the holders ranked, not what they hold
     if said == "object" and _named_by_their_role(q, entity, cues):
         said = "subject"  # "the four OWNERS": the group is who they are
     if _beside(q, entity):
@@ -83,6 +87,16 @@ def names_another(q: Question, entity: Mention, cues: Sequence[Mention]) -> bool
     ("Usmanov CALLED IT a step"): the entity gave the name or the description."""
     things = {m.start for m in (*q.entities, *q.found.of("pronoun")) if m.start > entity.start}
     return any(c.detail in ("verb", "topic") and c.start == entity.end and c.end in things for c in cues)
+
+
+def _ranked_among(q: Question, entity: Mention) -> bool:
+    """Whether a group stands after "among"/"of" past a superlative ("the largest stake AMONG ALL PARTNERS"): its
+    members are the ones ranked."""
+    if not q.graph.entities[entity.target].members:
+        return False
+    before = word_before(q.tokens, entity.start, q.grammar.determiners)
+    extremes = [a for a in q.aggregates if a.target in EXTREMES and a.end <= before]
+    return before >= 0 and q.tokens[before] in q.grammar.ranked_among and bool(extremes)
 
 
 def _named_by_their_role(q: Question, entity: Mention, cues: list[Mention]) -> bool:
