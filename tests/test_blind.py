@@ -194,6 +194,9 @@ FLOORS = {
     "round-175.yaml": (0.96, 0),
     "round-176.yaml": (0.92, 2),
     "round-177.yaml": (0.95, 0),
+    "round-178.yaml": (0.89, 4),
+    "round-179.yaml": (0.91, 1),
+    "round-180.yaml": (0.95, 0),
 }
 
 
