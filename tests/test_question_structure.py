@@ -2436,3 +2436,42 @@ def test_a_follow_up_naming_both_sides_of_a_comparison_carries_no_earlier_holder
     conversation.ask("megafon has 24, right?")
     answer = conversation.ask("what about mail.ru versus the rdif, who is bigger?")
     assert answer.text.startswith("Mail.ru will hold 15 percent and the RDIF 13 percent"), answer.text
+
+
+def test_true_or_false_opening_a_claim_checks_it() -> None:
+    """'True or false: <claim>': a check like "is it true that", answered Yes or No."""
+    answer = bot.ask("True or false: Jack Ma founded Alibaba in 2004.")
+    assert answer.text.startswith("No: Alibaba was founded by tech billionaire Jack Ma in 1999"), answer.text
+
+
+def test_a_known_acronym_stays_a_name_beside_or() -> None:
+    """'AFP or Interfax': AFP is one of the article's names, so the unknown one is only the other option."""
+    answer = bot.ask("is the wire AFP or Interfax?")
+    assert "Agence France-Presse" in answer.text, answer.text
+
+
+def test_a_misspelt_word_stands_for_the_phrase_spelt_nearest() -> None:
+    """'autor' shares its stem with "author" and "authorities"; it is the author, the nearer spelling."""
+    answer = bot.ask("who is the autor of the story")
+    assert answer.text == "The article was written by Jurnalis Industri.", answer.text
+
+
+def test_the_askers_own_things_are_no_unknown_names() -> None:
+    """'For our podcast notes, ...': a real word owned by the asker is not a name the article must mention;
+    a made-up word still is ("my zorblax fund")."""
+    answer = bot.ask("for our podcast notes, how much does megafon get?")
+    assert answer.text == "MegaFon will own 24 percent of AliExpress Russia.", answer.text
+    unknown = bot.ask("does my zorblax fund own part of it?")
+    assert unknown.text == "The article doesn't mention Zorblax.", unknown.text
+
+
+def test_a_place_set_aside_is_not_the_region_asked_inside() -> None:
+    """'Apart from Russia, which countries ...?': the countries covered besides Russia, not those inside it."""
+    answer = bot.ask("apart from russia, which countries will the venture serve?")
+    assert answer.text.startswith("The joint venture will cover Russia and the CIS"), answer.text
+
+
+def test_a_weak_superlative_before_a_name_only_describes_it() -> None:
+    """'The main news': the story's news, no ranking of anything."""
+    answer = bot.ask("what is the main news of this story?")
+    assert answer.text.startswith("The article reports that Alibaba, Mail.ru, MegaFon and the RDIF"), answer.text

@@ -192,9 +192,11 @@ def preamble_end(found: Found, graph: Graph, grammar: Grammar) -> int:
     start = breaks[0]
     if _sourced_to_the_story(found, start, graph, grammar):
         return start if any(m.start == start for m in found.of("focus", "yesno")) else 0
+    tokens = text.tokens
     named = any(
         m.kind in CONTENT
         and m.start < start
+        and not (m.start > 0 and tokens[m.start - 1] in grammar.speaker_possessives)  # "for MY PIECE:": the asker's
         and not (m.kind == "aggregate" and m.target in COMPARATIVES)  # "one MORE:": nothing compared, chat
         and not (m.kind == "type" and len(graph.ancestors.get(m.target, ())) <= 1)  # "ONE more": any thing at all
         for m in found.mentions

@@ -19,7 +19,12 @@ def unlisted_members(found: Found, graph: Graph, types: tuple[TypeDef, ...]) -> 
     enclosing = [t.id for t in types if t.encloses]
     if not enclosing:
         return None
-    named = [e for e in found.of("entity") if e.target not in graph.backdrops and graph.is_a(e.target, enclosing)]
+    set_aside = {x.end for x in found.of("exclusion")}  # "which countries BESIDES RUSSIA": not asked inside Russia
+    named = [
+        e
+        for e in found.of("entity")
+        if e.target not in graph.backdrops and graph.is_a(e.target, enclosing) and e.start not in set_aside
+    ]
     asked = _asked_by_name(found, named, types, enclosing)  # "which FORMER SOVIET COUNTRIES": the name asks
     if asked is not None:
         region, kind = asked

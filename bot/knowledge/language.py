@@ -144,7 +144,7 @@ WORD_CLASSES = (
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
     "ergative", "existential", "minority", "premise", "bounds", "approximate", "directions", "disclosure",
-    "concealment", "ranked_among",
+    "concealment", "ranked_among", "speaker_possessives",
     "question_words", "negating", "entity_questions", "possessives", "other", "noun_verbs", "only", "present",
     "earlier", "later", "bound_fillers", "progressive_endings", "derivational_endings", "distributive", "newness",
     "already", "infinitive", "future", "doing", "acting", "happening", "past_auxiliary", "linking", "source_cues",

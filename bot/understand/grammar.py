@@ -56,6 +56,7 @@ class Grammar(NamedTuple):
     concealment: frozenset[str]  # "is the amount SECRET?": whether a figure was withheld
     approximate: frozenset[str]  # "ROUGHLY a quarter", "about 25 percent": a hedged figure, checked loosely
     ranked_among: frozenset[str]  # "the largest AMONG the partners": the group whose members are ranked
+    speaker_possessives: frozenset[str]  # "for MY piece": the asker's own thing, not one the story names
     minority: frozenset[str]  # "a MINORITY shareholder": a majority check turned round
     premise: frozenset[str]  # "GIVEN Alibaba holds 51%, can it ...?": a claim the question rests on
     bounds: frozenset[str]  # "UNDER half": compare before a figure; before "the" only a preposition
@@ -131,6 +132,7 @@ def build_grammar(language: Language) -> Grammar:
         concealment=words("concealment"),
         approximate=words("approximate"),
         ranked_among=words("ranked_among"),
+        speaker_possessives=words("speaker_possessives"),
         minority=words("minority"),
         premise=words("premise"),
         bounds=words("bounds"),

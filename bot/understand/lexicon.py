@@ -166,7 +166,11 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         name_heads=frozenset(
             word
             for entity in knowledge.entities
-            for word in [*simplify(entity.name).split(), "".join(simplify(entity.name).split())]  # and "mailru"
+            for word in [
+                *simplify(entity.name).split(),
+                "".join(simplify(entity.name).split()),  # and "mailru"
+                *(simplify(a) for a in entity.aliases if len(simplify(a).split()) == 1),  # "AFP"
+            ]
             if word not in surfaces and word not in language.stopwords
         ),
         variants=variants,

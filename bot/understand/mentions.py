@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.understand.english import doer_of, is_common_word, is_doer_of_common_word
+from bot.understand.english import doer_of, frequency, is_common_word, is_doer_of_common_word
 from bot.understand.grammar import word_before
 from bot.understand.lexicon import Lexicon, PhraseTable
 from bot.understand.mending import correct_function_words, mend_unknown, split_run_together
@@ -21,6 +21,8 @@ from bot.understand.spelling import LOOSE_NAME, LOOSE_NAME_MEAN, Options, closer
 from bot.understand.words import name_options, skeleton_stopword, term_options
 
 STEM_ONLY = 0.99  # a phrase found through its stem ("holding" for "hold") rather than as written
+OWNED_REACH = 3  # words from "my"/"our" to the end of the asker's own noun phrase ("our weekly markets newsletter")
+SPELLING_SLACK = 2  # letters a misspelt word may be further from a phrase than from the nearest one it may be
 SECONDARY = frozenset(
     {
         "focus",
@@ -271,6 +273,7 @@ def _find_phrases(
     A phrase matched through a shared stem rather than as written scores a little lower (STEM_ONLY).
     """
     hits: list[Mention] = []
+    distance: dict[Mention, int] = {}  # how far a misspelt word is from the phrase it was taken for
     for start, first_options in enumerate(options):
         for first, first_score in first_options.items():
             for phrase in table.get(first, ()):
@@ -282,14 +285,27 @@ def _find_phrases(
                 ]
                 if min(scores) > 0:
                     score = sum(scores) / len(scores)
-                    if surface and phrase.text and " ".join(surface[start:end]) != phrase.text:
+                    written = " ".join(surface[start:end])
+                    if surface and phrase.text and written != phrase.text:
                         if any(doer_of(w, p) for w, p in zip(surface[start:end], phrase.text.split(), strict=False)):
                             continue  # a "photographer" is not a "photograph"
                         score *= STEM_ONLY
-                    hits.append(
-                        Mention(kind or phrase.kind, phrase.target, start, end, score, phrase.detail, phrase.weak)
-                    )
-    return hits
+                    hit = Mention(kind or phrase.kind, phrase.target, start, end, score, phrase.detail, phrase.weak)
+                    hits.append(hit)
+                    if surface and phrase.text and min(scores) < 1.0 and end - start == 1:
+                        from rapidfuzz.distance import OSA
+
+                        distance[hit] = min(distance.get(hit, len(written)), OSA.distance(written, phrase.text))
+    return _nearest_spelling(hits, distance)
+
+
+def _nearest_spelling(hits: list[Mention], distance: dict[Mention, int]) -> list[Mention]:
+    """A misspelt word stands for the phrases spelt nearest it: "auther" is "author", not "authorities",
+    though both share the stem "author"."""
+    nearest: dict[tuple[int, int], int] = {}
+    for hit, far in distance.items():
+        nearest[hit.span] = min(nearest.get(hit.span, far), far)
+    return [h for h in hits if h not in distance or distance[h] <= nearest[h.span] + SPELLING_SLACK]
 
 
 def _loose_names(words: Sequence[str], lexicon: Lexicon, name_options: Sequence[Options]) -> list[Mention]:
@@ -356,6 +372,18 @@ def _resolve_overlaps(hits: list[Mention]) -> list[Mention]:
     return sorted(kept + secondary, key=lambda m: (m.start, m.end, PRIORITY.get(m.kind, 9), m.kind, m.target))
 
 
+def _owned_by_the_asker(words: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether the word ends a phrase the asker owns ("our weekly markets NEWSLETTER"): a speaker's possessive
+    at most a few words before it, with no function word between. Only a real word is excused so ("my zorblax
+    fund" still names something the article never mentions)."""
+    for j in range(i - 1, max(-1, i - 1 - OWNED_REACH), -1):
+        if words[j] in lexicon.grammar.speaker_possessives:
+            return True
+        if words[j] in lexicon.stopwords:
+            return False
+    return False
+
+
 def _leftovers(text: Text, covered: set[int], lexicon: Lexicon) -> tuple[tuple[UnknownName, ...], tuple[int, ...]]:
     """Names nobody knows (merged with neighbouring capitalised words) and other unexplained content words."""
     words = text.tokens
@@ -365,7 +393,8 @@ def _leftovers(text: Text, covered: set[int], lexicon: Lexicon) -> tuple[tuple[U
     for i, word in enumerate(words):
         is_name = False
         if i not in covered and word not in lexicon.stopwords and not word.isdigit():
-            if word in lexicon.known:
+            owned = not capitalised[i] and frequency(word) > 0 and _owned_by_the_asker(words, i, lexicon)
+            if word in lexicon.known or owned:  # "for my WORKSHEET": the asker's own thing, never a name asked about
                 unexplained.append(i)
             elif capitalised[i] or not (is_common_word(word) or is_doer_of_common_word(word)):
                 is_name = True

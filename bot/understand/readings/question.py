@@ -200,9 +200,13 @@ def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
 
 def _adjective(found: Found, aggregate: Mention) -> bool:
     """A weak superlative word between a demonstrative and a thing's name or kind only describes the thing
-    pointed at ("THAT BIG social network it has"); it asks for no ranking."""
+    pointed at ("THAT BIG social network it has"), and one right before a name describes what it names ("the
+    MAIN news"); it asks for no ranking. Before a bare kind it may still rank ("the main company")."""
+    if not aggregate.weak:
+        return False
     pointed = any(d.end == aggregate.start for d in found.of("demonstrative"))
-    return pointed and aggregate.weak and any(m.start == aggregate.end for m in found.of("entity", "type"))
+    kinds = ("entity", "type") if pointed else ("entity",) if aggregate.target in EXTREMES else ()
+    return any(m.start == aggregate.end for m in found.of(*kinds))  # "the MAIN news": the story, no ranking
 
 
 def _after_acting(tokens: tuple[str, ...], at: int, grammar: Grammar) -> bool:
