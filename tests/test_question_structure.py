@@ -2475,3 +2475,9 @@ def test_a_weak_superlative_before_a_name_only_describes_it() -> None:
     """'The main news': the story's news, no ranking of anything."""
     answer = bot.ask("what is the main news of this story?")
     assert answer.text.startswith("The article reports that Alibaba, Mail.ru, MegaFon and the RDIF"), answer.text
+
+
+def test_counting_a_group_counts_the_members_its_noun_names() -> None:
+    """'How many Russian partners are there?': the group's own noun says which members are counted."""
+    answer = bot.ask("so how many russian partners r there?")
+    assert answer.text.startswith("AliExpress Russia will have three partners"), answer.text

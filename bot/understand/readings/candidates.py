@@ -109,6 +109,8 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
             for f in graph.facts_by_entity.get(told[0].target, ())
             if targets <= {*f.entities, *f.mentions, *(str(v) for _, v in f.values)}
         ]
+    if focus is not None and focus.aggregate:  # "how many RUSSIAN PARTNERS are there?": the group's own noun
+        relations += _named_by_a_group(q, entities)
     guessing = focus is not None and not by_description and focus.guesses
     wanted = {k for k in graph.kinds if graph.fits_focus(k, focus.id)} if guessing and focus else set()
     for by_word in (False, True):  # a fact carrying what is asked comes before a relation that only says it may
@@ -122,6 +124,22 @@ def implied(q: Question, entities: list[Mention]) -> list[str]:
             if any(graph.kinds[k].kind in value_kinds for f in facts for k, _ in f.values):
                 relations.append(relation_id)
     return list(dict.fromkeys(relations))
+
+
+def _named_by_a_group(q: Question, entities: list[Mention]) -> list[str]:
+    """The relations whose agent noun ends a group's name ("the Russian PARTNERS", "Russian SHAREHOLDERS"):
+    counting the group counts the members that play that part."""
+    relations: list[str] = []
+    for entity in entities:
+        if not q.graph.entities[entity.target].members:
+            continue
+        last = q.tokens[entity.end - 1]
+        relations += [
+            r.id
+            for r in q.graph.relations.values()
+            if any(w.form == "agent" and w.phrase.split()[-1] == last for w in r.words)
+        ]
+    return relations
 
 
 def _coordinated_runs(q: Question, entities: list[Mention]) -> list[list[Mention]]:
