@@ -2481,3 +2481,12 @@ def test_counting_a_group_counts_the_members_its_noun_names() -> None:
     """'How many Russian partners are there?': the group's own noun says which members are counted."""
     answer = bot.ask("so how many russian partners r there?")
     assert answer.text.startswith("AliExpress Russia will have three partners"), answer.text
+
+
+def test_a_follow_up_naming_a_kind_after_a_name_claims_nothing() -> None:
+    """'And the fund guy?': "<name> <kind>" in a follow-up names a person of that name, it puts no claim to
+    check (no "No: the RDIF is a fund"); the last question is asked again of him."""
+    conversation = bot.Conversation()
+    conversation.ask("which alibaba person gets quoted?")
+    answer = conversation.ask("and the wealth fund guy?")
+    assert not answer.text.startswith(("No:", "Yes:")), answer.text

@@ -165,7 +165,8 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         asked = [r._replace(types=types, attributes=attributes) for r in asked]
         used += [*kinds, *q.attributes]
     used += naming
-    if q.form.yesno:
+    checked = not q.form.followup or bool(q.found.of("yesno", "yesclose"))  # "and the fund GUY?": no claim made
+    if q.form.yesno and checked:
         asked = [asked[0]._replace(mode="yesno", ask="")]
     used += [  # "and was that SAID there?": the same verb; a title or noun may ask another thing ("and the CEO?")
         m for m in q.relation_words if m.target == relation.id and m.kind == "relation" and m.detail == "verb"
