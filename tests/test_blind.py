@@ -197,6 +197,9 @@ FLOORS = {
     "round-178.yaml": (0.89, 4),
     "round-179.yaml": (0.91, 1),
     "round-180.yaml": (0.95, 0),
+    "round-181.yaml": (0.93, 3),
+    "round-182.yaml": (0.95, 0),
+    "round-183.yaml": (0.87, 4),
 }
 
 
