@@ -2490,3 +2490,11 @@ def test_a_follow_up_naming_a_kind_after_a_name_claims_nothing() -> None:
     conversation.ask("which alibaba person gets quoted?")
     answer = conversation.ask("and the wealth fund guy?")
     assert not answer.text.startswith(("No:", "Yes:")), answer.text
+
+
+def test_a_premise_with_no_comma_ends_where_the_question_opens() -> None:
+    """'Given MegaFon owns 40% can it block decisions?': the claim runs to "can"; it is false, and the check
+    after it is about something else, so the bot declines with the correction."""
+    answer = bot.ask("given megafon owns 40% can it block decisions?")
+    assert not answer.answered, answer.text
+    assert "MegaFon will own 24 percent" in answer.text, answer.text

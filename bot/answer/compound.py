@@ -174,11 +174,16 @@ def premise_split(found: Found, grammar: Grammar) -> tuple[int, int] | None:
     tokens = found.text.tokens
     if not tokens or tokens[0] not in grammar.premise:
         return None
+    start = 2 if len(tokens) > 1 and tokens[1] in grammar.relative else 1  # "given THAT ..."
     breaks = [i for i, b in enumerate(found.text.boundary or ()) if b and i > 1]
-    if not breaks or breaks[0] >= len(tokens):
+    verbs = [m.end for m in found.of("relation") if m.start >= start]
+    asking = [  # no comma: "since X owns 60% DO the Russians have any say?": the question opens after the claim
+        m.start for m in found.of("yesno", "focus") if verbs and m.start > min(verbs) and m.end - m.start == 1
+    ]
+    ends = [b for b in breaks if b < len(tokens)] or sorted(asking)
+    if not ends:
         return None
-    start = 2 if tokens[1] in grammar.relative else 1  # "given THAT ..."
-    return (start, breaks[0]) if start < breaks[0] else None
+    return (start, ends[0]) if start < ends[0] else None
 
 
 def preamble_end(found: Found, graph: Graph, grammar: Grammar) -> int:

@@ -79,8 +79,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         if verdict == "no":
             if question_form(find_mentions(rest, lexicon), graph.focus, lexicon.grammar).yesno:
                 checked, after = respond(question, rest, setting, granted)
-                if checked.answered:  # "since X holds 60%, does it hold a majority?": the check stands alone
-                    return checked, after
+                if checked.answered and _same_relation(claim, checked, graph):
+                    return checked, after  # "since X holds 60%, does it hold a majority?": the stakes answer it
             said = without_verdict(claim.text, knowledge.language) or claim.text
             corrected = knowledge.language.message("not_so_described").format(fact=lower_start(said))
             return Answer(question, False, corrected, claim.citations, explanation=claim.explanation), context
@@ -210,6 +210,17 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
         graph=graph,
         grammar=lexicon.grammar,
     )
+
+
+def _same_relation(first: Answer, second: Answer, graph: Graph) -> bool:
+    """Whether two answers rest on facts of one relation (a false stake, then a check on the stakes); a derived
+    answer is named by its relation and operation ("own.majority_no")."""
+
+    def relations(answer: Answer) -> set[str]:
+        facts = answer.explanation.facts if answer.explanation else ()
+        return {graph.fact_by_id[f].relation if f in graph.fact_by_id else f.split(".")[0] for f in facts}  # "own.max"
+
+    return bool(relations(first) & relations(second))
 
 
 def _sourced(question: str, text: Text, setting: Setting, context: Context) -> tuple[Answer, Context] | None:
