@@ -2498,3 +2498,15 @@ def test_a_premise_with_no_comma_ends_where_the_question_opens() -> None:
     answer = bot.ask("given megafon owns 40% can it block decisions?")
     assert not answer.answered, answer.text
     assert "MegaFon will own 24 percent" in answer.text, answer.text
+
+
+def test_a_pointing_word_may_stand_for_the_in_a_phrase() -> None:
+    """'Why that name?' is "why the name?"; a phrase only ends on a pointing word where it is written so."""
+    answer = bot.ask("ok but why that name?")
+    assert answer.text.startswith("AliExpress Russia takes its name from AliExpress"), answer.text
+
+
+def test_a_holding_claimed_of_a_name_is_checked() -> None:
+    """'MegaFon stake is 30%?': a name, its holding, "is" and a figure make a claim to check."""
+    answer = bot.ask("megafon stake is 30%?")
+    assert answer.text.startswith("No: MegaFon will own 24 percent"), answer.text

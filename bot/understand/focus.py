@@ -45,12 +45,16 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         and any(p.start == last - 1 for p in found.of("pronoun"))
     )
     begin = _claim_start(found, grammar)  # "SO michael evans is alibaba's ceo?"
-    stated = any(  # "dmitriyev is ceo of megafon?", "the forum was in Kazan?": a statement put as a question
-        _opens_at(m, begin, tokens, grammar)
-        and m.end < last
-        and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite or _kind_ends(found, m.end, closed))
-        for m in found.of("entity")
-    ) or _claims_a_fact(found, grammar)
+    stated = (
+        any(  # "dmitriyev is ceo of megafon?", "the forum was in Kazan?": a statement put as a question
+            _opens_at(m, begin, tokens, grammar)
+            and m.end < last
+            and (tokens[m.end] in grammar.be or tokens[m.end] in grammar.indefinite or _kind_ends(found, m.end, closed))
+            for m in found.of("entity")
+        )
+        or _claims_a_fact(found, grammar)
+        or _claims_a_holding(found, begin, grammar)
+    )
     of = span is not None and span[0] > 0 and tokens[span[0] - 1] in grammar.of  # "half OF what Alibaba has"
     compared = span is not None and (
         any(a.end in (span[0], span[0] - of) for a in found.of("aggregate"))
@@ -273,6 +277,20 @@ def _kind_ends(found: Found, start: int, end: int) -> bool:
     a word that also names a relation or a value: "billionaire NAME" asks for the name)."""
     other = {m.span for m in found.of("relation", "valueword")}
     return any(m.start == start and m.end == end and m.span not in other for m in found.of("type", "attribute"))
+
+
+def _claims_a_holding(found: Found, begin: int, grammar: Grammar) -> bool:
+    """'rdif stake is 15%?', 'alibaba's share was 48?': a name and the noun for what it holds, then "be" and a
+    figure: a claim put to be checked."""
+    tokens = found.text.tokens
+    figures = {m.start for m in found.of("percent", "number")}
+    for name in found.of("entity"):
+        if not _opens_at(name, begin, tokens, grammar):
+            continue
+        noun = next((m for m in found.of("relation") if m.start == name.end and m.detail == "holding"), None)
+        if noun is not None and noun.end + 1 < len(tokens) and tokens[noun.end] in grammar.be:
+            return noun.end + 1 in figures
+    return False
 
 
 def _claims_a_fact(found: Found, grammar: Grammar) -> bool:

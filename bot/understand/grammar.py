@@ -36,6 +36,7 @@ class Grammar(NamedTuple):
     relative: frozenset[str]
     determiners: frozenset[str]
     definite: frozenset[str]
+    demonstratives: frozenset[str]  # "THAT name": pointing words, which may stand where a phrase says "the"
     coordination: frozenset[str]
     comparison: frozenset[str]
     locative: frozenset[str]
@@ -112,6 +113,7 @@ def build_grammar(language: Language) -> Grammar:
         relative=words("relative"),
         determiners=words("determiners"),
         definite=words("definite"),
+        demonstratives=frozenset(w for w in language.demonstratives if " " not in w),
         coordination=words("coordination"),
         comparison=words("comparison"),
         locative=words("locative"),

@@ -58,11 +58,18 @@ def find_mentions(text: Text, lexicon: Lexicon, *, mend: bool = True) -> Found:
 
 def _find(text: Text, lexicon: Lexicon) -> Found:
     words, stems = text.tokens, text.stems
-    terms = [term_options(word, word_stem, lexicon) for word, word_stem in zip(words, stems, strict=True)]
+    terms = [
+        _as_the(word, term_options(word, word_stem, lexicon), lexicon)
+        for word, word_stem in zip(words, stems, strict=True)
+    ]
     names = [closer_than(name_options(word, lexicon), rival) for word, rival in zip(words, terms, strict=True)]
     hits = _find_phrases(words, lexicon.names, [strict_options(option) for option in names], "entity")
     hits += _loose_names(words, lexicon, names)
-    hits += _same_form_only(_find_phrases(stems, lexicon.terms, terms, "", words))
+    hits += [
+        h
+        for h in _same_form_only(_find_phrases(stems, lexicon.terms, terms, "", words))
+        if not _ends_on_a_stand_in(h, stems, lexicon)
+    ]
     hits += _values(words, lexicon.grammar.percent, lexicon.grammar.money, lexicon.grammar.numbers)
     mentions = _negated(
         _resolve_overlaps(
@@ -77,6 +84,30 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     covered |= {i for i, word in enumerate(words) if skeleton_stopword(word, lexicon)}
     unknown, unexplained = _leftovers(text, covered, lexicon)
     return Found(text, tuple(mentions), unknown, unexplained)
+
+
+def _as_the(word: str, options: Options, lexicon: Lexicon) -> Options:
+    """A pointing word may stand where a phrase says "the" ("why THAT name" as "why the name")."""
+    grammar = lexicon.grammar
+    if word not in grammar.demonstratives:
+        return options
+    articles = grammar.definite - grammar.possessives - grammar.demonstratives  # "the" (not "its", not "this")
+    others = sorted((articles & lexicon.term_stems.members) - set(options))
+    return {**options, **dict.fromkeys(others, STEM_ONLY)}
+
+
+def _ends_on_a_stand_in(hit: Mention, stems: Sequence[str], lexicon: Lexicon) -> bool:
+    """'Named THAT way' is no "name the": a pointing word stands for "the" only before the phrase's noun, so a
+    phrase it ends is only matched where the phrase itself ends with it ("according to this")."""
+    last = stems[hit.end - 1]
+    if last not in lexicon.grammar.demonstratives:
+        return False
+    size = hit.end - hit.start
+    return not any(
+        p.target == hit.target and p.detail == hit.detail and len(p.words) == size and p.words[-1] == last
+        for phrases in lexicon.terms.values()
+        for p in phrases
+    )
 
 
 def _idiom_positions(words: Sequence[str], idioms: tuple[tuple[str, ...], ...]) -> set[int]:
