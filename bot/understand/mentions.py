@@ -59,7 +59,7 @@ def find_mentions(text: Text, lexicon: Lexicon, *, mend: bool = True) -> Found:
 def _find(text: Text, lexicon: Lexicon) -> Found:
     words, stems = text.tokens, text.stems
     terms = [
-        _as_the(word, term_options(word, word_stem, lexicon), lexicon)
+        _standing_for_the_article(word, term_options(word, word_stem, lexicon), lexicon)
         for word, word_stem in zip(words, stems, strict=True)
     ]
     names = [closer_than(name_options(word, lexicon), rival) for word, rival in zip(words, terms, strict=True)]
@@ -86,7 +86,7 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
     return Found(text, tuple(mentions), unknown, unexplained)
 
 
-def _as_the(word: str, options: Options, lexicon: Lexicon) -> Options:
+def _standing_for_the_article(word: str, options: Options, lexicon: Lexicon) -> Options:
     """A pointing word may stand where a phrase says "the" ("why THAT name" as "why the name")."""
     grammar = lexicon.grammar
     if word not in grammar.demonstratives:

@@ -95,8 +95,8 @@ def _ranked_among(q: Question, entity: Mention) -> bool:
     if not q.graph.entities[entity.target].members:
         return False
     before = word_before(q.tokens, entity.start, q.grammar.determiners)
-    extremes = [a for a in q.aggregates if a.target in EXTREMES and a.end <= before]
-    return before >= 0 and q.tokens[before] in q.grammar.ranked_among and bool(extremes)
+    ranked = any(a.target in EXTREMES and a.end <= before for a in q.aggregates)
+    return ranked and before >= 0 and q.tokens[before] in q.grammar.ranked_among
 
 
 def _named_by_their_role(q: Question, entity: Mention, cues: list[Mention]) -> bool:
