@@ -2510,3 +2510,11 @@ def test_a_holding_claimed_of_a_name_is_checked() -> None:
     """'MegaFon stake is 30%?': a name, its holding, "is" and a figure make a claim to check."""
     answer = bot.ask("megafon stake is 30%?")
     assert answer.text.startswith("No: MegaFon will own 24 percent"), answer.text
+
+
+def test_a_bare_how_many_follow_up_counts_what_was_found() -> None:
+    """'Does Alibaba run platforms in Russia?' then 'how many?': the platforms found, counted."""
+    conversation = bot.Conversation()
+    conversation.ask("alibaba has platforms in russia already, right?")
+    answer = conversation.ask("how many?")
+    assert answer.text.startswith("The article names two: AliExpress and Tmall"), answer.text

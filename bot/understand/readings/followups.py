@@ -156,6 +156,9 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         if slots[0] != previous.ask:  # "when?": each slot it may mean (day, month, year), the facts decide
             rank = reading.aggregate if q.aggregates else None  # "and who is second biggest?" keeps its rank
             asked = [reading._replace(ask=slot, aggregate=rank, mode="answer") for slot in slots]
+        counting = q.focus.aggregate if q.focus else None
+        if counting and not q.aggregates:  # "does Alibaba have platforms there?" then "how many?": the ones found
+            asked = [r._replace(aggregate=counting) if r.ask in ("subject", "object") else r for r in asked]
     naming = [t for t in q.types if any(e.start <= t.start and t.end <= e.end and not e.detail for e in fresh)]
     kinds = [t for t in q.types if t not in naming]  # "the PRESS CONFERENCE" names the entity, not a kind asked
     if kinds and not q.form.yesno and all(r.ask not in ("subject", "object") for r in asked):
