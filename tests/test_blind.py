@@ -200,6 +200,9 @@ FLOORS = {
     "round-181.yaml": (0.93, 3),
     "round-182.yaml": (0.95, 0),
     "round-183.yaml": (0.87, 4),
+    "round-184.yaml": (0.95, 3),
+    "round-185.yaml": (0.91, 1),
+    "round-186.yaml": (0.89, 3),
 }
 
 
