@@ -2518,3 +2518,10 @@ def test_a_bare_how_many_follow_up_counts_what_was_found() -> None:
     conversation.ask("alibaba has platforms in russia already, right?")
     answer = conversation.ask("how many?")
     assert answer.text.startswith("The article names two: AliExpress and Tmall"), answer.text
+
+
+def test_a_group_set_before_the_question_is_where_the_answer_is_chosen_from() -> None:
+    """'From the four partners, who is the fund?': the group fronted before a comma is the pool, and its "from"
+    is no relation word."""
+    answer = bot.ask("from the four partners, who is the state fund?")
+    assert answer.text.startswith("The RDIF is the Russian sovereign wealth fund"), answer.text

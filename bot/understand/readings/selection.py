@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.understand.grammar import word_before
 from bot.understand.model import EXTREMES, Mention, Reading
 from bot.understand.readings.question import Question
 from bot.understand.readings.weights import FOCUS_FIT, ROLE, Draft
@@ -67,7 +68,7 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         return superlative
     focus_end = q.form.focus_span[1] if q.form.focus_span else 0
     chosen_from = _pool_named(q, entities) if focus is None else None
-    group = chosen_from[1] if chosen_from is not None else None
+    group = chosen_from[1] if chosen_from is not None else _pool_fronted(q, entities)
     if chosen_from is not None:  # "which of THE FOUR PARTNERS is a telecom operator?": one of the group's members
         focus, focus_end = q.graph.focus[chosen_from[0].target], chosen_from[0].end
     elif focus is None or focus.expects != ("entity",) or (focus_type is None and focus.needs_type):
@@ -75,7 +76,10 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     others = [  # a weak word ("state") may be an adjective here ("the state investment fund")
         m
         for m in q.relation_words
-        if m not in consumed and not (m.target == role and m.detail == "agent") and not _modifies(q, m)
+        if m not in consumed
+        and not (m.target == role and m.detail == "agent")
+        and not _modifies(q, m)
+        and not (group is not None and chosen_from is None and m.end <= group.start)  # "FROM the four partners, ..."
     ]
     if others or q.aggregates:
         return []
@@ -143,6 +147,21 @@ def _pool_named(q: Question, entities: list[Mention]) -> tuple[Mention, Mention]
         return None  # "which FOUR COMPANIES are part of it?" asks for the group itself
     group = next((e for e in entities if q.graph.entities[e.target].members and 0 <= e.start - cue.end <= 1), None)
     return (cue, group) if group is not None else None
+
+
+def _pool_fronted(q: Question, entities: list[Mention]) -> Mention | None:
+    """'OF THE FOUR PARTNERS, who is the telecom one?': a group set before the question, after "of"/"among" and
+    closed by a clause break, is where the answer is chosen from."""
+    span = q.form.focus_span
+    breaks = q.found.text.boundary
+    if span is None or not breaks:
+        return None
+    for entity in entities:
+        before = word_before(q.tokens, entity.start, q.grammar.determiners)
+        fronted = before == 0 and q.tokens[0] in q.grammar.ranked_among and entity.end == span[0]
+        if fronted and q.graph.entities[entity.target].members and breaks[entity.end]:
+            return entity
+    return None
 
 
 def _described_with(options: tuple[str, ...], words: set[str], q: Question) -> tuple[str, ...]:
