@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.understand.english import doer_of, frequency, is_common_word, is_doer_of_common_word
 from bot.understand.grammar import word_before
-from bot.understand.lexicon import Lexicon, PhraseTable
+from bot.understand.lexicon import Lexicon, Phrase, PhraseTable
 from bot.understand.mending import correct_function_words, mend_unknown, split_run_together
 from bot.understand.model import Found, Mention, UnknownName
 from bot.understand.normalize import Text
@@ -103,11 +103,16 @@ def _ends_on_a_stand_in(hit: Mention, stems: Sequence[str], lexicon: Lexicon) ->
     if last not in lexicon.grammar.demonstratives:
         return False
     size = hit.end - hit.start
-    return not any(
-        p.target == hit.target and p.detail == hit.detail and len(p.words) == size and p.words[-1] == last
-        for phrases in lexicon.terms.values()
-        for p in phrases
-    )
+
+    def written_so(phrases: Sequence[Phrase]) -> bool:
+        return any(
+            p.target == hit.target and p.detail == hit.detail and len(p.words) == size and p.words[-1] == last
+            for p in phrases
+        )
+
+    if written_so(lexicon.terms.get(stems[hit.start], ())):  # the usual case, "THAT" itself: its own entry
+        return False
+    return not any(written_so(phrases) for phrases in lexicon.terms.values())  # a misspelt first word
 
 
 def _idiom_positions(words: Sequence[str], idioms: tuple[tuple[str, ...], ...]) -> set[int]:
