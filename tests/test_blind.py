@@ -203,6 +203,9 @@ FLOORS = {
     "round-184.yaml": (0.95, 3),
     "round-185.yaml": (0.91, 1),
     "round-186.yaml": (0.89, 3),
+    "round-187.yaml": (0.92, 2),
+    "round-188.yaml": (0.93, 4),
+    "round-189.yaml": (0.91, 9),
 }
 
 
