@@ -2525,3 +2525,13 @@ def test_a_group_set_before_the_question_is_where_the_answer_is_chosen_from() ->
     is no relation word."""
     answer = bot.ask("from the four partners, who is the state fund?")
     assert answer.text.startswith("The RDIF is the Russian sovereign wealth fund"), answer.text
+
+
+def test_a_naming_verb_names_what_the_article_names_in_those_words() -> None:
+    """'What will they call their new company?': the thing after an active naming verb, called as the
+    article calls it when it gives the name, gets the name; called otherwise ("the arrangement"), the question is
+    about the words the speakers used for it."""
+    named = bot.ask("so what will they call their new company?")
+    assert named.text == "The new joint venture will be called AliExpress Russia.", named.text
+    described = bot.ask("what will they call their new arrangement?")
+    assert "strategic partnership" in described.text, described.text

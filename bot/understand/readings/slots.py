@@ -65,6 +65,13 @@ def placements(
         said = "subject"  # "who joined Alibaba and Mail.ru?": a partner's partner stands on its side
     if said == "subject" and relation.names and not relation.object_types and names_another(q, entity, cues):
         said = "object"  # "Usmanov CALLED IT a step": who gave the name, not what is called (the one side a name has)
+    elif (
+        said == "object"
+        and relation.names
+        and not relation.object_types
+        and _named_by_active_verb(q, relation, entity, cues)
+    ):
+        said = "subject"  # "what will they CALL THE NEW COMPANY?": what an active naming verb names is what is called
     for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
         if types and q.graph.is_a(entity.target, types):
             places.append((slot, ROLE if said == slot else -ROLE_AGAINST if said else 0.0))
@@ -87,6 +94,20 @@ def names_another(q: Question, entity: Mention, cues: Sequence[Mention]) -> bool
     ("Usmanov CALLED IT a step"): the entity gave the name or the description."""
     things = {m.start for m in (*q.entities, *q.found.of("pronoun")) if m.start > entity.start}
     return any(c.detail in ("verb", "topic") and c.start == entity.end and c.end in things for c in cues)
+
+
+def _named_by_active_verb(q: Question, relation: Relation, entity: Mention, cues: Sequence[Mention]) -> bool:
+    """Whether the entity stands right after an active naming verb of the relation, past only determiners and
+    possessives, and
+    is called by the words the article gives its name with ("what will they call THE NEW COMPANY?" where "the new
+    company will be called ..."): the thing that gets the name. Called otherwise ("what did they call THE
+    PARTNERSHIP?"), it is what the speakers' words were about."""
+    before = word_before(q.tokens, entity.start, q.grammar.determiners | q.grammar.possessives)
+    if not any(c.target == relation.id and c.detail == "verb" and c.end - 1 == before for c in cues):
+        return False
+    words = {w for w in q.tokens[entity.start : entity.end] if w not in q.grammar.stopwords}
+    named = (f for f in q.graph.facts_by_relation.get(relation.id, ()) if entity.target in f.subjects)
+    return bool(words) and any(words <= q.graph.fact_words[f.id] for f in named)
 
 
 def _ranked_among(q: Question, entity: Mention) -> bool:
