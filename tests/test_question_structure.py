@@ -2535,3 +2535,14 @@ def test_a_naming_verb_names_what_the_article_names_in_those_words() -> None:
     assert named.text == "The new joint venture will be called AliExpress Russia.", named.text
     described = bot.ask("what will they call their new arrangement?")
     assert "strategic partnership" in described.text, described.text
+
+
+def test_a_source_named_through_its_head_is_no_part_of_the_question() -> None:
+    """'..., as per the boss of the RDIF?' and 'according to the RDIF head, ...': the person such a phrase
+    names is the source, not an owner asked about; "head" right after a name is a noun, no verb."""
+    for question in (
+        "how much do the three russian partners hold altogether, as per the boss of the RDIF?",
+        "according to the RDIF head, how much do the three russian partners hold altogether?",
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith("The Russian partners will hold a combined 52 percent"), (question, answer.text)

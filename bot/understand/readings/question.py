@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import FocusDef
-from bot.understand.grammar import Grammar
+from bot.understand.grammar import Grammar, word_before
 from bot.understand.model import COMPARING, EXTREMES, Form, Found, Mention, Reading, Value
 from bot.understand.readings.weights import MISS, miss_weight
 from bot.understand.references import DEFINITE_SCORE, definite, from_context, through_relations
@@ -103,16 +103,26 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
             excluded.append(entity)
     named = [_aside(e, tokens, graph, grammar) for e in named]
     claim = {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
-    verbs = {m.start for m in found.of("relation") if m.detail in ("verb", "passive")}
+    nouns = {m.span for m in found.of("relation") if m.detail == "agent"}  # "the RDIF HEAD": a noun, no verb
+    verbs = {m.start for m in found.of("relation") if m.detail in ("verb", "passive") and m.span not in nouns}
     breaks = found.text.boundary or tuple(False for _ in tokens)
 
     def claimed(entity: Mention) -> bool:  # a verb after the name, in its clause: the claim's subject
         return any(v >= entity.end and not any(breaks[entity.end : v + 1]) for v in verbs)
 
-    attributed = [e for e in named if _attributed(e, tokens, grammar, claim) and not claimed(e)]
+    heads = {m.end: m.start for m in found.of("relation") if m.detail == "agent"}  # "the HEAD of the RDIF"
+    attributed = [
+        e._replace(start=_phrase_start(e, heads, tokens, grammar))
+        for e in named
+        if _attributed(e._replace(start=_phrase_start(e, heads, tokens, grammar)), tokens, grammar, claim)
+        and not claimed(e)
+    ]
     if attributed and not form.yesno and _asks_what_is_said(found, graph, grammar):
         attributed = []  # "according to Evans, what do they WANT ...?": what Evans says is asked
-    named = [e for e in named if e not in excluded and e not in attributed]
+    sources = {(e.target, e.end) for e in attributed}
+    named = [e for e in named if e not in excluded and (e.target, e.end) not in sources]
+    ends = {m.start: m.end for m in found.of("relation") if m.detail == "agent"}  # "according to the RDIF BOSS"
+    attributed = [e._replace(end=ends.get(e.end, e.end)) for e in attributed]
     previous = context.reading
     together = next(
         (side for side in (previous.subject, previous.object) if len(side) > 1), context.answered
@@ -158,6 +168,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         m
         for m in found.of("relation")
         if not (m.detail == "holding" and m.end in type_starts)
+        and not any(a.start <= m.start < a.end for a in attributed)
         and not _dates_it(m, tokens, grammar)
         and m.span not in kind_after_name
     ]
@@ -397,6 +408,15 @@ def _aside(entity: Mention, tokens: tuple[str, ...], graph: Graph, grammar: Gram
     if entity.target in graph.backdrops and not entity.detail and (context or source):
         return entity._replace(detail="aside")  # "how does the article describe him?": the article is the source
     return entity
+
+
+def _phrase_start(entity: Mention, heads: dict[int, int], tokens: tuple[str, ...], grammar: Grammar) -> int:
+    """Where the noun phrase a name ends starts: at the noun it belongs to in "the HEAD of the RDIF", else at
+    the name (`heads` maps where each noun for a relation's subject ends to where it starts)."""
+    before = word_before(tokens, entity.start, grammar.determiners)
+    if before < 0 or tokens[before] not in grammar.of:
+        return entity.start
+    return heads.get(before, entity.start)
 
 
 def _attributed(entity: Mention, tokens: tuple[str, ...], grammar: Grammar, claim: set[int]) -> bool:
