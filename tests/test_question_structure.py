@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import bot
+from bot.answer.render import render_explanation
 
 QUOTE_OF_EVANS = "We want this to be a Russian business"
 USMANOV_SENTENCE = "Usmanov was quoted as saying"
@@ -2546,3 +2547,18 @@ def test_a_source_named_through_its_head_is_no_part_of_the_question() -> None:
     ):
         answer = bot.ask(question)
         assert answer.text.startswith("The Russian partners will hold a combined 52 percent"), (question, answer.text)
+
+
+def test_a_verb_that_places_an_act_asks_where_the_act_was() -> None:
+    """'Where did the big announcement take place?' asks where the announcing was, as "where was the
+    announcement?" does: "take place" after the act's noun only says a place is asked."""
+    answer = bot.ask("so where did the big announcement take place?")
+    assert answer.text.startswith("The deal was announced in the far eastern city of Vladivostok"), answer.text
+
+
+def test_two_options_dropped_together_take_their_shared_preposition() -> None:
+    """'..., in Kazan or in Vladivostok?': with both options set aside the question reads "where did the
+    announcement take place", not with a stray "in" at its end."""
+    answer = bot.ask("where did the announcement take place, in Kazan or in Vladivostok?")
+    asked = next(line for line in render_explanation(answer).splitlines() if line.startswith("question:"))
+    assert asked.split(":", 1)[1].strip() == "where did the announcement take place", asked

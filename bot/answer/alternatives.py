@@ -51,14 +51,26 @@ def _either_span(name: UnknownName, found: Found, whole: bool) -> tuple[int, int
     side of the "or" is a known option; `whole` takes the known option too, for a question that asks
     anyway ("Vladivostok or St Petersburg, where was it announced?")."""
     options = [m for m in found.mentions if m.kind in OPTION_KINDS]
+    tokens = found.text.tokens
     for joint in found.of("either"):
         after = [m for m in options if 0 <= m.start - joint.end <= OPTION_REACH]
         if 0 <= joint.start - name.end <= 1 and after:
-            return (name.start, after[0].end if whole else joint.end)  # "Kazan or (in) Vladivostok"
+            if not whole:
+                return (name.start, joint.end)  # "Kazan or (in) Vladivostok"
+            return (_parallel_start(name.start, after[0].start, tokens), after[0].end)
         before = [m for m in options if 0 <= joint.start - m.end <= OPTION_REACH]
         if 0 <= name.start - joint.end <= 1 and before:
-            return (before[-1].start if whole else joint.start, name.end)  # "VK or Telegram"
+            if not whole:
+                return (joint.start, name.end)  # "VK or Telegram"
+            return (_parallel_start(before[-1].start, name.start, tokens), name.end)
     return None
+
+
+def _parallel_start(first: int, second: int, tokens: tuple[str, ...]) -> int:
+    """Where the first of two options starts when both are dropped: at the word before it when the second
+    has the same word before it ("IN Moscow or IN Vladivostok"), which then belongs to the options."""
+    shared = first > 0 and first < second - 1 and tokens[first - 1] == tokens[second - 1]
+    return first - 1 if shared else first
 
 
 def _checked_focus(name: UnknownName, found: Found, graph: Graph) -> tuple[str, int] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.understand.model import Reading
+from bot.understand.model import Mention, Reading
 from bot.understand.readings.question import Question
 from bot.understand.readings.slots import describes_bound, identifies
 from bot.understand.readings.weights import Draft, use_weight
@@ -26,6 +26,9 @@ def score(q: Question, draft: Draft) -> Reading:
         if mention.kind == "relation" and describes_bound(q, mention, bound):
             used_positions |= set(range(mention.start, mention.end))  # "the new company they make": which one
             continue
+        if mention.kind == "relation" and _places_the_asked(q, mention, reading):
+            used_positions |= set(range(mention.start, mention.end))  # "where did the announcement TAKE PLACE?"
+            continue
         if mention.kind == "entity" and (mention.target in bound or identifies(q, mention, bound)):
             used_positions |= set(range(mention.start, mention.end))  # named twice, or "the forum in Vladivostok"
             continue
@@ -42,3 +45,16 @@ def score(q: Question, draft: Draft) -> Reading:
         strong=any(m.kind in ("relation", "title") and not m.weak for m in draft.used)
         or len({m.span for m in draft.used if m.kind == "relation" and m.target == reading.relation}) > 1,
     )
+
+
+def _places_the_asked(q: Question, mention: Mention, reading: Reading) -> bool:
+    """Whether a verb that places things ("take place", "held") right after a noun for the reading's act only
+    says the act's place is asked: "where did the announcement take place?" asks where the announcing was, as
+    "where was the announcement?" does."""
+    relation = q.graph.relations.get(mention.target)
+    if relation is None or not relation.locates or mention.detail not in ("verb", "passive"):
+        return False
+    if reading.relation == relation.id or not reading.ask or reading.ask not in relation.values:
+        return False
+    acts = q.found.of("relation")  # the act placed is the verb's subject, right before it
+    return any(a.target == reading.relation and a.detail == "action" and a.end == mention.start for a in acts)
