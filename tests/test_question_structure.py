@@ -2562,3 +2562,13 @@ def test_two_options_dropped_together_take_their_shared_preposition() -> None:
     answer = bot.ask("where did the announcement take place, in Kazan or in Vladivostok?")
     asked = next(line for line in render_explanation(answer).splitlines() if line.startswith("question:"))
     assert asked.split(":", 1)[1].strip() == "where did the announcement take place", asked
+
+
+def test_a_verb_the_reading_leaves_out_is_no_part_of_what_it_answers() -> None:
+    """'How much money does the fund manage?': "money" alone would read the deal's undisclosed amounts, but the
+    clause's own verb asks something the article never says; the bot declines and names the verb."""
+    answer = bot.ask("ok and how much money does the RDIF manage overall?")
+    assert not answer.answered, answer.text
+    assert 'but not the word "manage"' in answer.text, answer.text
+    reported = bot.ask("did they say how much money the four partners are putting in?")
+    assert reported.answered, reported.text

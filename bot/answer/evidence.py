@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from bot.answer.compose import Result
 from bot.knowledge.graph import Graph
-from bot.understand.grammar import Grammar
+from bot.understand.grammar import Grammar, word_before
 from bot.understand.model import Form, Found, Mention, Reading
 from bot.understand.normalize import simplify
 from bot.understand.readings import miss_weight, use_weight
@@ -218,6 +218,48 @@ def _placed_in(mention: Mention, found: Found, result: Result, graph: Graph, gra
     return any(p == mention.target or mention.target in graph.within.get(p, ()) for p in places)
 
 
+def verb_left_out(found: Found, reading: Reading, graph: Graph, grammar: Grammar) -> int | None:
+    """Where a reading its nouns alone support ("how much MONEY ...") leaves out the clause's own strong verb of
+    another relation ("... does the RDIF MANAGE?"): the verb says what is asked, and the reading is not it."""
+    used = {
+        i
+        for m in found.mentions
+        if any(i in reading.used for i in range(m.start, m.end))
+        for i in range(m.start, m.end)
+    }
+    relations = [m for m in found.of("relation") if m.target == reading.relation and m.start in used]
+    if not relations or any(m.detail in ("verb", "passive") for m in relations):
+        return None
+    doers = [*found.of("pronoun"), *(m for m in found.of("entity") if m.target in reading.subject)]
+    tokens = found.text.tokens  # its doer right before it ("does IT manage"), not after "be" ("IS it meant")
+    active = {
+        d.end
+        for d in doers
+        if (b := word_before(tokens, d.start, grammar.determiners)) < 0 or tokens[b] not in grammar.be
+    }
+    left = (
+        m.start
+        for m in found.of("relation")
+        if m.detail == "verb"
+        and not m.weak
+        and m.score == 1.0
+        and m.target != reading.relation
+        and m.start not in used
+        and m.start in active
+        and not _frames(m.target, graph)
+    )
+    return next(left, None)
+
+
+def _frames(relation_id: str, graph: Graph) -> bool:
+    """Whether a relation only frames what is asked: it reports words ("did they SAY how much"), places a thing
+    or names it; its verb may stand beside a reading of another relation."""
+    relation = graph.relations.get(relation_id)
+    if relation is None:
+        return True
+    return relation.locates or relation.names or any(graph.kinds[k].said for k in relation.values if k in graph.kinds)
+
+
 def _mentioned(result: Result, graph: Graph) -> set[str]:
     """Entities the answer's facts mention in passing (not as their subject or object)."""
     facts = [f for f in (graph.fact_by_id.get(i) for i in result.facts) if f is not None]
@@ -282,6 +324,8 @@ def confidence(
     for m in found.of("relation"):
         if not m.weak and m.detail in ("agent", "patient") and not used & set(range(m.start, m.end)):
             kept *= UNEXPLAINED
+    if grammar is not None and verb_left_out(found, reading, graph, grammar) is not None:
+        kept *= UNEXPLAINED_NAME  # "how much money does the RDIF MANAGE?": the clause's verb asks something else
     if grammar is not None:  # "what did Evans say ABOUT THE WEATHER?": a topic none of its facts is about
         kept *= UNEXPLAINED_NAME ** len(untold_topic(found, tried, graph, grammar))
     scores = [m.score for m in found.mentions if any(i in reading.used for i in range(m.start, m.end))]

@@ -49,4 +49,5 @@ def unsure(found: Found, reading: Reading, graph: Graph, knowledge: Knowledge, t
     described = reading.relation == graph.describes and named
     what = names(named, graph, language) if described else topic(reading, graph, language)
     what = what or reading.describe()
-    return language.message("understood").format(what=what, words=join(words, language.message("list_and")))
+    message = "understood_word" if len(words) == 1 else "understood"
+    return language.message(message).format(what=what, words=join(words, language.message("list_and")))

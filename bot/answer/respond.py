@@ -23,7 +23,15 @@ from bot.answer.compound import (
     question_sentences,
     second_question,
 )
-from bot.answer.evidence import Tried, confidence, evidence_bound, refund_bound, untold_topic, with_evidence
+from bot.answer.evidence import (
+    Tried,
+    confidence,
+    evidence_bound,
+    refund_bound,
+    untold_topic,
+    verb_left_out,
+    with_evidence,
+)
 from bot.answer.execute import execute
 from bot.answer.explain import RUNNERS_UP, explanation
 from bot.answer.model import Answer
@@ -166,6 +174,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             from bot.answer import replies
 
             topics = untold_topic(found, answerable, graph, lexicon.grammar)
+            verb = verb_left_out(found, answerable.reading, graph, lexicon.grammar)
+            topics = [*topics, *([] if verb is None else [verb])]
             text_out = replies.unsure(found, answerable.reading, graph, knowledge, topics)
             return Answer(
                 question, False, text_out, (), None, sure, explanation(found, form, tried, reason="not sure")

@@ -47,6 +47,7 @@ MESSAGES = (
     "still_so",
     "also_covers",
     "understood",
+    "understood_word",
     "advice",
     "advice_hint",
     "too_long",
