@@ -2572,3 +2572,11 @@ def test_a_verb_the_reading_leaves_out_is_no_part_of_what_it_answers() -> None:
     assert 'but not the word "manage"' in answer.text, answer.text
     reported = bot.ask("did they say how much money the four partners are putting in?")
     assert reported.answered, reported.text
+
+
+def test_a_superlative_of_a_quality_ranks_no_holding() -> None:
+    """'What is Mail.ru's most famous asset?': "most" grades a quality of what Mail.ru holds, which no figure
+    measures; the answer is what it holds, not the largest stake in the venture."""
+    answer = bot.ask("what would you say is mail.ru's most famous asset?")
+    assert "VK" in answer.text, answer.text
+    assert "largest stake" not in answer.text, answer.text

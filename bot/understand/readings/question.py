@@ -204,6 +204,12 @@ def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
         if a.end - a.start == 1
         and any(b.start == a.end and b.target in EXTREMES and b.target != a.target for b in found.of("aggregate"))
     }
+    owned = {m.start for m in found.of("relation") if m.detail == "patient"}  # "its most popular ASSET"
+    degree |= {  # "its MOST POPULAR asset": "most" grades a quality of what is held, not the holding's figure
+        a.start
+        for a in found.of("aggregate")
+        if a.end - a.start == 1 and a.target in EXTREMES and a.end in found.unexplained and a.end + 1 in owned
+    }
     return [a for a in found.of("aggregate") if (not (a.end - a.start == 1 and tokens[a.start] in grammar.bounds)
             or not _preposition(found, a.end, grammar)) and not _after_acting(tokens, a.start, grammar)
             and a.start not in degree and not _adjective(found, a)]  # fmt: skip
