@@ -206,6 +206,9 @@ FLOORS = {
     "round-187.yaml": (0.92, 2),
     "round-188.yaml": (0.93, 4),
     "round-189.yaml": (0.91, 9),
+    "round-190.yaml": (0.92, 3),
+    "round-191.yaml": (0.91, 2),
+    "round-192.yaml": (0.88, 3),
 }
 
 
