@@ -2580,3 +2580,11 @@ def test_a_superlative_of_a_quality_ranks_no_holding() -> None:
     answer = bot.ask("what would you say is mail.ru's most famous asset?")
     assert "VK" in answer.text, answer.text
     assert "largest stake" not in answer.text, answer.text
+
+
+def test_points_that_separate_two_holders_are_their_difference() -> None:
+    """'How many points separate X from Y?' asks the gap; 'between the two of them' adds two holdings up."""
+    gap = bot.ask("so how many percentage points separate the RDIF from Mail.ru?")
+    assert "2 percentage points" in gap.text, gap.text
+    both = bot.ask("what do megafon and alibaba own between the two of them?")
+    assert "combined 72 percent" in both.text, both.text
