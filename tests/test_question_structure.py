@@ -2588,3 +2588,18 @@ def test_points_that_separate_two_holders_are_their_difference() -> None:
     assert "2 percentage points" in gap.text, gap.text
     both = bot.ask("what do megafon and alibaba own between the two of them?")
     assert "combined 72 percent" in both.text, both.text
+
+
+def test_a_pronoun_opening_a_later_clause_stands_for_the_name_before_it() -> None:
+    """'MegaFon holds the second biggest stake, but does it hold a majority?': "it" is MegaFon, named earlier in
+    the question, not what an earlier turn's answer named."""
+    conversation = bot.Conversation()
+    conversation.ask("who owns mail.ru?")
+    answer = conversation.ask("megafon holds the second biggest stake, but does it hold a majority?")
+    assert answer.text.startswith("No: MegaFon will hold 24 percent"), answer.text
+
+
+def test_who_calls_the_shots_asks_who_controls() -> None:
+    """'Who calls the shots?' is an idiom for control: the holdings answer it."""
+    answer = bot.ask("so who really calls the shots at aliexpress russia?")
+    assert "48 percent by Alibaba" in answer.text, answer.text

@@ -78,6 +78,8 @@ def from_context(
         if _figure_compared(pronoun, found, grammar):
             continue  # "is THAT more or less than the RDIF's?": the figure just given, not a thing named
         kinds = " ".join([pronoun.target, *_kinds_it_is_said_to_be(pronoun, found, grammar)])
+        if _named_before_its_clause(pronoun, kinds, found, graph, grammar):
+            continue  # "Alibaba is the biggest holder, but is IT a majority owner?": Alibaba, not an earlier answer's
         fitting = [e for e in history if e not in named and _fits(e, kinds, graph)]
         said = [e for e in fitting if e not in passing]
         pointing = any(d.start == pronoun.start for d in found.of("demonstrative"))  # "according to THIS": the story
@@ -94,6 +96,16 @@ def from_context(
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions
+
+
+def _named_before_its_clause(pronoun: Mention, kinds: str, found: Found, graph: Graph, grammar: Grammar) -> bool:
+    """Whether the pronoun opens an inverted clause ("... but IS IT ...?") after a name of its kind earlier in the
+    same question: that name is what it stands for, before anything said in earlier turns."""
+    tokens = found.text.tokens
+    at = pronoun.start - 1
+    if at < 1 or tokens[at] not in grammar.auxiliary | grammar.be:
+        return False
+    return any(e.end < at and _fits(e.target, kinds, graph) for e in found.of("entity"))
 
 
 def _kinds_it_is_said_to_be(pronoun: Mention, found: Found, grammar: Grammar) -> list[str]:
