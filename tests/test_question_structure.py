@@ -2603,3 +2603,12 @@ def test_who_calls_the_shots_asks_who_controls() -> None:
     """'Who calls the shots?' is an idiom for control: the holdings answer it."""
     answer = bot.ask("so who really calls the shots at aliexpress russia?")
     assert "48 percent by Alibaba" in answer.text, answer.text
+
+
+def test_a_follow_up_naming_its_one_thing_by_kind_carries_the_question() -> None:
+    """'What's the RDIF's stake?' then 'and the telecom company?': the definite kind names MegaFon, the one
+    telecom operator; it asks no telecom company MegaFon owns."""
+    conversation = bot.Conversation()
+    conversation.ask("what's the rdif's stake")
+    answer = conversation.ask("ok and the telecom company?")
+    assert answer.text == "MegaFon will own 24 percent of AliExpress Russia.", answer.text

@@ -160,6 +160,9 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         if counting and not q.aggregates:  # "does Alibaba have platforms there?" then "how many?": the ones found
             asked = [r._replace(aggregate=counting) if r.ask in ("subject", "object") else r for r in asked]
     naming = [t for t in q.types if any(e.start <= t.start and t.end <= e.end and not e.detail for e in fresh)]
+    naming += [  # "and the telecom company?": the kind a definite phrase names its one thing by, not a kind asked
+        t for t in q.types if any(e.start <= t.start and t.end <= e.end and e.detail == "definite" for e in fresh)
+    ]
     kinds = [t for t in q.types if t not in naming]  # "the PRESS CONFERENCE" names the entity, not a kind asked
     if kinds and not q.form.yesno and all(r.ask not in ("subject", "object") for r in asked):
         kinds = []  # "and what did the Alibaba GUY say?": a kind of thing, where no thing is asked, narrows nothing
