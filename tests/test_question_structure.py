@@ -2612,3 +2612,12 @@ def test_a_follow_up_naming_its_one_thing_by_kind_carries_the_question() -> None
     conversation.ask("what's the rdif's stake")
     answer = conversation.ask("ok and the telecom company?")
     assert answer.text == "MegaFon will own 24 percent of AliExpress Russia.", answer.text
+
+
+def test_a_check_of_a_description_may_name_the_place_it_is_of() -> None:
+    """'So VK is popular in Russia, right?': Russia is whose most popular network VK is, a part of
+    the description checked, not a second claim; a place the description is not of stays a claim."""
+    answer = bot.ask("so vk is popular in russia, right?")
+    assert answer.text.startswith("Yes: VK is Russia's most popular social media network"), answer.text
+    elsewhere = bot.ask("has alibaba been in russia before this deal?")
+    assert not elsewhere.text.startswith("Yes: AliExpress Russia is a planned"), elsewhere.text

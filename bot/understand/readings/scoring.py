@@ -26,6 +26,9 @@ def score(q: Question, draft: Draft) -> Reading:
         if mention.kind == "relation" and describes_bound(q, mention, bound):
             used_positions |= set(range(mention.start, mention.end))  # "the new company they make": which one
             continue
+        if mention.kind == "entity" and _in_its_description(q, mention, reading):
+            used_positions |= set(range(mention.start, mention.end))  # "is VK popular IN RUSSIA?": Russia's most ...
+            continue
         if mention.kind == "relation" and _places_the_asked(q, mention, reading):
             used_positions |= set(range(mention.start, mention.end))  # "where did the announcement TAKE PLACE?"
             continue
@@ -58,3 +61,16 @@ def _places_the_asked(q: Question, mention: Mention, reading: Reading) -> bool:
         return False
     acts = q.found.of("relation")  # the act placed is the verb's subject, right before it
     return any(a.target == reading.relation and a.detail == "action" and a.end == mention.start for a in acts)
+
+
+def _in_its_description(q: Question, mention: Mention, reading: Reading) -> bool:
+    """Whether a check of what a thing is ("is VK popular in Russia?") names the place its description is of
+    ("RUSSIA'S most popular social media network"): the place then only says which description is checked."""
+    if reading.relation != q.graph.describes or reading.mode != "yesno" or not reading.subject:
+        return False
+    name = " ".join(q.tokens[mention.start : mention.end])
+    possessor = (f"{name}'s", f"{name}’s")
+    described = (
+        f for s in reading.subject for f in q.graph.facts_by_entity.get(s, ()) if f.relation == q.graph.describes
+    )
+    return any(p in f.answer.lower() for f in described for p in possessor)
