@@ -209,6 +209,9 @@ FLOORS = {
     "round-190.yaml": (0.92, 3),
     "round-191.yaml": (0.91, 2),
     "round-192.yaml": (0.88, 3),
+    "round-193.yaml": (0.88, 5),
+    "round-194.yaml": (0.90, 3),
+    "round-195.yaml": (0.96, 0),
 }
 
 
