@@ -2621,3 +2621,14 @@ def test_a_check_of_a_description_may_name_the_place_it_is_of() -> None:
     assert answer.text.startswith("Yes: VK is Russia's most popular social media network"), answer.text
     elsewhere = bot.ask("has alibaba been in russia before this deal?")
     assert not elsewhere.text.startswith("Yes: AliExpress Russia is a planned"), elsewhere.text
+
+
+def test_a_part_that_only_points_back_at_an_unknown_name_is_declined_with_it() -> None:
+    """'I hear Gazprom joined as well. What did it pay?': the second part's "it" is Gazprom, a name the article
+    never mentions; nothing is answered for it, and a part naming its own thing still is."""
+    answer = bot.ask("I hear Gazprom joined as well. What did it pay?")
+    assert answer.text == "The article doesn't mention Gazprom.", answer.text
+    own = bot.ask("who is Jeff Bezos? and what is the RDIF?")
+    assert own.text == "The article doesn't mention Jeff Bezos. The RDIF is the Russian sovereign wealth fund.", (
+        own.text
+    )

@@ -108,6 +108,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     if split is not None:
         end = split - 1 if text.tokens[split - 1] in lexicon.grammar.joiners else split
         first, middle = respond(question, text.part(0, end), setting, context)
+        if _about_the_unknown(first, text.part(split, len(text.tokens)), setting):
+            return first, middle  # "what did Baidu pay and how much does IT own?": all about the unknown name
         second, after = respond(question, text.part(split, len(text.tokens)), setting, middle)
         return join(question, first, second), after
     found = found._replace(
@@ -254,10 +256,22 @@ def _sourced(question: str, text: Text, setting: Setting, context: Context) -> t
 def _each(question: str, parts: list[Text], setting: Setting, context: Context) -> tuple[Answer, Context]:
     """Answer each part in turn, each in the context the one before leaves, as one reply."""
     answer, context = respond(question, parts[0], setting, context)
+    last = answer
     for part in parts[1:]:
-        following, context = respond(question, part, setting, context)
-        answer = join(question, answer, following)
+        if _about_the_unknown(last, part, setting):
+            continue  # "Amazon has a partner in Russia? What is ITS name?": declined with the name it asks about
+        last, context = respond(question, part, setting, context)
+        answer = join(question, answer, last)
     return answer, context
+
+
+def _about_the_unknown(before: Answer, part: Text, setting: Setting) -> bool:
+    """Whether a part after one declined for a name the article never mentions only points back at it: a
+    pronoun, and no name of its own."""
+    if before.answered or before.explanation is None or not before.explanation.unknown:
+        return False
+    found = find_mentions(part, setting.lexicon)
+    return bool(found.of("pronoun")) and not found.of("entity") and not found.unknown
 
 
 def _decline(question: str, found: Found, form: Form, tried: list[Tried], setting: Setting) -> Answer:
