@@ -2632,3 +2632,10 @@ def test_a_part_that_only_points_back_at_an_unknown_name_is_declined_with_it() -
     assert own.text == "The article doesn't mention Jeff Bezos. The RDIF is the Russian sovereign wealth fund.", (
         own.text
     )
+
+
+def test_a_participle_after_a_name_only_says_which_one_is_meant() -> None:
+    """'The name of the forum held in Vladivostok?': "held in Vladivostok" picks the forum out; the name is
+    asked, which the article never gives, so the bot declines rather than say where the forum was."""
+    answer = bot.ask("so what's the proper name of the economic forum held in vladivostok?")
+    assert not answer.answered, answer.text

@@ -355,6 +355,7 @@ def describes_bound(q: Question, mention: Mention, bound: set[str]) -> bool:
     """'the new company they make': a relation word in a clause right after a bound entity, where the facts
     tie that entity to the relation, only says which one is meant."""
     before = [e for e in q.entities if e.target in bound and 1 <= mention.start - e.end <= RELATIVE_GAP]
+    before += [e for e in q.entities if e.target in bound and e.end == mention.start and _reduced(q, e, mention)]
     if not before:
         return False
     entity = before[-1]
@@ -365,13 +366,30 @@ def describes_bound(q: Question, mention: Mention, bound: set[str]) -> bool:
     return any(entity.target in f.entities for f in q.graph.facts_by_relation.get(mention.target, ()))
 
 
+def _reduced(q: Question, entity: Mention, verb: Mention) -> bool:
+    """Whether a participle right after a name describes it ("the forum HELD in Vladivostok"), not a passive
+    after "be" ("was the forum held ...?") or the name's own verb."""
+    if verb.detail not in ("verb", "passive") or not q.tokens[verb.start].endswith(q.grammar.participle_endings):
+        return False
+    opener = word_before(q.tokens, entity.start, q.grammar.determiners)
+    return opener >= 0 and q.tokens[opener] in q.grammar.of
+
+
 def identifies(q: Question, mention: Mention, bound: set[str]) -> bool:
     """'the forum in Vladivostok', 'the telecom operator in the deal': a place right after a bound entity, tied to
     it by some fact, only says which one is meant (not after "is": "is Yandex in the deal?" claims it)."""
     at = word_before(q.tokens, mention.start, q.grammar.determiners)  # "... in THE deal"
     if at < 1 or q.tokens[at] not in q.grammar.locative:
         return False
-    before = next((e for e in q.entities if e.end == at and e.target in bound), None)
+    verbs = [m for m in q.found.of("relation") if m.detail in ("verb", "passive") and at <= m.end <= mention.start]
+    before = next(  # "the forum in Vladivostok", or with a participle between: "the name of the forum HELD in ..."
+        (
+            e
+            for e in q.entities
+            if e.target in bound and (e.end == at or any(v.start == e.end and _reduced(q, e, v) for v in verbs))
+        ),
+        None,
+    )
     if before is None:
         return False
     opener = word_before(q.tokens, before.start, q.grammar.determiners)
