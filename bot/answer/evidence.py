@@ -218,15 +218,23 @@ def _placed_in(mention: Mention, found: Found, result: Result, graph: Graph, gra
     return any(p == mention.target or mention.target in graph.within.get(p, ()) for p in places)
 
 
-def verb_left_out(found: Found, reading: Reading, graph: Graph, grammar: Grammar) -> int | None:
-    """Where a reading its nouns alone support ("how much MONEY ...") leaves out the clause's own strong verb of
-    another relation ("... does the RDIF MANAGE?"): the verb says what is asked, and the reading is not it."""
-    used = {
+def used_spans(found: Found, reading: Reading) -> set[int]:
+    """Every position of each mention the reading uses any part of."""
+    return {
         i
         for m in found.mentions
         if any(i in reading.used for i in range(m.start, m.end))
         for i in range(m.start, m.end)
     }
+
+
+def verb_left_out(
+    found: Found, reading: Reading, graph: Graph, grammar: Grammar, used: set[int] | None = None
+) -> int | None:
+    """Where a reading its nouns alone support ("how much MONEY ...") leaves out the clause's own strong verb of
+    another relation ("... does the RDIF MANAGE?"): the verb says what is asked, and the reading is not it.
+    `used`: the reading's `used_spans`, when the caller has them."""
+    used = used_spans(found, reading) if used is None else used
     relations = [m for m in found.of("relation") if m.target == reading.relation and m.start in used]
     if not relations or any(m.detail in ("verb", "passive") for m in relations):
         return None
@@ -315,16 +323,11 @@ def confidence(
             kept *= UNEXPLAINED_NAME
         elif word not in evidence:
             kept *= UNEXPLAINED_GUESS if guessed else UNEXPLAINED
-    used = {
-        i
-        for m in found.mentions
-        if any(i in reading.used for i in range(m.start, m.end))
-        for i in range(m.start, m.end)
-    }
+    used = used_spans(found, reading)
     for m in found.of("relation"):
         if not m.weak and m.detail in ("agent", "patient") and not used & set(range(m.start, m.end)):
             kept *= UNEXPLAINED
-    if grammar is not None and verb_left_out(found, reading, graph, grammar) is not None:
+    if grammar is not None and verb_left_out(found, reading, graph, grammar, used) is not None:
         kept *= UNEXPLAINED_NAME  # "how much money does the RDIF MANAGE?": the clause's verb asks something else
     if grammar is not None:  # "what did Evans say ABOUT THE WEATHER?": a topic none of its facts is about
         kept *= UNEXPLAINED_NAME ** len(untold_topic(found, tried, graph, grammar))

@@ -103,25 +103,24 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
             excluded.append(entity)
     named = [_aside(e, tokens, graph, grammar) for e in named]
     claim = {i for m in found.of("yesno") if m.end - m.start > 1 for i in range(m.start, m.end)}  # "our copy says"
-    nouns = {m.span for m in found.of("relation") if m.detail == "agent"}  # "the RDIF HEAD": a noun, no verb
+    heads = [m for m in found.of("relation") if m.detail == "agent"]  # nouns for a relation's subject ("head")
+    nouns = {m.span for m in heads}  # "the RDIF HEAD": a noun, no verb
     verbs = {m.start for m in found.of("relation") if m.detail in ("verb", "passive") and m.span not in nouns}
     breaks = found.text.boundary or tuple(False for _ in tokens)
 
     def claimed(entity: Mention) -> bool:  # a verb after the name, in its clause: the claim's subject
         return any(v >= entity.end and not any(breaks[entity.end : v + 1]) for v in verbs)
 
-    heads = {m.end: m.start for m in found.of("relation") if m.detail == "agent"}  # "the HEAD of the RDIF"
+    starts = {m.end: m.start for m in heads}  # "the HEAD of the RDIF": the phrase starts at its noun
+    phrases = [e._replace(start=_phrase_start(e, starts, tokens, grammar)) for e in named]
     attributed = [
-        e._replace(start=_phrase_start(e, heads, tokens, grammar))
-        for e in named
-        if _attributed(e._replace(start=_phrase_start(e, heads, tokens, grammar)), tokens, grammar, claim)
-        and not claimed(e)
+        p for p, e in zip(phrases, named, strict=True) if _attributed(p, tokens, grammar, claim) and not claimed(e)
     ]
     if attributed and not form.yesno and _asks_what_is_said(found, graph, grammar):
         attributed = []  # "according to Evans, what do they WANT ...?": what Evans says is asked
     sources = {(e.target, e.end) for e in attributed}
     named = [e for e in named if e not in excluded and (e.target, e.end) not in sources]
-    ends = {m.start: m.end for m in found.of("relation") if m.detail == "agent"}  # "according to the RDIF BOSS"
+    ends = {m.start: m.end for m in heads}  # "according to the RDIF BOSS": the phrase ends at its noun
     attributed = [e._replace(end=ends.get(e.end, e.end)) for e in attributed]
     previous = context.reading
     together = next(
