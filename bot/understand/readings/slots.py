@@ -98,10 +98,9 @@ def names_another(q: Question, entity: Mention, cues: Sequence[Mention]) -> bool
 
 def _named_by_active_verb(q: Question, relation: Relation, entity: Mention, cues: Sequence[Mention]) -> bool:
     """Whether the entity stands right after an active naming verb of the relation, past only determiners and
-    possessives, and
-    is called by the words the article gives its name with ("what will they call THE NEW COMPANY?" where "the new
-    company will be called ..."): the thing that gets the name. Called otherwise ("what did they call THE
-    PARTNERSHIP?"), it is what the speakers' words were about."""
+    possessives, and is called by the words the article gives its name with ("what will they call THE NEW
+    COMPANY?" where "the new company will be called ..."): the thing that gets the name. Called otherwise ("what
+    did they call THE PARTNERSHIP?"), it is what the speakers' words were about."""
     before = word_before(q.tokens, entity.start, q.grammar.determiners | q.grammar.possessives)
     if not any(c.target == relation.id and c.detail == "verb" and c.end - 1 == before for c in cues):
         return False
@@ -367,8 +366,9 @@ def describes_bound(q: Question, mention: Mention, bound: set[str]) -> bool:
 
 
 def _reduced(q: Question, entity: Mention, verb: Mention) -> bool:
-    """Whether a participle right after a name describes it ("the forum HELD in Vladivostok"), not a passive
-    after "be" ("was the forum held ...?") or the name's own verb."""
+    """Whether a participle right after a name describes it: the name stands inside another noun phrase, after
+    "of" or the like ("the name of the forum HELD in Vladivostok"), so the participle is no verb of the clause
+    ("was the forum held ...?", "where was the forum held?")."""
     if verb.detail not in ("verb", "passive") or not q.tokens[verb.start].endswith(q.grammar.participle_endings):
         return False
     opener = word_before(q.tokens, entity.start, q.grammar.determiners)
