@@ -212,6 +212,9 @@ FLOORS = {
     "round-193.yaml": (0.88, 5),
     "round-194.yaml": (0.90, 3),
     "round-195.yaml": (0.96, 0),
+    "round-196.yaml": (0.89, 9),
+    "round-197.yaml": (0.90, 4),
+    "round-198.yaml": (0.97, 1),
 }
 
 
