@@ -2639,3 +2639,29 @@ def test_a_participle_after_a_name_only_says_which_one_is_meant() -> None:
     asked, which the article never gives, so the bot declines rather than say where the forum was."""
     answer = bot.ask("so what's the proper name of the economic forum held in vladivostok?")
     assert not answer.answered, answer.text
+
+
+def test_a_name_with_before_and_another_name_is_one_reference_through_the_order() -> None:
+    """'The tie-up before this venture', 'the deal before this one': "before" and the name after it pick out
+    the earlier deal through the fact that orders the two; the question is about that deal."""
+    unveiled = bot.ask("who unveiled the tie-up before this venture?")
+    assert unveiled.text.startswith("Sberbank and Yandex announced"), unveiled.text
+    month = bot.ask("in what month was the deal before this one announced?")
+    assert "August" in month.text, month.text
+
+
+def test_a_name_after_before_only_says_when() -> None:
+    """'Which Russian telecom did a deal before this venture?': the venture only says when; a reading that makes
+    it the deal's other party (MegaFon is its partner) misreads the question, so the bot is not sure."""
+    answer = bot.ask("which Russian telecom did a deal before this venture?")
+    assert not answer.answered, answer.text
+    assert "MegaFon" not in answer.text, answer.text
+
+
+def test_what_right_before_a_saying_verb_makes_the_name_after_it_the_speaker() -> None:
+    """'What said Dmitriyev about the shares?': a learner's order for "what did Dmitriyev say"; "who called it
+    a step?" still asks for the speaker."""
+    answer = bot.ask("what said Kirill Dmitriyev about the shares?")
+    assert answer.text.startswith("Kirill Dmitriyev said that the Russian partners"), answer.text
+    who = bot.ask("who called it a significant step?")
+    assert who.text.startswith("Alisher Usmanov said"), who.text

@@ -259,6 +259,17 @@ def verb_left_out(
     return next(left, None)
 
 
+def misplaced(reading: Reading) -> list[int]:
+    """Where a name stands that the reading makes a party of its relation but counts as left out ("which telecom
+    did a deal before THIS VENTURE?": the name only says when)."""
+    bound = {*reading.subject, *reading.object}
+    return [
+        m.start
+        for m in reading.missed
+        if m.kind == "entity" and m.target in bound and not any(i in reading.used for i in range(m.start, m.end))
+    ]
+
+
 def _frames(relation_id: str, graph: Graph) -> bool:
     """Whether a relation only frames what is asked: it reports words ("did they SAY how much"), places a thing
     or names it; its verb may stand beside a reading of another relation."""
@@ -327,6 +338,7 @@ def confidence(
     for m in found.of("relation"):
         if not m.weak and m.detail in ("agent", "patient") and not used & set(range(m.start, m.end)):
             kept *= UNEXPLAINED
+    kept *= UNEXPLAINED_NAME ** len(misplaced(reading))
     if grammar is not None and verb_left_out(found, reading, graph, grammar, used) is not None:
         kept *= UNEXPLAINED_NAME  # "how much money does the RDIF MANAGE?": the clause's verb asks something else
     if grammar is not None:  # "what did Evans say ABOUT THE WEATHER?": a topic none of its facts is about

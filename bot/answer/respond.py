@@ -27,6 +27,7 @@ from bot.answer.evidence import (
     Tried,
     confidence,
     evidence_bound,
+    misplaced,
     refund_bound,
     untold_topic,
     verb_left_out,
@@ -177,7 +178,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
 
             topics = untold_topic(found, answerable, graph, lexicon.grammar)
             verb = verb_left_out(found, answerable.reading, graph, lexicon.grammar)
-            topics = [*topics, *([] if verb is None else [verb])]
+            topics = [*topics, *([] if verb is None else [verb]), *misplaced(answerable.reading)]
             text_out = replies.unsure(found, answerable.reading, graph, knowledge, topics)
             return Answer(
                 question, False, text_out, (), None, sure, explanation(found, form, tried, reason="not sure")

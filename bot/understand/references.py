@@ -293,7 +293,9 @@ def through_relations(
                 titles = titled.get(entity.start, set())
                 if not _clause(noun, word, entity, tokens, grammar, titles=titles):
                     continue  # "the company (that) THE BILLIONAIRE Usmanov owns": a title before the name is his
-                role = side(word, entity, tokens, possessive, grammar)
+                right_after = word_before(tokens, entity.start, grammar.determiners) == word.end - 1
+                ordered = _ordered(word, noun, graph, grammar, tokens) if right_after else None
+                role = ordered or side(word, entity, tokens, possessive, grammar)
                 if role == "subject":
                     referred = _objects(word.target, entity.target, graph)
                 elif role == "object":
@@ -303,6 +305,7 @@ def through_relations(
                 referred = [r for r in referred if _is(r, noun, graph)]
                 references += _make(referred, word, entity, noun)
             references += _valued(noun, word, found, graph, grammar, fills=fills or {})
+    references += _ordered_names(found, entities, graph, grammar)
     references += _free_relative(found, entities, graph, grammar) + _pronoun_clause(
         found, entities, graph, grammar, asked
     )
@@ -561,6 +564,38 @@ def _clause(
     return all(
         entity.start <= i < entity.end or i in titles or tokens[i] in allowed for i in range(noun.end, word.start)
     )
+
+
+def _ordered(word: Mention, noun: Mention, graph: Graph, grammar: Grammar, tokens: tuple[str, ...]) -> str | None:
+    """The side of a sequence relation a name takes after "before" or "after" right behind a noun: "the deal
+    BEFORE this one" is the earlier of the two, so the name after the word is the later (the subject); "the deal
+    AFTER the tie-up" is the later, so the name is the earlier (the object)."""
+    relation = graph.relations.get(word.target)
+    if relation is None or not relation.sequence or word.start != noun.end or word.end - word.start != 1:
+        return None
+    if tokens[word.start] in grammar.earlier:
+        return "subject"
+    return "object" if tokens[word.start] in grammar.later else None
+
+
+def _ordered_names(
+    found: Found, entities: list[Mention], graph: Graph, grammar: Grammar
+) -> list[tuple[Mention, tuple[int, ...]]]:
+    """'a tie-up BEFORE THIS ONE': a name with "before" or "after" and another name right behind it, where a
+    sequence fact puts the two that way round, is one reference to the first name over all those words."""
+    tokens = found.text.tokens
+    references: list[tuple[Mention, tuple[int, ...]]] = []
+    for word in found.of("relation"):
+        first = next((e for e in entities if e.end == word.start), None)
+        second = next((e for e in entities if word_before(tokens, e.start, grammar.determiners) == word.end - 1), None)
+        role = _ordered(word, first, graph, grammar, tokens) if first is not None else None
+        if first is None or second is None or not role:
+            continue
+        referred = _subjects(word.target, second.target, graph, None) if role == "object" else []
+        referred = referred or (_objects(word.target, second.target, graph) if role == "subject" else [])
+        if referred == [first.target]:
+            references += _make(referred, word, second, first)
+    return references
 
 
 def _is(entity: str, noun: Mention, graph: Graph) -> bool:

@@ -50,18 +50,20 @@ def build_readings(found: Found, form: Form, context: Context, graph: Graph, gra
 def _drafts(q: Question) -> list[Draft]:
     """Drafts for the question's entities as named, with each pronoun's other candidates, and with each
     reference through a relation in place of the words it spans."""
-    variants: list[tuple[list[Mention], tuple[Mention, ...]]] = [(q.entities, ())]
-    for reference, _positions in q.references:
-        kept = [e for e in q.entities if not (reference.start <= e.start and e.end <= reference.end)]
+    variants: list[tuple[list[Mention], tuple[Mention, ...], Mention | None]] = [(q.entities, (), None)]
+    for named, _positions in q.references:
+        kept = [e for e in q.entities if not (named.start <= e.start and e.end <= named.end)]
         consumed = tuple(
-            m for m in q.found.mentions if reference.start <= m.start and m.end <= reference.end and m.kind != "entity"
+            m for m in q.found.mentions if named.start <= m.start and m.end <= named.end and m.kind != "entity"
         )
-        variants.append((sorted([*kept, reference], key=lambda m: m.start), consumed))
+        variants.append((sorted([*kept, named], key=lambda m: m.start), consumed, named))
     drafts: list[Draft] = []
-    for entities, consumed in variants:
+    for entities, consumed, reference in variants:
+        made: list[Draft] = []
         for pair in candidate_relations(q, entities, consumed):
-            drafts += assign(q, pair, entities, consumed)
-        drafts += select(q, entities, consumed)
+            made += assign(q, pair, entities, consumed)
+        made += select(q, entities, consumed)
+        drafts += [d for d in made if reference is None or reference in d.used]  # its words go with the reference
     return drafts + followups(q)
 
 

@@ -129,13 +129,16 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     context_entities = from_context(
         found, context.entities, graph, {m.target for m in named}, grammar, together=together, passing=context.passing
     )
-    entities = _first_few(
-        sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
-    )
-    entities = _with_modifiers(entities, found, graph)  # "the ALIBABA-MAIL.RU deal": one name, of the deal
+    every = sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
+    entities = _with_modifiers(_first_few(every), found, graph)  # "the ALIBABA-MAIL.RU deal": one name, of the deal
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
-    references = through_relations(
-        found, entities, graph, grammar, noun or _counted_noun(found, form), fills=VALUE_KINDS
+    references = through_relations(  # each place a name stands may start a reference ("this deal ... this one")
+        found,
+        _with_modifiers(every, found, graph),
+        graph,
+        grammar,
+        noun or _counted_noun(found, form),
+        fills=VALUE_KINDS,
     )
     explained = _explained(found, form, graph, noun, grammar)  # once, not once for each mention
     found = found._replace(mentions=tuple(m for m in found.mentions if m not in explained))

@@ -59,6 +59,8 @@ def placements(
         said = "subject"  # "the biggest share OF ALL THE PARTNERS": the holders ranked, not what they hold
     if said == "object" and _named_by_their_role(q, entity, cues):
         said = "subject"  # "the four OWNERS": the group is who they are
+    if said == "object" and _inverted_speaker(q, relation, entity, cues):
+        said = "subject"  # "what SAID the Alibaba president?": a learner's "what did ... say?"
     if _beside(q, entity):
         said = "subject"  # "X teamed up with Y", "what did X announce along with Y and Z": Y and Z are X's side
     if relation.symmetric and said == "object" and entity.target not in q.graph.backdrops:
@@ -87,6 +89,20 @@ def placements(
         # "is the new company called Tmall Russia?": a name after the naming verb is the name claimed
         places += [(k, ROLE) for k in relation.values if q.graph.kinds[k].kind == "text"]
     return places
+
+
+def _inverted_speaker(q: Question, relation: Relation, entity: Mention, cues: Sequence[Mention]) -> bool:
+    """Whether a reporting verb comes right after "what" with the name right after it ("what SAID THE PRESIDENT
+    about it?"): a learner's word order for "what did the president say?", so the name is the speaker."""
+    if q.form.focus_span is None or q.focus is None or q.focus.types:
+        return False  # "WHO called it a step?" asks for the speaker; the name after is what was called
+    if not any(q.graph.kinds[k].said for k in relation.values if k in q.graph.kinds):
+        return False
+    before = word_before(q.tokens, entity.start, q.grammar.determiners)
+    return any(
+        c.target == relation.id and c.detail == "verb" and c.start == q.form.focus_span[1] and c.end - 1 == before
+        for c in cues
+    )
 
 
 def names_another(q: Question, entity: Mention, cues: Sequence[Mention]) -> bool:
