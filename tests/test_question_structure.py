@@ -2665,3 +2665,23 @@ def test_what_right_before_a_saying_verb_makes_the_name_after_it_the_speaker() -
     assert answer.text.startswith("Kirill Dmitriyev said that the Russian partners"), answer.text
     who = bot.ask("who called it a significant step?")
     assert who.text.startswith("Alisher Usmanov said"), who.text
+
+
+def test_names_joined_before_a_noun_of_a_kind_name_the_thing_they_made() -> None:
+    """'The Yandex and Sberbank thing': two names and a noun for a kind name the one thing of that kind both are
+    parties to (their tie-up), not the two companies."""
+    answer = bot.ask("so the yandex and sberbank thing, was that about e-commerce?")
+    assert answer.text.startswith("Yes: the Sberbank-Yandex tie-up is an e-commerce tie-up"), answer.text
+
+
+def test_a_follow_up_about_another_made_thing_asks_its_own_makers_and_any_fitting_date() -> None:
+    """'When did Alibaba and Mail.ru announce it?' (Tuesday) then 'and the tie-up?': the tie-up was announced by
+    its own makers, and in a month, not on a day; the question's "when" takes the month."""
+    chat = bot.Conversation()
+    chat.ask("when did alibaba and mail.ru announce it?")
+    answer = chat.ask("and the tie-up?")
+    assert answer.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", answer.text
+    joint = bot.Conversation()
+    joint.ask("when was it announced?")
+    answer = joint.ask("and the sberbank and yandex one?")
+    assert answer.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", answer.text

@@ -82,6 +82,10 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
             reading = reading._replace(subject=targets)
         else:
             reading = reading._replace(object=targets)
+        if slot == "subject" and not _together(q, relation.id, reading):
+            reading = reading._replace(object=())  # the new one's own other side
+        elif slot == "object" and not _together(q, relation.id, reading):
+            reading = reading._replace(subject=())  # "and the Sberbank-Yandex one?": announced by its own makers
         if slot == "subject" and targets != previous.subject:  # "Alibaba 48?" then "and the RDIF?": its own stake
             reading = reading._replace(values=tuple(v for v in reading.values if v[0] not in relation.functional))
         if ranked:
@@ -142,6 +146,13 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
     elif fresh and reading.aggregate in SUPERLATIVES:
         reading = reading._replace(aggregate=None)
     asked = [reading]
+    if fresh and reading.ask in q.graph.focus_ancestors:  # "when ...?" then "what about the tie-up?": its month
+        broader = q.graph.focus_ancestors[reading.ask][1:]
+        asked += [
+            reading._replace(ask=k)
+            for k in relation.values
+            if k != reading.ask and any(q.graph.fits_focus(k, f) for f in broader)
+        ]
     if q.form.focus and not fresh:
         slots = asks(q, relation, reading.subject, reading.object, values=reading.values, words=())
         if not slots:  # "which tie-up is described?" then "when?": the month of the tie-up found
@@ -178,6 +189,14 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         m for m in q.relation_words if m.target == relation.id and m.kind == "relation" and m.detail == "verb"
     ]
     return [Draft(r, tuple(used), FOLLOWUP) for r in asked]
+
+
+def _together(q: Question, relation: str, reading: Reading) -> bool:
+    """Whether some fact of the relation has the reading's subject and object together."""
+    return any(
+        set(reading.subject) <= set(f.subjects) and set(reading.object) <= set(f.objects)
+        for f in q.graph.facts_by_relation.get(relation, ())
+    )
 
 
 def _elsewhere(q: Question, previous: Reading, *, found: bool = False) -> list[Draft]:

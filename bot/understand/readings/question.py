@@ -130,6 +130,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         found, context.entities, graph, {m.target for m in named}, grammar, together=together, passing=context.passing
     )
     every = sorted(named + [m for m in context_entities if m.detail in ("context", "story")], key=lambda m: m.start)
+    every = _joint_things(every, found, graph, grammar)  # "the SBERBANK YANDEX THING": what the two made
     entities = _with_modifiers(_first_few(every), found, graph)  # "the ALIBABA-MAIL.RU deal": one name, of the deal
     alternatives = [m for m in context_entities if m.detail.endswith(":alternative")]
     references = through_relations(  # each place a name stands may start a reference ("this deal ... this one")
@@ -154,7 +155,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
         for m in primary
         if m not in excluded
         and not any(a.start <= m.start < a.end for a in attributed)
-        and not (m.kind == "type" and m.span in entity_spans)
+        and not (m.kind == "type" and any(s <= m.start and m.end <= e for s, e in entity_spans))
     )
     covered = {i for e in [*excluded, *attributed] for i in range(e.start, e.end)}
     covered |= set(range(*form.focus_span)) if form.focus_span else set()
@@ -481,6 +482,40 @@ def _with_modifiers(entities: list[Mention], found: Found, graph: Graph) -> list
         for e in entities
         if modifies[e.span] not in starts
     ]
+
+
+JOINT_SCORE = 0.9  # how sure a thing named by its makers and a noun for its kind is
+
+
+def _joint_things(entities: list[Mention], found: Found, graph: Graph, grammar: Grammar) -> list[Mention]:
+    """Two or more names joined with nothing but "and" and a noun of a kind right after them ("the Sberbank Yandex
+    THING", "the Alibaba and Mail.ru PROJECT") name the one thing of that kind they are all parties to."""
+    tokens = found.text.tokens
+    ordered = sorted(entities, key=lambda m: m.start)
+    out = list(ordered)
+    for noun in found.of("type"):
+        run: list[Mention] = []
+        end = noun.start
+        for entity in reversed(ordered):
+            if entity.end <= end and all(t in grammar.joiners for t in tokens[entity.end : end]):
+                run.insert(0, entity)
+                end = entity.start
+            elif entity.end <= end:
+                break
+        if len(run) < 2 or any(e.detail for e in run):
+            continue
+        makers = {e.target for e in run}
+        made = {
+            o
+            for f in graph.fact_by_id.values()
+            if makers <= set(f.subjects)
+            for o in f.objects
+            if o not in makers and graph.is_a(o, [noun.target])
+        }
+        if len(made) == 1:
+            thing = Mention("entity", made.pop(), run[0].start, noun.end, JOINT_SCORE, "")
+            out = [e for e in out if e not in run and not (thing.start <= e.start and e.end <= thing.end)] + [thing]
+    return sorted(out, key=lambda m: m.start)
 
 
 def modifier_of(names: list[Mention], mention: Mention, graph: Graph) -> str | None:
