@@ -2685,3 +2685,14 @@ def test_a_follow_up_about_another_made_thing_asks_its_own_makers_and_any_fittin
     joint.ask("when was it announced?")
     answer = joint.ask("and the sberbank and yandex one?")
     assert answer.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", answer.text
+
+
+def test_a_claim_without_a_verb_is_checked() -> None:
+    """A statement put as a question is a yes/no check even where it has no verb: a name, the noun for what it
+    holds and a comparison; a name and "already"; a name taken up again by a pronoun before the verb."""
+    compared = bot.ask("megafon's share bigger than the rdif's?")
+    assert compared.text.startswith("Yes: MegaFon will hold 24 percent and the RDIF 13 percent"), compared.text
+    already = bot.ask("alibaba already active in russia?")
+    assert already.text.startswith("Yes: Alibaba already plays a major role"), already.text
+    taken_up = bot.ask("the rdif, it owns 13 percent?")
+    assert taken_up.text == "Yes: the RDIF will own 13 percent of AliExpress Russia.", taken_up.text

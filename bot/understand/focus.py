@@ -303,13 +303,22 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
     opening = [  # "the russians", "THEY announced it on monday?"
         m for m in found.of("entity", "attribute", "pronoun") if _opens_at(m, begin, tokens, grammar)
     ]
+    opening += [  # "the alibaba, IT is doing business ...?": the name taken up again by a pronoun
+        p for p in found.of("pronoun") for m in opening if p.start == m.end and p not in opening
+    ]
     nouns = {(m.target, m.span) for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE"
     linking = grammar.auxiliary | grammar.be | grammar.future | grammar.infinitive
+    holdings = {i for m in found.of("relation") if m.detail == "holding" for i in range(m.start, m.end)}
     for name in opening:
-        if name.end < len(tokens) - 1 and tokens[name.end] in grammar.only:
-            return True  # "jv JUST for russia?": a claim that nothing else holds
+        if name.end < len(tokens) - 1 and tokens[name.end] in grammar.only | grammar.already:
+            return True  # "jv JUST for russia?", "alibaba ALREADY big there?": a claim that nothing else holds
         for compared in found.of("aggregate"):  # "megafon BIGGER STAKE THAN mail.ru?": a comparison claimed
-            linked = compared.target in COMPARATIVE and all(t in linking for t in tokens[name.end : compared.start])
+            linked = (
+                compared.target in COMPARATIVE
+                and all(  # "mailru's STAKE bigger than rdif's?"
+                    t in linking or i in holdings for i, t in enumerate(tokens[name.end : compared.start], name.end)
+                )
+            )
             if linked and any(compared.end <= e.start <= compared.end + CLAIM_REACH for e in found.of("entity")):
                 return True
         for verb in found.of("relation"):

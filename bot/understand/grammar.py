@@ -28,6 +28,7 @@ class Grammar(NamedTuple):
     linking: frozenset[str]
     distributive: frozenset[str]
     newness: frozenset[str]
+    already: frozenset[str]  # "alibaba ALREADY big there?": a claim that a thing held before
     of: frozenset[str]
     inside: frozenset[str]
     asking: frozenset[str]
@@ -105,6 +106,7 @@ def build_grammar(language: Language) -> Grammar:
         linking=words("linking"),
         distributive=words("distributive"),
         newness=words("newness"),
+        already=words("already"),
         of=words("of"),
         inside=words("inside"),
         asking=words("asking"),
