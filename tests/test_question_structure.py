@@ -2696,3 +2696,12 @@ def test_a_claim_without_a_verb_is_checked() -> None:
     assert already.text.startswith("Yes: Alibaba already plays a major role"), already.text
     taken_up = bot.ask("the rdif, it owns 13 percent?")
     assert taken_up.text == "Yes: the RDIF will own 13 percent of AliExpress Russia.", taken_up.text
+
+
+def test_a_kind_asked_in_place_narrows_and_a_weak_degree_after_which_only_describes() -> None:
+    """'Mail.ru owns which social network?': the kind right after "which" narrows the answer even after the verb;
+    'which BIG social network' describes the network asked for, it ranks nothing."""
+    in_place = bot.ask("mail.ru owns which social network?")
+    assert in_place.text == "Mail.ru's assets include VK, Russia's most popular social media network.", in_place.text
+    described = bot.ask("which big social network does mail.ru own?")
+    assert described.text == in_place.text, described.text

@@ -393,11 +393,15 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
     limit = min(verbs) if verbs else len(q.tokens)
     appositive = q.appositive  # "the billionaire Usmanov": the noun names the entity after it, it asks for nothing
     extra += [t for t in appositive if t.span not in used_spans]
+    asked_at = q.form.focus_span[1] if q.form.focus_span else -1  # "mail.ru owns WHICH social network?"
     if reading.ask in ("subject", "object"):
         types = [
             t
             for t in q.types
-            if t.start not in in_entities and t.span not in used_spans and t.start < limit and t not in appositive
+            if t.start not in in_entities
+            and t.span not in used_spans
+            and (t.start < limit or 0 <= t.start - asked_at <= 1)
+            and t not in appositive
         ]
         allowed = relation.subject_types if reading.ask == "subject" else relation.object_types
         fitting = [t for t in types if types_overlap(allowed, (t.target,), q.graph)]

@@ -219,12 +219,16 @@ def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
 
 
 def _adjective(found: Found, aggregate: Mention) -> bool:
-    """A weak superlative word between a demonstrative and a thing's name or kind only describes the thing
-    pointed at ("THAT BIG social network it has"), and one right before a name describes what it names ("the
-    MAIN news"); it asks for no ranking. Before a bare kind it may still rank ("the main company")."""
+    """A weak superlative word between a demonstrative (or a question word) and a thing's name or kind only
+    describes the thing pointed at ("THAT BIG social network it has", "WHICH BIG network"), and one right before
+    a name describes what it names ("the MAIN news"); it asks for no ranking. Before a bare kind it may still rank
+    ("the main company")."""
     if not aggregate.weak:
         return False
     pointed = any(d.end == aggregate.start for d in found.of("demonstrative"))
+    pointed = pointed or (  # "WHICH BIG network": a degree after the question word describes the kind asked
+        aggregate.target in EXTREMES and any(f.end == aggregate.start for f in found.of("focus"))
+    )
     kinds = ("entity", "type") if pointed else ("entity",) if aggregate.target in EXTREMES else ()
     return any(m.start == aggregate.end for m in found.of(*kinds))  # "the MAIN news": the story, no ranking
 
