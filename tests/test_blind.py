@@ -215,6 +215,9 @@ FLOORS = {
     "round-196.yaml": (0.89, 9),
     "round-197.yaml": (0.90, 4),
     "round-198.yaml": (0.97, 1),
+    "round-199.yaml": (0.94, 3),
+    "round-200.yaml": (0.93, 3),
+    "round-201.yaml": (0.91, 3),
 }
 
 
