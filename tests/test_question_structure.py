@@ -2705,3 +2705,12 @@ def test_a_kind_asked_in_place_narrows_and_a_weak_degree_after_which_only_descri
     assert in_place.text == "Mail.ru's assets include VK, Russia's most popular social media network.", in_place.text
     described = bot.ask("which big social network does mail.ru own?")
     assert described.text == in_place.text, described.text
+
+
+def test_what_named_things_are_doing_asks_their_acts_not_what_they_are() -> None:
+    """'Sberbank and Yandex doing what exactly?': "what exactly" would ask what they are, but a question about
+    what they are doing asks their acts, with or without "are" before "doing"."""
+    answer = bot.ask("so sberbank and yandex doing what exactly?")
+    assert answer.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", answer.text
+    with_be = bot.ask("megafon and the rdif are doing what exactly?")
+    assert not with_be.text.startswith("MegaFon is a telecom operator"), with_be.text

@@ -22,7 +22,10 @@ def candidate_relations(
     Implied relations are tried when no strong word names a relation, or when the named ones cannot
     give what a specific question word asks ("why did they set up the venture?" is about its purpose).
     """
-    named = [m.target for m in q.relation_words if m not in consumed]
+    words = [m for m in q.relation_words if m not in consumed]
+    if _asks_their_acts(q, entities):  # "alibaba n mail.ru doing WHAT EXACTLY": their acts, not what they are
+        words = [m for m in words if not (m.weak and m.target == q.graph.describes)]
+    named = [m.target for m in words]
     named += [m.target for m in q.titles if m not in consumed]
     ordered = list(dict.fromkeys(named))[:MAX_RELATIONS]
     candidates: list[tuple[Relation, float]] = [(q.graph.relations[r], 0.0) for r in ordered]
@@ -39,10 +42,20 @@ def candidate_relations(
     return candidates
 
 
+def _asks_their_acts(q: Question, entities: list[Mention]) -> bool:
+    """Whether a generic question asks what named things are doing ("what are X and Y DOING?")."""
+    focus = q.focus
+    if focus is None or not focus.generic:
+        return False
+    return any(_acting(q, run[0].start, run[-1].end) for run in _coordinated_runs(q, entities))
+
+
 def _acting(q: Question, start: int, end: int) -> bool:
     """Whether the names from `start` to `end` are asked what they did or are doing: "what DID X DO?", "what
     are X DOING?", "what is X UP TO?", "what HAPPENED with X?"; "what does X do?" asks what X is."""
     tokens = q.tokens
+    if end < len(tokens) and tokens[end] in q.grammar.be:
+        end += 1  # "X and Y ARE doing what?"
     if any(tokens[end : end + len(words)] == words for words in q.grammar.acting):
         return True
     if q.grammar.happening.intersection(tokens):  # "what happened with Sberbank?", "sberbank yandex what happened"
