@@ -2714,3 +2714,19 @@ def test_what_named_things_are_doing_asks_their_acts_not_what_they_are() -> None
     assert answer.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", answer.text
     with_be = bot.ask("megafon and the rdif are doing what exactly?")
     assert not with_be.text.startswith("MegaFon is a telecom operator"), with_be.text
+
+
+def test_that_one_is_the_other_thing_talked_about() -> None:
+    """'This venture came after another deal?' then 'and who announced that one?': "that one" is the other deal the
+    answer brought up, not the story's own venture ("this one")."""
+    chat = bot.Conversation()
+    chat.ask("so this venture came after another deal?")
+    answer = chat.ask("and who announced that one?")
+    assert answer.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", answer.text
+
+
+def test_an_order_word_inside_a_name_claims_no_order() -> None:
+    """'Did the venture follow some earlier deal?': "earlier" is part of the name of the deal ("the earlier deal"),
+    not a claim that the venture came first; it did follow it, so the answer is Yes."""
+    answer = bot.ask("did the venture follow some earlier deal?")
+    assert answer.text.startswith("Yes: the deal comes after"), answer.text

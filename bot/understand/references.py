@@ -46,8 +46,12 @@ def from_context(
         in_phrase = {m.target for m in found.of("entity") if demonstrative.start <= m.start < noun.end}
         elsewhere = {m.target for m in found.of("entity") if not demonstrative.start <= m.start < noun.end}
         others = named - (in_phrase - elsewhere)  # "that FORUM": the noun may be a name too; it names nothing here
-        match = next((e for e in history if e not in others and graph.is_a(e, [noun.target])), None)
-        if match is None and found.text.tokens[demonstrative.start] in grammar.story_pronouns:  # "this one"
+        fits = [e for e in history if e not in others and graph.is_a(e, [noun.target])]
+        near = found.text.tokens[demonstrative.start] in grammar.story_pronouns
+        if not near and _empty_noun(noun, graph):  # "THAT ONE": the other thing talked about, not the story's own
+            fits = [e for e in fits if e not in graph.backdrops] + [e for e in fits if e in graph.backdrops]
+        match = next(iter(fits), None)
+        if match is None and near:  # "this one"
             fitting = [e for e in graph.backdrops if graph.is_a(e, [noun.target])]
             again = [  # "the deal that came before THIS ONE": the story's deal named again (not "the article")
                 e

@@ -337,8 +337,9 @@ def _order(q: Question, relation: Relation, placed: list[tuple[Mention, tuple[st
     question puts it (earlier, later, or either when it names both)."""
     if not relation.sequence:
         return None
-    earlier = any(t in q.grammar.earlier for t in q.tokens)
-    later = any(t in q.grammar.later for t in q.tokens)
+    free = [t for i, t in enumerate(q.tokens) if i not in q.named_positions]  # not "the EARLIER deal", a name
+    earlier = any(t in q.grammar.earlier for t in free)
+    later = any(t in q.grammar.later for t in free)
     if not (earlier or later):
         return None
     way = EITHER if earlier and later else EARLIER if earlier else LATER
