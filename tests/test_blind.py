@@ -218,6 +218,9 @@ FLOORS = {
     "round-199.yaml": (0.94, 3),
     "round-200.yaml": (0.93, 3),
     "round-201.yaml": (0.91, 3),
+    "round-202.yaml": (0.93, 3),
+    "round-203.yaml": (0.94, 2),
+    "round-204.yaml": (0.91, 3),
 }
 
 
