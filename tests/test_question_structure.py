@@ -2730,3 +2730,18 @@ def test_an_order_word_inside_a_name_claims_no_order() -> None:
     not a claim that the venture came first; it did follow it, so the answer is Yes."""
     answer = bot.ask("did the venture follow some earlier deal?")
     assert answer.text.startswith("Yes: the deal comes after"), answer.text
+
+
+def test_a_question_about_another_time_than_the_facts_is_not_answered_with_the_present() -> None:
+    """'What did Dmitriyev do before he ran the RDIF?', 'who led Alibaba before Michael Evans?': the facts say who
+    holds each post, not who held it before, so the bot is not sure and names the word; "before" with nothing
+    after it (earlier than now) or before a year still reads as usual."""
+    earlier = bot.ask("what did Kirill Dmitriyev do before he ran the RDIF?")
+    assert not earlier.answered, earlier.text
+    assert '"before"' in earlier.text, earlier.text
+    predecessor = bot.ask("who led alibaba before michael evans?")
+    assert not predecessor.answered, predecessor.text
+    ever = bot.ask("did mail.ru launch anything before?")
+    assert ever.text.startswith("Yes: Mail.ru launched Pandao in 2017"), ever.text
+    bound = bot.ask("was alibaba founded before 2005?")
+    assert bound.text.startswith("Yes"), bound.text

@@ -16,6 +16,7 @@ from bot.understand.grammar import Grammar, word_before
 from bot.understand.model import Form, Found, Mention, Reading
 from bot.understand.normalize import simplify
 from bot.understand.readings import miss_weight, use_weight
+from bot.understand.readings.weights import VALUE_MENTIONS
 
 EVIDENCE_WORD = 0.5  # a word nothing else explains, found in the sentence an answer cites
 STRONG_WORD_BACK = 0.5  # a strong relation word left out gets back this share of its cost when the facts use it
@@ -270,6 +271,43 @@ def misplaced(reading: Reading) -> list[int]:
     ]
 
 
+def another_time(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> int | None:
+    """Where the question moves to another time ("where did he work BEFORE THAT?", "... before joining?") with
+    words the reading leaves out: "before" or "after" that no figure follows, in a reading of no sequence relation,
+    whose facts say nothing of an earlier state ("ALREADY plays a major role")."""
+    reading = tried.reading
+    relation = graph.relations.get(reading.relation)
+    evidence = _cited_words(tried.result, graph) if tried.result is not None else set()
+    if relation is None or relation.sequence or grammar.already & evidence:
+        return None
+    tokens = found.text.tokens
+    breaks = found.text.boundary or tuple(False for _ in tokens)
+    order = grammar.earlier | grammar.later
+    figures = {m.start for m in found.mentions if m.kind in VALUE_MENTIONS}
+    ordered = {e for f in graph.fact_by_id.values() if graph.relations[f.relation].sequence for e in f.entities}
+    anchors = [(m.start, m.end, m.target) for m in found.of("entity")]
+    for i, t in enumerate(tokens):
+        if t not in order or i in reading.used:
+            continue
+        after = i + 1
+        while after < len(tokens) and (tokens[after] in order or tokens[after] in grammar.joiners | {"or"}):
+            after += 1  # "before OR AFTER 2015"
+        pointing = after
+        while after < len(tokens) and tokens[after] in grammar.determiners:
+            after += 1
+        if (after == pointing and (after >= len(tokens) or breaks[after])) or after in figures:
+            continue  # "launched anything BEFORE?": earlier than now; "before 2015": a bound on a figure
+        story = (
+            pointing < len(tokens)
+            and tokens[pointing] in grammar.story_pronouns
+            and bool(ordered.intersection(graph.backdrops))
+        )
+        if story or any(s <= after < e and target in ordered for s, e, target in anchors):
+            continue  # "what did Sberbank and Yandex announce BEFORE THIS (deal)?": the order the facts give
+        return i
+    return None
+
+
 def _frames(relation_id: str, graph: Graph) -> bool:
     """Whether a relation only frames what is asked: it reports words ("did they SAY how much"), places a thing
     or names it; its verb may stand beside a reading of another relation."""
@@ -339,6 +377,8 @@ def confidence(
         if not m.weak and m.detail in ("agent", "patient") and not used & set(range(m.start, m.end)):
             kept *= UNEXPLAINED
     kept *= UNEXPLAINED_NAME ** len(misplaced(reading))
+    if grammar is not None and another_time(found, tried, graph, grammar) is not None:
+        kept *= UNEXPLAINED_NAME  # "where did he work BEFORE THAT?": a time the facts do not speak of
     if grammar is not None and verb_left_out(found, reading, graph, grammar, used) is not None:
         kept *= UNEXPLAINED_NAME  # "how much money does the RDIF MANAGE?": the clause's verb asks something else
     if grammar is not None:  # "what did Evans say ABOUT THE WEATHER?": a topic none of its facts is about

@@ -25,6 +25,7 @@ from bot.answer.compound import (
 )
 from bot.answer.evidence import (
     Tried,
+    another_time,
     confidence,
     evidence_bound,
     misplaced,
@@ -178,7 +179,8 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
 
             topics = untold_topic(found, answerable, graph, lexicon.grammar)
             verb = verb_left_out(found, answerable.reading, graph, lexicon.grammar)
-            topics = [*topics, *([] if verb is None else [verb]), *misplaced(answerable.reading)]
+            when = another_time(found, answerable, graph, lexicon.grammar)
+            topics = [*topics, *(i for i in (verb, when) if i is not None), *misplaced(answerable.reading)]
             text_out = replies.unsure(found, answerable.reading, graph, knowledge, topics)
             return Answer(
                 question, False, text_out, (), None, sure, explanation(found, form, tried, reason="not sure")
