@@ -2745,3 +2745,12 @@ def test_a_question_about_another_time_than_the_facts_is_not_answered_with_the_p
     assert ever.text.startswith("Yes: Mail.ru launched Pandao in 2017"), ever.text
     bound = bot.ask("was alibaba founded before 2005?")
     assert bound.text.startswith("Yes"), bound.text
+
+
+def test_a_comparison_claimed_with_a_word_between_is_checked() -> None:
+    """'So MegaFon really owns more than Mail.ru?', 'the Russian partners actually hold more than Alibaba?': a
+    word that only colours the claim ("really", "actually") leaves it a claim to check, answered Yes or No."""
+    really = bot.ask("so megafon really owns more than mail.ru?")
+    assert really.text.startswith("Yes: MegaFon will hold 24 percent"), really.text
+    actually = bot.ask("the russian partners actually hold more than alibaba?")
+    assert actually.text.startswith("Yes: the Russian partners will hold 52 percent"), actually.text

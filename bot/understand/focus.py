@@ -308,7 +308,12 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
     ]
     nouns = {(m.target, m.span) for m in found.of("relation") if m.detail not in ("verb", "passive")}  # "Evans QUOTE"
     linking = grammar.auxiliary | grammar.be | grammar.future | grammar.infinitive
-    holdings = {i for m in found.of("relation") if m.detail == "holding" for i in range(m.start, m.end)}
+    holdings = {  # "mailru's STAKE bigger", "the russian side actually CONTROLS more than", "megafon OWNS more"
+        i
+        for m in found.mentions
+        if m.kind == "relation" or (m.kind == "aggregate" and m.weak)
+        for i in range(m.start, m.end)
+    }
     for name in opening:
         if name.end < len(tokens) - 1 and tokens[name.end] in grammar.only | grammar.already:
             return True  # "jv JUST for russia?", "alibaba ALREADY big there?": a claim that nothing else holds
@@ -316,7 +321,8 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
             linked = (
                 compared.target in COMPARATIVE
                 and all(  # "mailru's STAKE bigger than rdif's?"
-                    t in linking or i in holdings for i, t in enumerate(tokens[name.end : compared.start], name.end)
+                    t in linking or i in holdings or _adverb(t, grammar)
+                    for i, t in enumerate(tokens[name.end : compared.start], name.end)
                 )
             )
             if linked and any(compared.end <= e.start <= compared.end + CLAIM_REACH for e in found.of("entity")):
@@ -327,11 +333,17 @@ def _claims_a_fact(found: Found, grammar: Grammar) -> bool:
                 verb.detail in ("verb", "passive")
                 and (verb.target, verb.span) not in nouns
                 and verb.start >= name.end
-                and all(t in grammar.auxiliary | grammar.be | grammar.future | grammar.infinitive for t in between)
+                and all(t in linking or _adverb(t, grammar) for t in between)  # "so megafon REALLY owns ...?"
                 and verb.end < len(tokens)
             ):
                 return True
     return False
+
+
+def _adverb(word: str, grammar: Grammar) -> bool:
+    """Whether a word between a claim's subject and its verb only colours it ("really", "actually"): a function
+    word that asks nothing."""
+    return word in grammar.stopwords and word not in grammar.asking | grammar.relative
 
 
 def _mixed_options(found: Found) -> bool:
