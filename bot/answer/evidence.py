@@ -284,11 +284,17 @@ def another_time(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> 
     breaks = found.text.boundary or tuple(False for _ in tokens)
     order = grammar.earlier | grammar.later
     figures = {m.start for m in found.mentions if m.kind in VALUE_MENTIONS}
-    ordered = {e for f in graph.fact_by_id.values() if graph.relations[f.relation].sequence for e in f.entities}
     anchors = [(m.start, m.end, m.target) for m in found.of("entity")]
     for i, t in enumerate(tokens):
         if t not in order or i in reading.used:
             continue
+        ordered = {  # the things a sequence fact puts in order (the deal, the tie-up before it)
+            e
+            for r in graph.relations.values()
+            if r.sequence
+            for f in graph.facts_by_relation.get(r.id, ())
+            for e in f.entities
+        }
         after = i + 1
         while after < len(tokens) and (tokens[after] in order or tokens[after] in grammar.joiners | {"or"}):
             after += 1  # "before OR AFTER 2015"

@@ -595,8 +595,10 @@ def _ordered_names(
         role = _ordered(word, first, graph, grammar, tokens) if first is not None else None
         if first is None or second is None or not role:
             continue
-        referred = _subjects(word.target, second.target, graph, None) if role == "object" else []
-        referred = referred or (_objects(word.target, second.target, graph) if role == "subject" else [])
+        if role == "subject":  # "the tie-up BEFORE this one": what this one comes after
+            referred = _objects(word.target, second.target, graph)
+        else:  # "the venture AFTER the tie-up": what comes after the tie-up
+            referred = _subjects(word.target, second.target, graph, None)
         if referred == [first.target]:
             references += _make(referred, word, second, first)
     return references

@@ -511,7 +511,7 @@ def _joint_things(entities: list[Mention], found: Found, graph: Graph, grammar: 
         makers = {e.target for e in run}
         made = {
             o
-            for f in graph.fact_by_id.values()
+            for f in graph.facts_by_entity.get(run[0].target, ())
             if makers <= set(f.subjects)
             for o in f.objects
             if o not in makers and graph.is_a(o, [noun.target])
