@@ -285,18 +285,18 @@ def another_time(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> 
     order = grammar.earlier | grammar.later
     figures = {m.start for m in found.mentions if m.kind in VALUE_MENTIONS}
     anchors = [(m.start, m.end, m.target) for m in found.of("entity")]
-    for i, t in enumerate(tokens):
-        if t not in order or i in reading.used:
-            continue
-        ordered = {  # the things a sequence fact puts in order (the deal, the tie-up before it)
-            e
-            for r in graph.relations.values()
-            if r.sequence
-            for f in graph.facts_by_relation.get(r.id, ())
-            for e in f.entities
-        }
+    joining = {i for m in found.of("either") for i in range(m.start, m.end)}
+    left = [i for i, t in enumerate(tokens) if t in order and i not in reading.used]
+    ordered = {  # the things a sequence fact puts in order (the deal, the tie-up before it), when it matters
+        e
+        for r in (graph.relations.values() if left else ())
+        if r.sequence
+        for f in graph.facts_by_relation.get(r.id, ())
+        for e in f.entities
+    }
+    for i in left:
         after = i + 1
-        while after < len(tokens) and (tokens[after] in order or tokens[after] in grammar.joiners | {"or"}):
+        while after < len(tokens) and (tokens[after] in order | grammar.joiners or after in joining):
             after += 1  # "before OR AFTER 2015"
         pointing = after
         while after < len(tokens) and tokens[after] in grammar.determiners:
