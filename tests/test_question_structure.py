@@ -2754,3 +2754,27 @@ def test_a_comparison_claimed_with_a_word_between_is_checked() -> None:
     assert really.text.startswith("Yes: MegaFon will hold 24 percent"), really.text
     actually = bot.ask("the russian partners actually hold more than alibaba?")
     assert actually.text.startswith("Yes: the Russian partners will hold 52 percent"), actually.text
+
+
+def test_a_support_verb_with_a_noun_for_a_joint_act_names_the_partnership() -> None:
+    """'Which company formed a partnership with Sberbank?', 'Yandex signed an agreement with which bank?': a verb
+    that only carries a noun for an act done together ("formed a partnership", "signed an agreement", "had an
+    online shopping alliance") says what "partnered with" says; the noun, without "the", is not the story's
+    deal."""
+    formed = bot.ask("Which company formed a partnership with Sberbank?")
+    assert formed.text.startswith("Sberbank, Russia's largest bank, and internet company Yandex"), formed.text
+    signed = bot.ask("Yandex signed an agreement with which bank?")
+    assert signed.text.startswith("Sberbank, Russia's largest bank"), signed.text
+    described = bot.ask("who had an online shopping alliance with yandex")
+    assert described.text.startswith("Sberbank, Russia's largest bank"), described.text
+    checked = bot.ask("did Sberbank strike a big deal with Alibaba?")
+    assert checked.text.startswith("No: Sberbank, Russia's largest bank, and internet company Yandex"), checked.text
+
+
+def test_they_stands_for_the_things_of_one_kind_an_answer_named() -> None:
+    """'Which firm teamed up with Yandex?' answers with the tie-up's partners and the tie-up; 'when did they
+    announce it?' then means the two companies and their tie-up, not Sberbank and the deal together."""
+    chat = bot.Conversation()
+    chat.ask("which firm teamed up with Yandex?")
+    when = chat.ask("when did they announce it?")
+    assert when.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", when.text

@@ -67,7 +67,7 @@ def build_graph(knowledge: Knowledge) -> Graph:
     """Index the knowledge's facts and types."""
     language = knowledge.language
     parents = {t.id: t.parent for t in language.types}
-    ancestors = {t: tuple(_chain(t, parents)) for t in parents}
+    ancestors = {t: tuple(lineage(t, parents)) for t in parents}
     focus_parents = {f.id: f.parent for f in language.focus}
     by_relation: dict[str, list[Fact]] = defaultdict(list)
     by_entity: dict[str, list[Fact]] = defaultdict(list)
@@ -99,11 +99,11 @@ def build_graph(knowledge: Knowledge) -> Graph:
         cited_words=frozenset().union(*fact_words.values()),
         mentioned=frozenset(e for fact in knowledge.facts for e in fact.mentions),
         backdrops=tuple(e.id for e in knowledge.entities if e.backdrop),
-        focus_ancestors={f: tuple(_chain(f, focus_parents)) for f in focus_parents},
+        focus_ancestors={f: tuple(lineage(f, focus_parents)) for f in focus_parents},
         describes=next((r.id for r in language.relations if r.describes), ""),
         within=_within(knowledge),
         aggregate_words={a.id: frozenset(w for w in a.words if " " not in w) for a in language.aggregates},
-        answers={v.id: frozenset(a for f in v.answers for a in _chain(f, focus_parents)) for v in language.values},
+        answers={v.id: frozenset(a for f in v.answers for a in lineage(f, focus_parents)) for v in language.values},
         named_in_text=_named_in_text(knowledge),
     )
 
@@ -154,7 +154,8 @@ def _words(fact: Fact, endings: tuple[str, ...] = (), directions: tuple[str, ...
     return frozenset(words | bases)
 
 
-def _chain(start: str, parents: dict[str, str | None]) -> list[str]:
+def lineage(start: str, parents: dict[str, str | None]) -> list[str]:
+    """A type (or focus) and every one above it, nearest first; a loop stops where it closes."""
     chain: list[str] = []
     current: str | None = start
     while current is not None and current not in chain:

@@ -143,7 +143,8 @@ def read_language(draft: Draft) -> Language:
 WORD_CLASSES = (
     "be", "auxiliary", "agent_marker", "participle_endings", "of", "inside", "asking", "filler", "partitive",
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
-    "beside", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession", "get_passive",
+    "beside", "support", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession",
+    "get_passive",
     "ergative", "existential", "minority", "premise", "bounds", "approximate", "directions", "disclosure",
     "concealment", "ranked_among", "speaker_possessives",
     "question_words", "negating", "entity_questions", "possessives", "other", "noun_verbs", "only", "present",

@@ -46,6 +46,7 @@ class Grammar(NamedTuple):
     source_cues: tuple[tuple[str, ...], ...]  # "who released", "where does ... come from": asks whose a fact is
     idioms: tuple[tuple[str, ...], ...]  # "double check", "different thing": their words name nothing
     beside: frozenset[str]
+    support: frozenset[str]  # "X SIGNED a deal with Y": a verb that only carries the noun for a joint act
     percent: frozenset[str]
     money: frozenset[str]
     joiners: frozenset[str]
@@ -124,6 +125,7 @@ def build_grammar(language: Language) -> Grammar:
         source_cues=tuple(_with_gaps(c) for c in classes.get("source_cues", ())),
         idioms=tuple(tuple(simplify(c).split()) for c in classes.get("idioms", ())),
         beside=words("beside"),
+        support=words("support"),
         percent=words("percent"),
         money=words("money"),
         joiners=words("joiners"),

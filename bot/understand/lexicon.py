@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from bot.knowledge.graph import lineage
 from bot.knowledge.model import Knowledge, Language
 from bot.understand.grammar import Grammar, build_grammar
 from bot.understand.normalize import simplify, stem
@@ -58,6 +59,7 @@ class Lexicon(NamedTuple):
     symbols: dict[int, str]
     abbreviations: frozenset[str]  # words whose period ends no sentence ("mr" of "Mr. Usmanov")
     grammar: Grammar
+    joint_acts: dict[tuple[str, str], str]  # ("type", "deal") -> "partner": "did a DEAL with X" partners X
 
 
 _VOWELS = re.compile(r"[aeiou]")
@@ -182,7 +184,23 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         symbols={ord(symbol): f" {word} " for symbol, word in language.symbols},
         abbreviations=frozenset(a.rstrip(".").lower() for a in language.abbreviations),
         grammar=build_grammar(language),
+        joint_acts=_joint_acts(language),
     )
+
+
+def _joint_acts(language: Language) -> dict[tuple[str, str], str]:
+    """The nouns for an act done together, and the both-ways relation each names after a support verb
+    ("signed a DEAL with X", "made PARTNERSHIP with X"): the relation's own nouns for the act, and the types
+    of thing only its object may be (a deal, a joint venture), with every type below them."""
+    parents = {t.id: t.parent for t in language.types}
+    acts: dict[tuple[str, str], str] = {}
+    for relation in sorted((r for r in language.relations if r.symmetric), key=lambda r: r.id):
+        acts.setdefault(("relation", relation.id), relation.id)
+        things = set(relation.object_types) - set(relation.subject_types)
+        for type_def in language.types:
+            if things & set(lineage(type_def.id, parents)):
+                acts.setdefault(("type", type_def.id), relation.id)
+    return acts
 
 
 ONE_OFF_LENGTH = 5  # words this long may be matched one letter off, as written rather than by stem

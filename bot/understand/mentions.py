@@ -41,6 +41,9 @@ SECONDARY = frozenset(
 )  # cues that may overlap the phrases they sit in
 PRIORITY = {"entity": 0, "relation": 1, "title": 1, "type": 2, "attribute": 3, "aggregate": 4, "valueword": 5}
 YEAR_RANGE = (1000, 2999)
+SUPPORT_REACH = 3  # describing words between a support verb and its noun ("did a big e-commerce deal with")
+DESCRIBING = frozenset({"type", "attribute", "aggregate", "valueword"})  # ... and what they may be
+NOUN_FORMS = frozenset({"action", "topic"})  # a relation's words that name its act ("partnership")
 
 
 def find_mentions(text: Text, lexicon: Lexicon, *, mend: bool = True) -> Found:
@@ -78,12 +81,47 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
         words,
         lexicon,
     )
+    mentions = _joint_acts_done(mentions, text, lexicon)
     idiom = _idiom_positions(words, lexicon.grammar.idioms)
     mentions = [m for m in _arithmetic_or_exclusion(mentions) if m.kind == "entity" or m.start not in idiom]
     covered = {i for m in mentions for i in range(m.start, m.end)} | idiom
     covered |= {i for i, word in enumerate(words) if skeleton_stopword(word, lexicon)}
     unknown, unexplained = _leftovers(text, covered, lexicon)
     return Found(text, tuple(mentions), unknown, unexplained)
+
+
+def _joint_acts_done(mentions: list[Mention], text: Text, lexicon: Lexicon) -> list[Mention]:
+    """'X SIGNED A DEAL with Y', 'X made partnership with Y': a support verb, then "a" (or nothing), a few
+    describing words and a noun for an act done together, then "with", say what 'X partnered with Y' says.
+    One relation word spans them; the noun, said without "the", names no thing of the story."""
+    words, grammar = text.tokens, lexicon.grammar
+    capitalised = text.capitalised or tuple(False for _ in words)
+    for verb in range(len(words)):
+        if words[verb] not in grammar.support:
+            continue
+        opening = verb + 2 if verb + 1 < len(words) and words[verb + 1] in grammar.indefinite else verb + 1
+        nouns = [
+            m
+            for m in mentions
+            if (m.kind, m.target) in lexicon.joint_acts
+            and (m.kind != "relation" or m.detail in NOUN_FORMS)
+            and opening <= m.start <= opening + SUPPORT_REACH
+            and m.end < len(words)
+            and words[m.end] in grammar.beside
+        ]
+        for noun in nouns:
+            inside = [m for m in mentions if m.kind not in SECONDARY and verb <= m.start and m.end <= noun.end]
+            crossing = [
+                m
+                for m in mentions
+                if m.kind not in SECONDARY and m.start < noun.end and m.end > verb and m not in inside
+            ]
+            describing = [m for m in mentions if opening <= m.start < noun.start and m.kind not in DESCRIBING]
+            if crossing or describing or any(capitalised[opening : noun.start]):
+                continue  # a name or a figure between them, or a phrase reaching past them: something else
+            act = Mention("relation", lexicon.joint_acts[(noun.kind, noun.target)], verb, noun.end, 1.0, "verb")
+            return [m for m in mentions if m not in inside] + [act]
+    return mentions
 
 
 def _standing_for_the_article(word: str, options: Options, lexicon: Lexicon) -> Options:

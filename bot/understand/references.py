@@ -73,8 +73,9 @@ def from_context(
         plural = found.text.tokens[pronoun.start] in grammar.plural
         if plural and any(e.end <= pronoun.start and graph.entities[e.target].members for e in found.of("entity")):
             continue  # "the Russian ones, how much do THEY own together?": the group just named
-        if plural and len(together) > 1 and not named:
-            for entity in together:  # "RDIF and MegaFon ...?" then "how much do THEY own together?"
+        joint = _alike(together, graph)  # the partners an answer named, not the deal it also named
+        if plural and len(joint) > 1 and not named:
+            for entity in joint:  # "RDIF and MegaFon ...?" then "how much do THEY own together?"
                 mentions.append(Mention("entity", entity, pronoun.start, pronoun.end, CONTEXT_SCORE, "context"))
             continue
         if _dislocated(pronoun, found, graph):
@@ -100,6 +101,14 @@ def from_context(
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions
+
+
+def _alike(entities: Sequence[str], graph: Graph) -> list[str]:
+    """The entities of a kind another of them shares ("Sberbank, Yandex and their tie-up": the two companies):
+    "they" stands for things of one kind."""
+    lines = [graph.ancestors.get(graph.entities[e].type, (graph.entities[e].type,)) for e in entities]
+    roots = [line[-2] if len(line) > 1 else line[-1] for line in lines]  # organisation, event, ...: below "entity"
+    return [e for e, root in zip(entities, roots, strict=True) if roots.count(root) > 1]
 
 
 def _named_before_its_clause(pronoun: Mention, kinds: str, found: Found, graph: Graph, grammar: Grammar) -> bool:
