@@ -221,6 +221,9 @@ FLOORS = {
     "round-202.yaml": (0.93, 3),
     "round-203.yaml": (0.94, 2),
     "round-204.yaml": (0.91, 3),
+    "round-205.yaml": (0.9, 4),
+    "round-206.yaml": (0.94, 3),
+    "round-207.yaml": (0.89, 6),
 }
 
 
