@@ -2778,3 +2778,31 @@ def test_they_stands_for_the_things_of_one_kind_an_answer_named() -> None:
     chat.ask("which firm teamed up with Yandex?")
     when = chat.ask("when did they announce it?")
     assert when.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", when.text
+
+
+def test_a_weak_degree_before_a_noun_for_what_is_held_describes_it() -> None:
+    """'What is MegaFon's main asset?': "main" before a noun for the thing held describes it and ranks nothing; a
+    strong one ("largest asset") asks a ranking of what MegaFon holds, which the article does not give, so it is
+    never answered with the largest holder of the venture."""
+    main = bot.ask("what is megafon's main asset?")
+    assert main.text == "MegaFon will own 24 percent of AliExpress Russia.", main.text
+    largest = bot.ask("what is megafon's largest asset?")
+    assert not largest.answered, largest.text
+    assert "Alibaba will hold the largest stake" not in largest.text
+
+
+def test_a_cleft_it_stands_for_nothing() -> None:
+    """'Who was it that said the Russians would hold 52 percent?': "it" between "was" and "that" only fronts the
+    question word; it asks who said so, not what the story's venture holds."""
+    answer = bot.ask("who was it that said the russians would hold 52 percent")
+    assert answer.answered, answer.text
+    assert "according to the RDIF's Kirill Dmitriyev" in answer.text, answer.text
+
+
+def test_a_name_in_a_sentence_the_bot_was_unsure_of_is_remembered() -> None:
+    """'... is MegaFon the same thing as a zoo?? anyway, how much does it own': the first sentence is not
+    understood, but "it" in the next one still means the MegaFon it named, not the story's venture."""
+    answer = bot.ask(
+        "was reading on the bus, is megafon the same thing as a zoo?? anyway whatever, how much does it own"
+    )
+    assert answer.text.endswith("MegaFon will own 24 percent of AliExpress Russia."), answer.text

@@ -16,6 +16,7 @@ from bot.understand.model import (
     APPROX,
     CLAIM,
     ENDS,
+    EXTREMES,
     GROUP_FIRST,
     MINORITY,
     TIMES,
@@ -71,7 +72,12 @@ def derive(reading: Reading, graph: Graph, language: Language) -> Result | None:
     if parts is None:
         return None
     operation = OPERATIONS.get(reading.aggregate)
-    return operation(parts) if operation else None
+    result = operation(parts) if operation else None
+    single = len(reading.subject) == 1 and not graph.entities[reading.subject[0]].members
+    ranked_object = reading.aggregate in EXTREMES and reading.ask == "object" and single
+    if result is not None and ranked_object and reading.subject[0] not in result.entities:
+        return None  # "MegaFon's biggest asset": a ranking of a whole's holders that MegaFon does not top
+    return result
 
 
 def _gather(reading: Reading, relation: Relation, kind: str, graph: Graph, language: Language) -> _Parts | None:

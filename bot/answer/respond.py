@@ -182,9 +182,12 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
             when = another_time(found, answerable, graph, lexicon.grammar)
             topics = [*topics, *(i for i in (verb, when) if i is not None), *misplaced(answerable.reading)]
             text_out = replies.unsure(found, answerable.reading, graph, knowledge, topics)
-            return Answer(
+            unsure = Answer(
                 question, False, text_out, (), None, sure, explanation(found, form, tried, reason="not sure")
-            ), context
+            )
+            named = [m.target for m in sorted(found.of("entity"), key=lambda m: -m.start)]  # the reading unsure
+            remembered = tuple(dict.fromkeys([*named, *context.entities]))  # "..., is Mail.ru the email site??"
+            return unsure, context._replace(entities=remembered)  # "... anyway, who owns IT": Mail.ru
         result = answerable.result
         unlisted = None
         named_after_cue = {c.end for c in found.of("focus")} & {e.start for e in found.of("entity")}

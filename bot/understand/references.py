@@ -68,6 +68,8 @@ def from_context(
             continue
         if tokens[pronoun.start] in grammar.relative and not _stands_alone(pronoun, tokens, grammar):
             continue  # "the fund THAT owns ...": a relative word, not a pronoun
+        if _cleft(pronoun, tokens, grammar):
+            continue  # "who was IT that said ...?": a dummy that only fronts the question word
         if _what_was_said(pronoun, found, graph, grammar):
             continue  # "where did he say IT?": the words said, not a thing named before
         plural = found.text.tokens[pronoun.start] in grammar.plural
@@ -101,6 +103,17 @@ def from_context(
             score = CONTEXT_SCORE - ALTERNATIVE_STEP * rank
             mentions.append(Mention("entity", match, pronoun.start, pronoun.end, score, detail))
     return mentions
+
+
+def _cleft(pronoun: Mention, tokens: Sequence[str], grammar: Grammar) -> bool:
+    """Whether "it" only fronts the question word: "who was IT that said ...?", "what is IT that X owns?" ask
+    what "who said ...?" and "what does X own?" ask; it stands for nothing."""
+    at, after = pronoun.start, pronoun.end
+    if tokens[at] not in grammar.story_pronouns or at < 2 or after >= len(tokens):
+        return False
+    return (
+        tokens[at - 1] in grammar.be and tokens[at - 2] in grammar.question_words and tokens[after] in grammar.relative
+    )
 
 
 def _alike(entities: Sequence[str], graph: Graph) -> list[str]:

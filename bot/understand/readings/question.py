@@ -221,8 +221,8 @@ def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
 def _adjective(found: Found, aggregate: Mention) -> bool:
     """A weak superlative word between a demonstrative (or a question word) and a thing's name or kind only
     describes the thing pointed at ("THAT BIG social network it has", "WHICH BIG network"), and one right before
-    a name describes what it names ("the MAIN news"); it asks for no ranking. Before a bare kind it may still rank
-    ("the main company")."""
+    a name, or a noun for what a relation's subject has, describes what it names ("the MAIN news", "its MAIN
+    asset"); it asks for no ranking. Before a bare kind it may still rank ("the main company")."""
     if not aggregate.weak:
         return False
     pointed = any(d.end == aggregate.start for d in found.of("demonstrative"))
@@ -230,7 +230,11 @@ def _adjective(found: Found, aggregate: Mention) -> bool:
         aggregate.target in EXTREMES and any(f.end == aggregate.start for f in found.of("focus"))
     )
     kinds = ("entity", "type") if pointed else ("entity",) if aggregate.target in EXTREMES else ()
-    return any(m.start == aggregate.end for m in found.of(*kinds))  # "the MAIN news": the story, no ranking
+    if any(m.start == aggregate.end for m in found.of(*kinds)):
+        return True  # "the MAIN news": the story, no ranking
+    return aggregate.target in EXTREMES and any(  # "Mail.ru's MAIN ASSET": the thing it has, not a figure ranked
+        m.start == aggregate.end and m.detail == "patient" for m in found.of("relation")
+    )
 
 
 def _after_acting(tokens: tuple[str, ...], at: int, grammar: Grammar) -> bool:
