@@ -1703,7 +1703,8 @@ def test_keywords_with_a_bare_participle_may_be_a_dropped_passive(question: str,
     ("question", "verdict", "told"),
     [
         ("so was usmanov speaking at the press conference, or in a statement?", "No", "in a statement"),
-        ("did evans speak at the press conference or in a written statement?", "Yes", "press conference"),
+        # two things, each one the only one of its kind: the either/or names the one (it was "Yes" before)
+        ("did evans speak at the press conference or in a written statement?", "The press conference", "Vladivostok"),
     ],
 )
 def test_a_named_first_option_of_two_kinds_is_checked_as_a_yes_no(question: str, verdict: str, told: str) -> None:
@@ -2806,3 +2807,27 @@ def test_a_name_in_a_sentence_the_bot_was_unsure_of_is_remembered() -> None:
         "was reading on the bus, is megafon the same thing as a zoo?? anyway whatever, how much does it own"
     )
     assert answer.text.endswith("MegaFon will own 24 percent of AliExpress Russia."), answer.text
+
+
+def test_a_check_after_an_if_clause_is_a_yes_no_question() -> None:
+    """'If the RDIF and Mail.ru combined their stakes would they have more than MegaFon': after the clause "if"
+    opens, "would they" checks a claim, so the answer says Yes or No before the figures."""
+    answer = bot.ask("if the RDIF and Mail.ru combined their stakes would they have more than MegaFon")
+    assert answer.text.startswith("Yes: the RDIF and Mail.ru will hold 28 percent"), answer.text
+
+
+def test_a_holder_on_its_own_against_two_added_up_is_a_comparison() -> None:
+    """'Does Alibaba on its own have more than MegaFon and the RDIF together?': "on its own" only sets Alibaba
+    apart from the two added up; it asks no majority of all three."""
+    answer = bot.ask("does alibaba on its own have more than megafon and the rdif together?")
+    assert answer.text.startswith("Yes: Alibaba will hold 48 percent and MegaFon and the RDIF 37 percent"), answer.text
+
+
+def test_either_or_between_kinds_of_event_names_the_one_the_words_were_said_at() -> None:
+    """'Was Usmanov's comment given at a press conference or in a written statement?': each kind offered has one
+    thing of its kind in the story, so the options are those two, and the event each quote was said at decides
+    between them, whoever said the words."""
+    usmanov = bot.ask("Was Usmanov's comment given at a press conference or in a written statement?")
+    assert usmanov.text.startswith("The written statement: Alisher Usmanov said in a statement"), usmanov.text
+    evans = bot.ask("did Evans make the russian business remark in a press release or at a press conference?")
+    assert evans.text.startswith("The press conference: Michael Evans spoke at a press conference"), evans.text

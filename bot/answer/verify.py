@@ -504,9 +504,12 @@ def choose(reading: Reading, graph: Graph, language: Language) -> Result | None:
             if kind is None:
                 continue
             trial = reading._replace(values=(*reading.values, (kind, _as_value(option))), mode="yesno", options=())
-        decided = _checked(trial, graph, language)
+        valued = option in graph.entities and bool(_kinds_taking(option, relation, graph))
+        decided = (
+            _as_its_value(reading, option, relation, graph, language) if valued else _checked(trial, graph, language)
+        )
         if decided and decided[0]:
-            others = [o for o in reading.options if o != option and o in graph.entities]
+            others = [o for o in reading.options if o != option and o in graph.entities and not valued]
             deciding = {_borne_out(reading, o, relation, graph, language) for o in others} - {None}
             if option in graph.entities and deciding:
                 if deciding != {decided[1].id} or not (reading.subject or reading.object or reading.values):
@@ -543,6 +546,26 @@ def _borne_out(reading: Reading, option: str, relation: Relation, graph: Graph, 
     it?" is answered by one fact naming both; a fact of each tells nothing about which one is meant."""
     decided = _checked(_with_option(reading, option, relation), graph, language)
     return decided[1].id if decided and decided[0] else None
+
+
+def _as_its_value(
+    reading: Reading, option: str, relation: Relation, graph: Graph, language: Language
+) -> tuple[bool, Fact] | None:
+    """'Did Usmanov speak at a press conference or in a statement?': an option that no fact has as a party, checked
+    as the value of a kind that takes things of its type (the event a quote was said at)."""
+    for kind in _kinds_taking(option, relation, graph):
+        trial = reading._replace(values=(*reading.values, (kind, option)), mode="yesno", options=())
+        decided = _decide(trial, graph, language)  # by the value: who said the words is not in question
+        if decided and decided[0]:
+            return decided
+    return None
+
+
+def _kinds_taking(option: str, relation: Relation, graph: Graph) -> list[str]:
+    """The relation's kinds of value with one thing per fact that take things of the option's type (the one event
+    a quote was said at): an option of such a kind is decided by that value alone."""
+    kinds = [k for k in relation.functional if k in graph.kinds and graph.kinds[k].kind == "entity"]
+    return [k for k in kinds if graph.is_a(option, graph.kinds[k].types)]
 
 
 def _with_option(reading: Reading, option: str, relation: Relation) -> Reading:

@@ -69,6 +69,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         or bool(checks)
         or tag
         or stated
+        or _conditional_check(found, grammar)
     )
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
@@ -403,3 +404,13 @@ def _options(found: Found) -> tuple[Mention, ...]:
         if same_kind and (left.target, left.detail) != (right.target, right.detail) and right.start - joint.end <= 2:
             return (left, right)
     return ()
+
+
+def _conditional_check(found: Found, grammar: Grammar) -> bool:
+    """'If MegaFon and Mail.ru pooled their stakes WOULD THEY have more than Alibaba?': after a clause opened by
+    "if", a yes/no opener with its subject right behind it checks the claim the clause sets up."""
+    tokens = found.text.tokens
+    if not tokens or tokens[0] not in grammar.conditional:
+        return False
+    subjects = {m.start for m in found.of("entity", "pronoun")}
+    return any(m.start > 1 and m.end in subjects for m in found.of("yesno"))

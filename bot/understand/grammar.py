@@ -61,6 +61,7 @@ class Grammar(NamedTuple):
     ranked_among: frozenset[str]  # "the largest AMONG the partners": the group whose members are ranked
     speaker_possessives: frozenset[str]  # "for MY piece": the asker's own thing, not one the story names
     minority: frozenset[str]  # "a MINORITY shareholder": a majority check turned round
+    conditional: frozenset[str]  # "IF they pooled their stakes, WOULD they ...?": the check follows the clause
     premise: frozenset[str]  # "GIVEN Alibaba holds 51%, can it ...?": a claim the question rests on
     bounds: frozenset[str]  # "UNDER half": compare before a figure; before "the" only a preposition
     existential: frozenset[str]  # "was it announced at SOME event?": a yes/no that asks which
@@ -141,6 +142,7 @@ def build_grammar(language: Language) -> Grammar:
         speaker_possessives=words("speaker_possessives"),
         minority=words("minority"),
         premise=words("premise"),
+        conditional=words("conditional"),
         bounds=words("bounds"),
         existential=words("existential"),
         ergative=words("ergative"),

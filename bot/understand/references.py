@@ -670,3 +670,42 @@ def _make(
     positions = tuple(sorted({i for p in parts for i in range(p.start, p.end)}))
     mention = Mention("entity", referred[0], start, end, REFERENCE_SCORE * entity.score, f"ref:{word.target}")
     return [(mention, positions)]
+
+
+OPTION_REACH = 3  # words between "or" and the kind named as its second option ("or IN A WRITTEN statement")
+
+
+def options_of_one(found: Found, graph: Graph, grammar: Grammar) -> Found:
+    """'Did Evans speak at a press conference or in a written statement?': two kinds offered as the options of
+    "or", each the kind of place or event a fact may say something happened at, and each with one thing of
+    its kind in the story, name those things; "a" before them only says the asker does not know the story's."""
+    entity_kinds = {t for kind in graph.kinds.values() if kind.kind == "entity" for t in kind.types}
+    named = {i for m in found.of("entity") for i in range(m.start, m.end)}
+    tokens = found.text.tokens
+    skipping = grammar.locative | grammar.determiners
+
+    def the_one(kind: Mention) -> str | None:
+        if not entity_kinds & set(graph.ancestors.get(kind.target, (kind.target,))):
+            return None
+        if any(i in named for i in range(kind.start, kind.end)):
+            return None
+        ones = [e for e in sorted(graph.entities) if graph.is_a(e, [kind.target])]
+        return ones[0] if len(ones) == 1 else None
+
+    added: list[Mention] = []
+    for joint in found.of("either"):
+        before = [
+            t for t in found.of("type") if t.end <= joint.start and word_before(tokens, joint.start, skipping) < t.end
+        ]
+        after = [t for t in found.of("type") if joint.end <= t.start <= joint.end + OPTION_REACH]
+        after = [t for t in after if all(w in skipping for w in tokens[joint.end : t.start])]
+        if not before or not after:
+            continue
+        left, right = before[-1], after[0]
+        ones = [the_one(left), the_one(right)]
+        if left.target != right.target and all(ones):
+            added += [Mention("entity", str(one), t.start, t.end) for one, t in zip(ones, (left, right), strict=True)]
+    if not added:
+        return found
+    mentions = sorted((*found.mentions, *added), key=lambda m: (m.start, m.end, m.kind, m.target))
+    return found._replace(mentions=tuple(mentions))

@@ -319,6 +319,9 @@ def _as_either(q: Question, reading: Reading) -> Reading:
         if pair <= set(reading.object):
             kept = tuple(e for e in reading.object if e not in pair)
             return reading._replace(object=kept, options=options, mode="either")
+        if pair <= {v for _, v in reading.values}:  # "at a press conference or in a statement": where it was
+            values = tuple(v for v in reading.values if v[1] not in pair)
+            return reading._replace(values=values, options=options, mode="either")
         return reading
     if left.kind == "attribute":
         chosen = {(left.target, left.detail), (right.target, right.detail)}
