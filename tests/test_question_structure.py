@@ -2831,3 +2831,28 @@ def test_either_or_between_kinds_of_event_names_the_one_the_words_were_said_at()
     assert usmanov.text.startswith("The written statement: Alisher Usmanov said in a statement"), usmanov.text
     evans = bot.ask("did Evans make the russian business remark in a press release or at a press conference?")
     assert evans.text.startswith("The press conference: Michael Evans spoke at a press conference"), evans.text
+
+
+def test_where_a_quote_was_said_is_answered_by_the_sentence_that_says_where() -> None:
+    """'Where did he say the Chinese group brings experience and technology?': the quote holds the place it was
+    said at, but its sentence gives only the words; the same speaker's fact of speaking there says where."""
+    chat = bot.Conversation()
+    chat.ask("who is alibaba group's president?")
+    where = chat.ask("where did he say the chinese group brings experience and technology?")
+    assert where.text == "Michael Evans spoke at a press conference in Vladivostok.", where.text
+
+
+def test_a_comparison_of_figures_answers_no_time() -> None:
+    """'When will MegaFon end up with more than 30 percent?': a figure compared answers "how much", never "when";
+    the stake is not given as if it were the time asked."""
+    answer = bot.ask("when will megafon end up with more than 30 percent?")
+    assert not answer.answered, answer.text
+    assert "MegaFon will own 24 percent" not in answer.text
+
+
+def test_get_before_a_participle_only_makes_a_passive() -> None:
+    """'Which billionaires are getting mentioned?': "getting" before a participle makes a passive; it is not the
+    verb for holding something, so both billionaires are picked out, not the one who owns Mail.ru."""
+    answer = bot.ask("which billionaires are getting mentioned?")
+    assert "Jack Ma" in answer.text, answer.text
+    assert "Alisher Usmanov" in answer.text, answer.text

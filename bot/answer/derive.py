@@ -68,6 +68,8 @@ def derive(reading: Reading, graph: Graph, language: Language) -> Result | None:
     kind = numeric_kind(relation, graph)
     if kind is None:
         return _count(reading, relation, graph, language) if reading.aggregate == "count" else None
+    if not _answers_the_ask(reading.ask, kind, graph):
+        return None  # "WHEN does Alibaba plan to take it above 50 percent?": a figure answers no time
     parts = _gather(reading, relation, kind, graph, language)
     if parts is None:
         return None
@@ -78,6 +80,16 @@ def derive(reading: Reading, graph: Graph, language: Language) -> Result | None:
     if result is not None and ranked_object and reading.subject[0] not in result.entities:
         return None  # "MegaFon's biggest asset": a ranking of a whole's holders that MegaFon does not top
     return result
+
+
+def _answers_the_ask(ask: str, kind: str, graph: Graph) -> bool:
+    """Whether a derived figure of this kind can answer what is asked: a holder, the figure itself, or a question
+    word the kind answers (a percent answers "how much", never "when")."""
+    if ask in ("", "subject", "object", kind) or ask not in graph.focus or graph.focus[ask].generic:
+        return True  # "WHAT do Mail.ru and the RDIF hold together?": a word that asks anything
+    value = graph.kinds.get(kind)
+    answered = {a for listed in (value.answers if value else ()) for a in graph.focus_ancestors.get(listed, (listed,))}
+    return ask in answered
 
 
 def _gather(reading: Reading, relation: Relation, kind: str, graph: Graph, language: Language) -> _Parts | None:

@@ -191,16 +191,26 @@ def _best_worded(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact
 
 def _stating_the_asked(facts: list[Fact], reading: Reading, graph: Graph) -> list[Fact]:
     """'Where did Evans say it?': of facts holding the place asked for, those whose sentence says it; a quote
-    said there holds the place too, but its answer gives only the words."""
+    said there holds the place too, but its answer gives only the words, so a fact of the same speaker with the
+    same place that says it answers instead."""
     kind = graph.kinds.get(reading.ask)
-    if len(facts) < 2 or kind is None or kind.kind != "entity":
+    if not facts or kind is None or kind.kind != "entity":
         return facts
-    stating = []
-    for fact in facts:
+
+    def states(fact: Fact) -> bool:
         value = fact.value(reading.ask)
-        if isinstance(value, str) and value in graph.entities and graph.name(value).lower() in fact.answer.lower():
-            stating.append(fact)
-    return stating or facts
+        return isinstance(value, str) and value in graph.entities and graph.name(value).lower() in fact.answer.lower()
+
+    stating = [f for f in facts if states(f)]
+    if stating:
+        return stating
+    same = [  # "where did he say that ...?": the quote holds the place; its speaker's fact of saying there says it
+        g
+        for f in facts
+        for g in graph.facts_by_relation.get(f.relation, ())
+        if g.subjects == f.subjects and g.value(reading.ask) == f.value(reading.ask) and states(g)
+    ]
+    return list(dict.fromkeys(same)) or facts
 
 
 def _what_it_did(reading: Reading, graph: Graph) -> Result | None:

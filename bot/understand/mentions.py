@@ -43,6 +43,7 @@ PRIORITY = {"entity": 0, "relation": 1, "title": 1, "type": 2, "attribute": 3, "
 YEAR_RANGE = (1000, 2999)
 SUPPORT_REACH = 3  # describing words between a support verb and its noun ("did a big e-commerce deal with")
 DESCRIBING = frozenset({"type", "attribute", "aggregate", "valueword"})  # ... and what they may be
+PARTICIPLE_MIN = 4  # a shorter word ending like a participle is none ("get THEN", "got TEN")
 NOUN_FORMS = frozenset({"action", "topic"})  # a relation's words that name its act ("partnership")
 
 
@@ -81,13 +82,29 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
         words,
         lexicon,
     )
+    helping = _passive_gets(words, lexicon)
+    mentions = [m for m in mentions if not (m.kind == "relation" and m.span in {(i, i + 1) for i in helping})]
     mentions = _joint_acts_done(mentions, text, lexicon)
-    idiom = _idiom_positions(words, lexicon.grammar.idioms)
+    idiom = _idiom_positions(words, lexicon.grammar.idioms) | helping
     mentions = [m for m in _arithmetic_or_exclusion(mentions) if m.kind == "entity" or m.start not in idiom]
     covered = {i for m in mentions for i in range(m.start, m.end)} | idiom
     covered |= {i for i, word in enumerate(words) if skeleton_stopword(word, lexicon)}
     unknown, unexplained = _leftovers(text, covered, lexicon)
     return Found(text, tuple(mentions), unknown, unexplained)
+
+
+def _passive_gets(words: Sequence[str], lexicon: Lexicon) -> set[int]:
+    """'Which billionaires GET MENTIONED?', 'when did it GET STARTED?': "get" before a participle only makes a
+    passive; it is not the verb for holding something, and it names nothing."""
+    grammar = lexicon.grammar
+    return {
+        i
+        for i, (word, after) in enumerate(zip(words, [*words[1:], ""], strict=False))
+        if word in grammar.get_passive
+        and len(after) > PARTICIPLE_MIN
+        and after.endswith(grammar.participle_endings)
+        and after not in grammar.numbers
+    }
 
 
 def _joint_acts_done(mentions: list[Mention], text: Text, lexicon: Lexicon) -> list[Mention]:
