@@ -224,6 +224,9 @@ FLOORS = {
     "round-205.yaml": (0.9, 4),
     "round-206.yaml": (0.94, 3),
     "round-207.yaml": (0.89, 6),
+    "round-208.yaml": (0.92, 3),
+    "round-209.yaml": (0.9, 5),
+    "round-210.yaml": (0.88, 2),
 }
 
 
