@@ -2856,3 +2856,38 @@ def test_get_before_a_participle_only_makes_a_passive() -> None:
     answer = bot.ask("which billionaires are getting mentioned?")
     assert "Jack Ma" in answer.text, answer.text
     assert "Alisher Usmanov" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("is there a comparable deal in the story?", "when was it?"),  # a yes/no finding one: that one next
+        ("tell me about the other deal in the story", "when was it?"),  # named, though "other deal" is a verb too
+    ],
+)
+def test_it_after_an_answer_about_the_other_deal_is_that_deal(turns: tuple[str, str]) -> None:
+    """The deal a yes/no question found ("is there a comparable deal?"), or the one a question named, is what "it"
+    means next; not the story's own venture the answer also names."""
+    chat = bot.Conversation()
+    chat.ask(turns[0])
+    when = chat.ask(turns[1])
+    assert when.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", when.text
+
+
+def test_together_after_a_verb_with_no_figure_says_how_they_act() -> None:
+    """'What are MegaFon and the RDIF making together?': "together" right after a verb of a relation with no
+    figure says they act jointly; it asks no sum of their stakes."""
+    answer = bot.ask("what are megafon and the rdif making together?")
+    assert (
+        answer.text
+        == "Alibaba and Mail.ru, with MegaFon and the RDIF, are launching the joint venture AliExpress Russia."
+    )
+    summed = bot.ask("do megafon and the rdif together hold more than mail.ru?")
+    assert summed.text.startswith("Yes: MegaFon and the RDIF will hold 37 percent"), summed.text
+
+
+def test_a_share_of_a_holder_in_a_whole_is_the_holders_share() -> None:
+    """'What is share of MegaFon in new company?': after "what is" a share "of X" would be a part of X, but with
+    "in" and the whole after X, X is the one holding the share."""
+    answer = bot.ask("what is share of megafon in new company")
+    assert answer.text == "MegaFon will own 24 percent of AliExpress Russia.", answer.text

@@ -588,9 +588,11 @@ def _next_context(
         if (m.target in entities or m.target in bound) and m.span not in asked_noun
     ]
     focus = graph.focus.get(form.focus or "")
+    names = {e.span for e in found.of("entity")}  # "tell me about THE OTHER DEAL": a name, though a verb too
     by_verb = any(
         m.target == reading.relation and m.detail in ("verb", "passive") and m.start in reading.used
         for m in found.of("relation")
+        if m.span not in names
     )  # "what did Mail.ru launch?" asks for a thing; "what is MegaFon's stake?" for a number
     asked_for_one = (
         focus is not None and "entity" in focus.expects and (not focus.generic or form.focus_type or by_verb)
@@ -600,6 +602,8 @@ def _next_context(
     )
     if form.yesno and not found_by_asking and _some_thing(found, grammar):
         found_by_asking = [e for e in entities if e not in named]  # "Mail.ru launched SOME PLATFORM, right?": Pandao
+    if form.yesno and not found_by_asking and not bound:  # "is there an earlier deal?": the one the answer found
+        found_by_asking = [e for e in entities if e not in named and e not in graph.backdrops]
     if named and found_by_asking and found_by_asking[0] in graph.backdrops and _asks_what_it_is(found, form, grammar):
         # "What was the earlier tie-up?" answered through the venture: "it" next is still the tie-up
         found_by_asking = []

@@ -63,6 +63,7 @@ class Form(NamedTuple):
 
 COMPARATIVE = frozenset({"more", "less"})  # the derived operations that set one holder against another
 COMPARING = COMPARATIVE | {"difference"}  # ... and those that set two holders side by side
+SUM = "sum"  # the derived operation that adds holdings up ("together", "combined")
 EXTREMES = frozenset({"max", "min"})  # the derived operations that rank holders ("largest", "smallest")
 DESCRIBED = "described"  # a reading's note: the answer is what the asked entity is, not which one
 TOGETHER = "together"  # a reading's note: a majority of everyone meeting the constraints, added up

@@ -62,7 +62,8 @@ def side(
             return "object"
         if after and _copula(relation_word, entity, tokens, grammar):
             return "subject"  # "how old is Jack Ma": his age
-        if after and attached and _partitive(relation_word, tokens, grammar):
+        whole_after = entity.end < len(tokens) and tokens[entity.end] in grammar.inside  # "share of X IN the JV"
+        if after and attached and _partitive(relation_word, tokens, grammar) and not whole_after:
             return "object"
         return "subject" if attached and entity.end <= relation_word.start else None
     if form == "action":

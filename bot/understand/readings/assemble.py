@@ -30,6 +30,7 @@ from bot.understand.model import (
     ONLY,
     ORDER,
     SAME,
+    SUM,
     TIMES,
     TOGETHER,
     TYPE,
@@ -57,7 +58,6 @@ from bot.understand.readings.slots import (
 from bot.understand.readings.weights import CLAUSE_VERB, FOCUS_FIT, IDENTITY, MAIN_VERB, Draft
 
 MAJORITY = "majority"
-SUM = "sum"
 VALUE_RESULTS = frozenset({"sum", "difference", "complement"})  # operations that give a number, never an entity
 COMPARATIVES = {"more": "max", "less": "min"}  # "who holds more, X or Y?" picks; "how much more?" compares
 AGAINST_A_VALUE = frozenset({"closest", "compare", "more", "less"})  # operations that take the question's number

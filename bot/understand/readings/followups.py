@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.knowledge.model import Fact, FocusDef, Relation
 from bot.understand.grammar import word_before
-from bot.understand.model import CLAIM, COMPARING, EITHER, NOW, TOGETHER, Mention, Reading, Value
-from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, SUM, VALUE_RESULTS
+from bot.understand.model import CLAIM, COMPARING, EITHER, NOW, SUM, TOGETHER, Mention, Reading, Value
+from bot.understand.readings.assemble import COMPARATIVES, MAJORITY, VALUE_RESULTS
 from bot.understand.readings.question import Question, parse_value, value_slots
 from bot.understand.readings.slots import NUMERIC, asks, numeric_kinds
 from bot.understand.readings.weights import FOLLOWUP, Draft

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import FocusDef
 from bot.understand.grammar import Grammar, word_before
-from bot.understand.model import COMPARING, EXTREMES, Form, Found, Mention, Reading, Value
+from bot.understand.model import COMPARING, EXTREMES, SUM, Form, Found, Mention, Reading, Value
 from bot.understand.readings.weights import MISS, miss_weight
 from bot.understand.references import DEFINITE_SCORE, definite, from_context, through_relations
 
@@ -178,7 +178,7 @@ def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: G
     return Question(
         found, form, context, graph, grammar, tokens, entities, context_entities, alternatives, references, excluded,
         attributed, noun, primary, relation_words, _values(found, references), types, attributes,
-        _aggregates(found, grammar), found.of("title"), found.of("ordinal"), named_positions, appositive,
+        _aggregates(found, graph, grammar), found.of("title"), found.of("ordinal"), named_positions, appositive,
         _sides(attributes, named_positions), missable, frozenset(covered), content, found.of("valueword"),
     )  # fmt: skip
 
@@ -195,11 +195,12 @@ def _dates_it(word: Mention, tokens: tuple[str, ...], grammar: Grammar) -> bool:
 NOT_BOUNDED = frozenset({"relation", "type", "valueword", "title"})  # nouns a bound word stands before as a preposition
 
 
-def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
+def _aggregates(found: Found, graph: Graph, grammar: Grammar) -> list[Mention]:
     """Derived operations asked for; a preposition that compares before a figure or a holder ("UNDER half",
     "BELOW 50 percent", "above Mail.ru's") is only a preposition before "the" or a noun the question knows
     otherwise ("UNDER the announced structure", "assets UNDER management"); a word right after a verb of
-    acting says how they act, not what to add up ("what are X and Y doing TOGETHER?")."""
+    acting, or of a relation with no figure, says how they act, not what to add up ("what are X and Y doing
+    TOGETHER?", "what are they making TOGETHER?")."""
     tokens = found.text.tokens
     degree = {  # "the MOST small part": "most" only makes "small" a superlative; the smallest is asked
         a.start
@@ -213,9 +214,16 @@ def _aggregates(found: Found, grammar: Grammar) -> list[Mention]:
         for a in found.of("aggregate")
         if a.end - a.start == 1 and a.target in EXTREMES and a.end in found.unexplained and a.end + 1 in owned
     }
+    deeds = {  # "what are they MAKING together?": a verb of a relation with no figure to add up
+        m.end
+        for m in found.of("relation")
+        if m.detail == "verb" and not any(graph.kinds[k].kind == "number" for k in graph.relations[m.target].values)
+    }
+    deeds |= {f.end for f in found.of("focus") if f.start in deeds}  # "MAKE WHAT together"
     return [a for a in found.of("aggregate") if (not (a.end - a.start == 1 and tokens[a.start] in grammar.bounds)
             or not _preposition(found, a.end, grammar)) and not _after_acting(tokens, a.start, grammar)
-            and a.start not in degree and not _adjective(found, a)]  # fmt: skip
+            and a.start not in degree and not _adjective(found, a)
+            and not (a.target == SUM and a.start in deeds)]  # fmt: skip
 
 
 def _adjective(found: Found, aggregate: Mention) -> bool:
