@@ -2891,3 +2891,13 @@ def test_a_share_of_a_holder_in_a_whole_is_the_holders_share() -> None:
     "in" and the whole after X, X is the one holding the share."""
     answer = bot.ask("what is share of megafon in new company")
     assert answer.text == "MegaFon will own 24 percent of AliExpress Russia.", answer.text
+
+
+def test_things_named_in_the_article_are_only_placed_in_the_story() -> None:
+    """'Which of the persons named in the story runs the state fund?': "named in the story" puts the persons in
+    the story and asks nothing of the story itself (nor where a name comes from); "described in the article"
+    still asks how a thing is described."""
+    answer = bot.ask("which of the persons named in the story runs the state fund?")
+    assert answer.text == "Kirill Dmitriyev is the general director of the RDIF.", answer.text
+    described = bot.ask("how is Mail.ru described in the article?")
+    assert described.text.startswith("Mail.ru is a Russian technology group"), described.text

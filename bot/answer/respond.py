@@ -47,7 +47,7 @@ from bot.understand.model import Form, Found, Mention, Reading
 from bot.understand.normalize import Text
 from bot.understand.readings import Context, build_readings
 from bot.understand.readings.question import VALUE_KINDS
-from bot.understand.references import absent_kinds, options_of_one
+from bot.understand.references import absent_kinds, named_in_the_story, options_of_one
 
 MAX_TRIED = 48  # readings run against the facts, best first
 MARGIN = 0.6  # an answerable reading this close to the best reading answers for it
@@ -70,6 +70,7 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     """Answer one normalised question in its conversation context; return the answer and the next context."""
     knowledge, graph, lexicon = setting
     found = options_of_one(find_mentions(text, lexicon), graph, lexicon.grammar)  # "a press conference OR ..."
+    found = named_in_the_story(found, graph, lexicon.grammar)  # "the people NAMED IN THE ARTICLE"
     text = found.text  # mended and split ("alibabagroup"): the positions below are positions in it
     form = question_form(found, graph.focus, lexicon.grammar)
 

@@ -145,7 +145,7 @@ WORD_CLASSES = (
     "relative", "determiners", "definite", "coordination", "comparison", "locative", "aside", "attribution",
     "beside", "support", "percent", "money", "joiners", "story_pronouns", "plural", "indefinite", "possession",
     "get_passive",
-    "ergative", "existential", "minority", "premise", "conditional", "bounds", "approximate", "directions",
+    "ergative", "existential", "minority", "premise", "conditional", "presence", "bounds", "approximate", "directions",
     "disclosure",
     "concealment", "ranked_among", "speaker_possessives",
     "question_words", "negating", "entity_questions", "possessives", "other", "noun_verbs", "only", "present",

@@ -61,6 +61,7 @@ class Grammar(NamedTuple):
     ranked_among: frozenset[str]  # "the largest AMONG the partners": the group whose members are ranked
     speaker_possessives: frozenset[str]  # "for MY piece": the asker's own thing, not one the story names
     minority: frozenset[str]  # "a MINORITY shareholder": a majority check turned round
+    presence: frozenset[str]  # "the people NAMED in the article": a participle that only puts them in the story
     conditional: frozenset[str]  # "IF they pooled their stakes, WOULD they ...?": the check follows the clause
     premise: frozenset[str]  # "GIVEN Alibaba holds 51%, can it ...?": a claim the question rests on
     bounds: frozenset[str]  # "UNDER half": compare before a figure; before "the" only a preposition
@@ -143,6 +144,7 @@ def build_grammar(language: Language) -> Grammar:
         minority=words("minority"),
         premise=words("premise"),
         conditional=words("conditional"),
+        presence=words("presence"),
         bounds=words("bounds"),
         existential=words("existential"),
         ergative=words("ergative"),

@@ -709,3 +709,25 @@ def options_of_one(found: Found, graph: Graph, grammar: Grammar) -> Found:
         return found
     mentions = sorted((*found.mentions, *added), key=lambda m: (m.start, m.end, m.kind, m.target))
     return found._replace(mentions=tuple(mentions))
+
+
+def named_in_the_story(found: Found, graph: Graph, grammar: Grammar) -> Found:
+    """'Which of the people NAMED IN THE ARTICLE runs the fund?': a participle of being in the story, then "in" and
+    the article itself, only says the things are in the story; neither the verb nor the article is asked about
+    ("described in the article" asks how: only the `presence` words)."""
+    tokens = found.text.tokens
+    dropped: set[Mention] = set()
+    for verb in found.of("relation"):
+        if verb.detail not in ("verb", "passive") or tokens[verb.end - 1] not in grammar.presence:
+            continue
+        if verb.end >= len(tokens) or tokens[verb.end] not in grammar.locative | grammar.inside:
+            continue
+        at = verb.end + 1  # the word after "in"
+        while at < len(tokens) and tokens[at] in grammar.determiners:
+            at += 1
+        story = [e for e in found.of("entity") if e.start == at and graph.is_a(e.target, grammar.context_types)]
+        if story and verb.start > 0 and any(t.end <= verb.start for t in found.of("type", "entity")):
+            dropped |= {verb, *story, *(m for m in found.mentions if m.span == verb.span or m.span == story[0].span)}
+    if not dropped:
+        return found
+    return found._replace(mentions=tuple(m for m in found.mentions if m not in dropped))
