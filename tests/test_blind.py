@@ -227,6 +227,9 @@ FLOORS = {
     "round-208.yaml": (0.92, 3),
     "round-209.yaml": (0.9, 5),
     "round-210.yaml": (0.88, 2),
+    "round-211.yaml": (0.96, 1),
+    "round-212.yaml": (0.96, 3),
+    "round-213.yaml": (0.93, 1),
 }
 
 
