@@ -2901,3 +2901,12 @@ def test_things_named_in_the_article_are_only_placed_in_the_story() -> None:
     assert answer.text == "Kirill Dmitriyev is the general director of the RDIF.", answer.text
     described = bot.ask("how is Mail.ru described in the article?")
     assert described.text.startswith("Mail.ru is a Russian technology group"), described.text
+
+
+def test_and_the_relation_word_asks_it_of_the_thing_just_talked_about() -> None:
+    """'What is in the picture?' then 'and the credit?': a word of another relation ending a follow-up after
+    "the" asks that relation of the thing the last question was about, the photo, not of the article."""
+    chat = bot.Conversation()
+    chat.ask("what is in the picture?")
+    credit = chat.ask("and the credit?")
+    assert credit.text == "The article's photo is credited to Bloomberg (Bloomberg/File).", credit.text

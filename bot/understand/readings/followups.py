@@ -345,10 +345,11 @@ def _values(q: Question, relation: Relation, reading: Reading, used: list[Mentio
 
 def _of_the_same(q: Question, previous: Reading) -> list[Draft]:
     """'Who is Alibaba's president?' then 'and the FOUNDER?': a role noun of another relation, with nothing named,
-    asks that role of the thing the last question was about (the side it did not ask for)."""
+    asks that role of the thing the last question was about (the side it did not ask for); so does a word of the
+    relation ending the question after "the" ("what does the photo show?" then "and the CREDIT?")."""
     if not q.form.followup or q.entities or q.values:
         return []
-    agents = [m for m in q.relation_words if m.kind == "relation" and m.detail == "agent" and not m.weak]
+    agents = [m for m in q.relation_words if m.kind == "relation" and _names_a_role(q, m) and not m.weak]
     if len(agents) != 1:
         return []
     relation = q.graph.relations.get(agents[0].target)
@@ -361,6 +362,14 @@ def _of_the_same(q: Question, previous: Reading) -> list[Draft]:
         return []
     reading = Reading(relation.id, object=(about[0],), ask="subject", notes=("follow-up",))
     return [Draft(reading, (agents[0],), FOLLOWUP)]
+
+
+def _names_a_role(q: Question, word: Mention) -> bool:
+    """A noun for a relation's subject ("the FOUNDER"), or any of its words used as a noun after "the" ("and the
+    CREDIT?": who is credited)."""
+    if word.detail == "agent":
+        return True
+    return word.start > 0 and q.tokens[word.start - 1] in q.grammar.determiners and word.end == len(q.tokens)
 
 
 def _placed_value(q: Question, relation: Relation, fresh: list[Mention]) -> str | None:
