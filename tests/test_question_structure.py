@@ -2910,3 +2910,12 @@ def test_and_the_relation_word_asks_it_of_the_thing_just_talked_about() -> None:
     chat.ask("what is in the picture?")
     credit = chat.ask("and the credit?")
     assert credit.text == "The article's photo is credited to Bloomberg (Bloomberg/File).", credit.text
+
+
+def test_a_guess_after_the_question_word_is_checked() -> None:
+    """'Sberbank is what, an internet company?', 'Pandao launched when, 2018?': a question word, a comma and one
+    guess to the end put the guess to the facts, so the answer says No before what they say."""
+    kind = bot.ask("sberbank is what, an internet company?")
+    assert kind.text.startswith("No: Sberbank is Russia's largest bank"), kind.text
+    year = bot.ask("pandao launched when, 2018?")
+    assert year.text.startswith("No: Mail.ru launched Pandao in 2017"), year.text

@@ -55,6 +55,9 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         or _claims_a_fact(found, grammar)
         or _claims_a_holding(found, begin, grammar)
     )
+    guessed = _guessed(found, span, closed, grammar)
+    if guessed:
+        focus_id, span, focus_type = None, None, None  # "Yandex is what, A BANK?": the guess is checked
     of = span is not None and span[0] > 0 and tokens[span[0] - 1] in grammar.of  # "half OF what Alibaba has"
     compared = span is not None and (
         any(a.end in (span[0], span[0] - of) for a in found.of("aggregate"))
@@ -70,6 +73,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         or tag
         or stated
         or _conditional_check(found, grammar)
+        or guessed
     )
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
@@ -414,3 +418,20 @@ def _conditional_check(found: Found, grammar: Grammar) -> bool:
         return False
     subjects = {m.start for m in found.of("entity", "pronoun")}
     return any(m.start > 1 and m.end in subjects for m in found.of("yesno"))
+
+
+GUESS_KINDS = frozenset({"type", "entity", "attribute", "year", "percent", "number", "month", "weekday"})
+
+
+def _guessed(found: Found, span: tuple[int, int] | None, end: int, grammar: Grammar) -> bool:
+    """'Yandex is what, a bank?', 'founded when, 2001?': a question word, a comma, then one guess to the end
+    of the question: the guess is a claim to check, Yes or No."""
+    boundary = found.text.boundary
+    if span is None or span[1] >= end or not boundary or not boundary[span[1]]:
+        return False
+    if found.text.tokens[span[1] - 1] not in grammar.question_words:
+        return False  # "please tell me, the Russian companies, ...": a request, no question word with a guess
+    at = span[1]
+    while at < end and found.text.tokens[at] in grammar.indefinite | grammar.determiners:
+        at += 1
+    return any(m.kind in GUESS_KINDS and m.start == at and m.end == end for m in found.mentions)
