@@ -83,7 +83,7 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
         lexicon,
     )
     helping = _passive_gets(words, lexicon)
-    mentions = [m for m in mentions if not (m.kind == "relation" and m.span in {(i, i + 1) for i in helping})]
+    mentions = [m for m in mentions if not (m.kind == "relation" and m.end - m.start == 1 and m.start in helping)]
     mentions = _joint_acts_done(mentions, text, lexicon)
     idiom = _idiom_positions(words, lexicon.grammar.idioms) | helping
     mentions = [m for m in _arithmetic_or_exclusion(mentions) if m.kind == "entity" or m.start not in idiom]
