@@ -230,6 +230,9 @@ FLOORS = {
     "round-211.yaml": (0.96, 1),
     "round-212.yaml": (0.96, 3),
     "round-213.yaml": (0.93, 1),
+    "round-214.yaml": (0.95, 0),
+    "round-215.yaml": (0.93, 1),
+    "round-216.yaml": (0.98, 1),
 }
 
 
