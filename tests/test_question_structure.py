@@ -2919,3 +2919,17 @@ def test_a_guess_after_the_question_word_is_checked() -> None:
     assert kind.text.startswith("No: Sberbank is Russia's largest bank"), kind.text
     year = bot.ask("pandao launched when, 2018?")
     assert year.text.startswith("No: Mail.ru launched Pandao in 2017"), year.text
+
+
+def test_a_clause_after_the_be_of_a_question_is_active() -> None:
+    """'Where was Evans when he commented?': "he commented" is a clause of its own after "when", so Evans is the
+    one who spoke, not one spoken of; the place of his words answers."""
+    answer = bot.ask("where was evans when he commented?")
+    assert answer.text == "Michael Evans spoke at a press conference in Vladivostok.", answer.text
+
+
+def test_words_for_naming_a_thing_ask_what_it_was_called() -> None:
+    """'How did the four groups term their new venture?': "term", like "call" or "label", asks the words the
+    partners chose for it."""
+    answer = bot.ask("how did the four groups term their new venture?")
+    assert answer.text == 'The four partners described the venture as "a new strategic partnership".', answer.text

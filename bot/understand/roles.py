@@ -128,6 +128,9 @@ def passive(
     nearest = next((t for t in reversed(previous) if t in grammar.auxiliary or t in grammar.be), None)
     if nearest is None or nearest not in grammar.be:
         return False
+    clause = previous[len(previous) - 1 - previous[::-1].index(nearest) + 1 :]
+    if any(t in grammar.question_words - grammar.relative for t in clause):
+        return False  # "where was Evans WHEN he spoke": a clause of its own after the "be", active
     if tokens[word.start].endswith(grammar.progressive_endings) and word.end - word.start > 1:
         return False  # "is Alibaba teamING up with": a progressive, whatever particle ends it
     if tokens[word.end - 1].endswith(grammar.participle_endings):
