@@ -233,6 +233,9 @@ FLOORS = {
     "round-214.yaml": (0.95, 0),
     "round-215.yaml": (0.93, 1),
     "round-216.yaml": (0.98, 1),
+    "round-217.yaml": (0.93, 1),
+    "round-218.yaml": (0.96, 1),
+    "round-219.yaml": (0.92, 2),
 }
 
 
