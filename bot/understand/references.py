@@ -679,6 +679,8 @@ def options_of_one(found: Found, graph: Graph, grammar: Grammar) -> Found:
     """'Did Evans speak at a press conference or in a written statement?': two kinds offered as the options of
     "or", each the kind of place or event a fact may say something happened at, and each with one thing of
     its kind in the story, name those things; "a" before them only says the asker does not know the story's."""
+    if not found.of("either"):
+        return found  # most questions offer no options: nothing to gather
     entity_kinds = {t for kind in graph.kinds.values() if kind.kind == "entity" for t in kind.types}
     named = {i for m in found.of("entity") for i in range(m.start, m.end)}
     tokens = found.text.tokens
