@@ -236,6 +236,9 @@ FLOORS = {
     "round-217.yaml": (0.93, 1),
     "round-218.yaml": (0.96, 1),
     "round-219.yaml": (0.92, 2),
+    "round-220.yaml": (0.94, 4),
+    "round-221.yaml": (0.97, 0),
+    "round-222.yaml": (0.95, 0),
 }
 
 
