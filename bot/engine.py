@@ -64,7 +64,7 @@ class Bot:
             text = language.message("too_long").format(length=len(question), limit=MAX_QUESTION_CHARS)
             return Answer(question, False, text, explanation=Explanation("", reason="too long")), context
         lexicon = self.index.lexicon
-        words = tokenize(question, lexicon.rewrites, lexicon.symbols, lexicon.abbreviations)
+        words = tokenize(question, lexicon.rewrites, lexicon.symbols, lexicon.abbreviations, lexicon.shorthand)
         return respond(question, words, Setting(self.knowledge, self.index.graph, lexicon), context)
 
     def ask(self, question: str) -> Answer:

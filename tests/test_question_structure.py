@@ -1835,8 +1835,11 @@ def test_an_either_or_that_one_fact_bears_out_for_both_options_says_both() -> No
 
 
 def test_an_either_or_whose_reading_cannot_tell_the_options_apart_is_declined() -> None:
-    answer = bot.ask("is megafon or mail.ru the telecom operator?")
+    """Both are companies: the type tells them not apart. The telecom operator does, and names one."""
+    answer = bot.ask("is megafon or mail.ru the company?")
     assert not answer.answered, answer.text
+    telecom = bot.ask("is megafon or mail.ru the telecom operator?")
+    assert telecom.text == "MegaFon is a telecom operator.", telecom.text
 
 
 def test_a_statement_before_a_question_that_names_its_own_subject_is_only_context() -> None:
@@ -2933,3 +2936,61 @@ def test_words_for_naming_a_thing_ask_what_it_was_called() -> None:
     partners chose for it."""
     answer = bot.ask("how did the four groups term their new venture?")
     assert answer.text == 'The four partners described the venture as "a new strategic partnership".', answer.text
+
+
+def test_an_either_or_between_names_picks_the_one_of_the_type_asked() -> None:
+    """'Which is the telecom company here, the RDIF or MegaFon?', 'is the state investment fund Alibaba or the
+    RDIF?': two names offered with a type noun (or another name for one of them) pick the one that fits."""
+    telecom = bot.ask("which is the telecom company here, the RDIF or MegaFon?")
+    assert telecom.text == "MegaFon is a telecom operator.", telecom.text
+    fund = bot.ask("is the state investment fund Alibaba or the RDIF?")
+    assert fund.text == "The RDIF is the Russian sovereign wealth fund.", fund.text
+
+
+def test_the_rest_of_a_whole_is_never_what_nobody_holds() -> None:
+    """'And the other one?' after every holder was talked about leaves no holder out: no "0 percent" for the
+    partners besides all of them."""
+    chat = bot.Conversation()
+    chat.ask("mail.ru and megafon, right?")
+    chat.ask("what does megafon hold")
+    other = chat.ask("and the other one?")
+    assert " 0 percent" not in other.text, other.text
+
+
+def test_a_follow_up_opening_hands_the_focus_to_the_question_after_it() -> None:
+    """'What about them, how large is their slice?': "what about" opens the follow-up; "how large" is what is
+    asked, so "large" is no ranking of the holders."""
+    chat = bot.Conversation()
+    chat.ask("tell me about mail.ru")
+    slice_ = chat.ask("what about them, how large is their slice?")
+    assert slice_.text == "Mail.ru will own 15 percent of AliExpress Russia.", slice_.text
+
+
+def test_y_n_written_after_a_claim_asks_yes_or_no() -> None:
+    """'MegaFon holds under 30%? y/n': the written "y/n" closes a yes/no check; its "y" alone is no "why"."""
+    check = bot.ask("megafon holds under 30%? y/n")
+    assert check.text.startswith("Yes: MegaFon will own 24 percent"), check.text
+
+
+def test_they_in_did_they_say_is_whoever_reported_it() -> None:
+    """'Did they say what MegaFon paid?' after an answer naming the venture: "they" in a cue asking what was
+    said stands for the story's sources, not the venture, so the withheld amounts answer."""
+    chat = bot.Conversation()
+    chat.ask("what are the shares?")
+    paid = chat.ask("did they say what megafon paid?")
+    assert "not disclosed" in paid.text, paid.text
+    assert not paid.text.startswith("The article doesn't say"), paid.text
+
+
+def test_words_between_a_possessive_and_its_noun_describe_the_thing_meant() -> None:
+    """'In which month did Yandex and Sberbank unveil their e-commerce partnership?': words between "their" and
+    the noun that describe the thing the two made still point at it, not at the story's own venture."""
+    answer = bot.ask("in which month did yandex and sberbank unveil their e-commerce partnership?")
+    assert answer.text == "Sberbank and Yandex announced their e-commerce tie-up in August.", answer.text
+
+
+def test_words_a_thing_was_described_with_are_no_name_claimed() -> None:
+    """'So they called it a new strategic partnership?': "call" with the words the partners described the venture
+    with checks the description; the venture's name is not what is claimed."""
+    answer = bot.ask("so they called it a new strategic partnership?")
+    assert answer.text == 'Yes: the four partners described the venture as "a new strategic partnership".', answer.text

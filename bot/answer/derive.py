@@ -417,7 +417,8 @@ def _ranking(p: _Parts, entities: Sequence[str]) -> str:
 
 
 def _complement(p: _Parts) -> Result | None:
-    if not p.named:
+    """What the holders left once the named are taken hold; none, when the named are every holder."""
+    if not p.named or all(e in p.named for e in p.parts):
         return None
     return _fill(p, "complement", p.named, **{p.kind: number(WHOLE - p.total(p.named))})
 

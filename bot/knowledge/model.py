@@ -145,6 +145,7 @@ class Language(NamedTuple):
     stopwords: frozenset[str]
     rewrites: tuple[tuple[str, str], ...]
     symbols: tuple[tuple[str, str], ...]
+    shorthand: tuple[tuple[str, str], ...]  # written forms read as words before anything else ("y/n": yes or no)
     pronouns: tuple[tuple[str, tuple[str, ...]], ...]
     demonstratives: tuple[str, ...]
     followup_markers: tuple[str, ...]

@@ -129,6 +129,10 @@ def _focus(
             and not _after_break(found, c.start)
         )
     ]
+    openings = [f for f in found.of("followup") if any(c.start >= f.end for c in cues)]
+    cues = [  # "WHAT ABOUT them, how big is their piece?": the opening hands over to the question after it
+        c for c in cues if not any(f.start <= c.start and c.end <= f.end for f in openings)
+    ]
     cues.sort(key=lambda m: (m.start, -(m.end - m.start), m.target))
     if not cues:
         return None

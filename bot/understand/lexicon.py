@@ -57,6 +57,7 @@ class Lexicon(NamedTuple):
     function_words: tuple[str, ...]  # stopwords and question words, longest first: mended when misspelt
     rewrites: dict[str, str]
     symbols: dict[int, str]
+    shorthand: tuple[tuple[str, str], ...]  # shorthand as written ("y/n") and the words it reads as
     abbreviations: frozenset[str]  # words whose period ends no sentence ("mr" of "Mr. Usmanov")
     grammar: Grammar
     joint_acts: dict[tuple[str, str], str]  # ("type", "deal") -> "partner": "did a DEAL with X" partners X
@@ -182,6 +183,7 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         function_words=tuple(sorted(_function_words(language), key=lambda w: (-len(w), w))),
         rewrites=dict(language.rewrites),
         symbols={ord(symbol): f" {word} " for symbol, word in language.symbols},
+        shorthand=language.shorthand,
         abbreviations=frozenset(a.rstrip(".").lower() for a in language.abbreviations),
         grammar=build_grammar(language),
         joint_acts=_joint_acts(language),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
@@ -137,6 +137,12 @@ def _cached_stem(word: str) -> str:
     return str(stemmer.stemWord(word))
 
 
+@lru_cache(maxsize=256)
+def _standing_alone(written: str) -> re.Pattern[str]:
+    """A pattern for shorthand with no letter or digit either side ("y/n", not the "y/n" of "xy/nz")."""
+    return re.compile(rf"(?<![0-9a-z]){re.escape(written)}(?![0-9a-z])", re.IGNORECASE)
+
+
 RawWord = tuple[str, bool, bool, str, bool, bool, bool]
 
 
@@ -173,13 +179,17 @@ def tokenize(
     rewrites: Mapping[str, str] | None = None,
     symbols: Mapping[int, str] | None = None,
     abbreviations: frozenset[str] = frozenset(),
+    shorthand: Sequence[tuple[str, str]] = (),
 ) -> Text:
     """Normalise text and apply whole-word rewrites (common misspellings, contractions).
 
-    `symbols` (a str.translate table) turns characters into words first ("%" into "percent"),
-    before punctuation is dropped. Each token remembers whether it was written with a capital away
-    from the start of a sentence (a hint that it is a name) and whether it carried a possessive 's.
+    `shorthand` patterns spell out written forms ("y/n"); `symbols` (a str.translate table) then turns
+    characters into words ("%" into "percent"), before punctuation is dropped. Each token remembers
+    whether it was written with a capital away from the start of a sentence (a hint that it is a name)
+    and whether it carried a possessive 's.
     """
+    for written, spelt_out in shorthand:  # "y/n" as written, before its slash is dropped
+        text = _standing_alone(written).sub(f" {spelt_out} ", text)
     if symbols:
         text = text.translate(symbols)
     words: list[str] = []

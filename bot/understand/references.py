@@ -475,6 +475,9 @@ def _pronoun_clause(
     return references
 
 
+OWNED_MODIFIERS = 3  # words from a possessive pronoun to its noun: "their e commerce deal"
+
+
 def _theirs(
     found: Found, entities: list[Mention], graph: Graph, grammar: Grammar
 ) -> list[tuple[Mention, tuple[int, ...]]]:
@@ -482,12 +485,17 @@ def _theirs(
     entity of its type the facts tie to every other name in the question."""
     tokens = found.text.tokens
     references: list[tuple[Mention, tuple[int, ...]]] = []
+    named = {i for m in found.of("entity", "type") for i in range(m.start, m.end)}
     for noun in found.of("type"):
-        if noun.start == 0 or tokens[noun.start - 1] not in grammar.possessives:
+        at = noun.start - 1  # "their E-COMMERCE deal": unnamed words between may describe it
+        while at >= 0 and noun.start - at <= OWNED_MODIFIERS and tokens[at] not in grammar.possessives:
+            at = at - 1 if at not in named and tokens[at] not in grammar.stopwords else -1
+        if at < 0 or tokens[at] not in grammar.possessives:
             continue
-        owners = {e.target for e in entities if e.end <= noun.start - 1 and e.detail == ""}
+        modifiers = tokens[at + 1 : noun.start]
+        owners = {e.target for e in entities if e.end <= at and e.detail == ""}
         if not owners:  # "which network does HIS COMPANY own?": the one the pronoun stands for
-            owners = {e.target for e in entities if e.start == noun.start - 1 and e.detail == "context"}
+            owners = {e.target for e in entities if e.start == at and e.detail == "context"}
         if not owners:
             continue
         tied = {
@@ -498,9 +506,9 @@ def _theirs(
             if f_entity not in owners and graph.is_a(f_entity, [noun.target]) and not graph.entities[f_entity].members
         }
         tied = _defining(next(iter(sorted(owners))), tied, graph) if len(owners) == 1 else tied
-        if len(tied) == 1:
-            mention = Mention("entity", tied.pop(), noun.start - 1, noun.end, REFERENCE_SCORE, "ref:theirs")
-            references.append((mention, tuple(range(noun.start - 1, noun.end))))
+        if len(tied) == 1 and all(_described(next(iter(tied)), word, graph) for word in modifiers):
+            mention = Mention("entity", tied.pop(), at, noun.end, REFERENCE_SCORE, "ref:theirs")
+            references.append((mention, tuple(range(at, noun.end))))
     return references
 
 

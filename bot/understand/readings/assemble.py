@@ -38,6 +38,7 @@ from bot.understand.model import (
     Reading,
     Value,
 )
+from bot.understand.normalize import simplify
 from bot.understand.readings.question import Question, parse_value, types_overlap, value_slots
 from bot.understand.readings.selection import SUPERLATIVE_REACH, described_superlatives
 from bot.understand.readings.slots import (
@@ -170,6 +171,13 @@ def _complete(
         if slot not in ("", "subject", "object")
     ]
     used: list[Mention] = [*words, *(e for e, (slot, _) in placed if slot), *consumed]
+    if relation.names and q.form.yesno and not values:
+        renamed = _named_otherwise(q, relation, words)  # "the venture is called 'a big merger'?"
+        if renamed is not None and _describes(q, relation, renamed):
+            return []  # "they called it 'a new strategic partnership'?": it was described so, not named
+        if renamed is not None:
+            values.append(renamed[0])
+            used.append(renamed[1])
     if relation.describes:
         used += _describer(q, placed, words)
     if relation.names:  # the words a claimed name runs on with are the claim's, too
@@ -297,6 +305,43 @@ def _name_run(q: Question, entity: Mention) -> int:
     while end < len(text.tokens) and text.capitalised and text.capitalised[end] and end not in covered:
         end += 1
     return end
+
+
+NAME_MODIFIERS = 2  # words that may open a name claimed after a naming verb before a name the story knows
+
+
+def _named_otherwise(q: Question, relation: Relation, words: list[Mention]) -> tuple[tuple[str, Value], Mention] | None:
+    """'The venture is called "a new strategic partnership"?': another name of a thing, right after the naming
+    verb, is a claimed name in its own words (the words as written, not the thing's own name)."""
+    kind = next((k for k in relation.values if k in q.graph.kinds and q.graph.kinds[k].kind == "text"), None)
+    verbs = [w for w in words if w.detail in ("verb", "passive")]
+    if kind is None or not verbs:
+        return None
+    surface = q.found.text.surface or q.found.text.tokens
+    pronouns = {p.start for p in q.found.of("pronoun")}
+    for verb in verbs:
+        start = verb.end
+        while start < len(q.tokens) and (q.tokens[start] in q.grammar.determiners or start in pronouns):
+            start += 1  # "called IT a new ...": the thing named, then its name
+        if start < len(q.tokens) and q.tokens[start] in q.grammar.of:
+            continue  # "the exact NAME OF the new company": a noun, and no name claimed
+        for entity in q.found.of("entity"):
+            if not start <= entity.start <= start + NAME_MODIFIERS:
+                continue  # "called a NEW strategic partnership": a word or two may open the name
+            written = " ".join(surface[start : entity.end])
+            if simplify(q.graph.name(entity.target)) not in simplify(written):  # not "the AliExpress Russia venture"
+                return (kind, written), entity._replace(start=start)
+    return None
+
+
+def _describes(q: Question, relation: Relation, renamed: tuple[tuple[str, Value], Mention]) -> bool:
+    """Whether the words claimed as a name are words another fact about the thing says of it."""
+    (_, written), entity = renamed
+    words = simplify(str(written))
+    return any(
+        f.relation != relation.id and words in simplify(f.answer)
+        for f in q.graph.facts_by_entity.get(entity.target, ())
+    )
 
 
 def _claimed_name(q: Question, entity: Mention) -> str:

@@ -75,6 +75,7 @@ class Question(NamedTuple):
 
 def prepare(found: Found, form: Form, context: Context, graph: Graph, grammar: Grammar) -> Question:
     """Collect the question's entities and the mentions readings may use."""
+    found = _without_reporters(found, graph, grammar)
     tokens = found.text.tokens
     noun = focus_noun(found, form)
     noun_span = noun.span if noun else None
@@ -327,6 +328,22 @@ def _denied_types(found: Found, graph: Graph, grammar: Grammar) -> list[Mention]
         for t in negated
         if not any(o not in negated and t.target in graph.ancestors.get(o.target, ()) for o in found.of("type"))
     ]
+
+
+def _without_reporters(found: Found, graph: Graph, grammar: Grammar) -> Found:
+    """'Did THEY say how much Alibaba paid?': a pronoun inside a cue asking what the story says, with a question
+    of its own after it, stands for whoever reported it ("did they say anything?" may mean the ones just named)."""
+    tokens = found.text.tokens
+    cues = [
+        m
+        for m in found.of("focus")
+        if m.target in graph.focus
+        and graph.focus[m.target].confirms
+        and m.end < len(tokens)
+        and tokens[m.end] in grammar.question_words
+    ]
+    inside = [p for p in found.of("pronoun") if any(c.start <= p.start and p.end <= c.end for c in cues)]
+    return found._replace(mentions=tuple(m for m in found.mentions if m not in inside)) if inside else found
 
 
 def _the_other_one(excluded: list[Mention], found: Found, graph: Graph, grammar: Grammar) -> list[Mention]:

@@ -69,8 +69,11 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     focus_end = q.form.focus_span[1] if q.form.focus_span else 0
     chosen_from = _pool_named(q, entities) if focus is None else None
     group = chosen_from[1] if chosen_from is not None else _pool_fronted(q, entities)
+    offered = _offered_names(q, entities)
     if chosen_from is not None:  # "which of THE FOUR PARTNERS is a telecom operator?": one of the group's members
         focus, focus_end = q.graph.focus[chosen_from[0].target], chosen_from[0].end
+    elif offered and (focus is None or "entity" in focus.expects):
+        entities = offered  # "is the sovereign fund MegaFon OR the RDIF?": the two names are what it picks from
     elif focus is None or focus.expects != ("entity",) or (focus_type is None and focus.needs_type):
         return []
     others = [  # a weak word ("state") may be an adjective here ("the state investment fund")
@@ -88,12 +91,14 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         m for m in q.found.mentions if m.kind in ("type", "relation") and focus_end <= m.start <= focus_end + TYPE_REACH
     ]
     described_as: set[str] = set()
+    if kind is not None and len(q.graph.ancestors.get(kind, ())) <= 1:
+        kind = None  # "which ONE is the fund": a noun for anything at all leaves the type to the noun after it
     if kind is None and role is None:  # "who is the Russian BILLIONAIRE?": the noun after the focus is its type
-        named_spans = {e.span for e in q.found.of("entity")}  # "who's doing THE DEAL": a name, not a type asked
+        named_spans = {e.span for e in (offered or q.found.of("entity"))}  # "who's doing THE DEAL": a name
         typed = next((m for m in noun if m.kind == "type" and m.span not in named_spans), None)
         kind = typed.target if typed else None
         described_as = set(q.tokens[typed.start : typed.end]) if typed else set()
-    named = {m.span for m in q.found.of("entity")}  # "in the story" names the article; it narrows nothing
+    named = {m.span for m in (offered or q.found.of("entity"))}  # "in the story" names the article
     inside = {
         i for e in entities if e.detail.startswith("ref:") for i in range(e.start, e.end)
     }  # "the boss of THE FUND"
@@ -106,6 +111,13 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     if group is not None:  # the group is where the answer is chosen from, not an option itself
         options = tuple(o for o in options if o != group.target)
         members_of = q.graph.entities[group.target].members
+    renamed = _named_again(q, offered)
+    options = tuple(o for o in options if o in renamed) or options  # "is THE SOVEREIGN FUND MegaFon or the RDIF?"
+    if offered:  # the options that are of every type the question picks by
+        picking = _picking_types(q, offered)
+        options = tuple(o for o in options if all(q.graph.is_a(o, [t.target]) for t in picking))
+    if offered and (not options or len(options) == len(offered)):
+        return []  # "a Mail.ru GUY or an RDIF guy?": a type neither has, or both, tells them not apart
     if options and any(w in q.grammar.other for w in q.tokens[focus_end : min((n.start for n in noun), default=0)]):
         return []  # "which OTHER companies did the deal?": not the ones named, and the article lists no others
     if described_as and kind is not None:
@@ -128,14 +140,39 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         notes=("select",),
     )
     backdrop = [e for e in entities if e.target in q.graph.backdrops and e.target not in options]  # "does the article"
-    chosen = [e for e in entities if e.target in options]
+    chosen = offered or [e for e in entities if e.target in options]  # both names offered are explained
     passives = {m.start for m in q.found.of("relation") if m.detail == "passive" and m.target == role}
     if any(e.end in passives for e in chosen):
         return []  # "which agency is THIS FROM?": the one the role acts on, not one to choose the agent among
     negations = [n for n in q.found.of("negation") if any(n.end <= e.start <= n.end + 1 for e in denied)]
     used = [*noun, *constraint_types, *q.attributes, *chosen, *backdrop, *consumed, *denied, *negations]
     used += [group] if group is not None else []
+    used += q.found.of("either") if offered else []
     return [Draft(reading, tuple(used), FOCUS_FIT + (ROLE if _identified(q, chosen) else 0.0))]
+
+
+def _offered_names(q: Question, entities: list[Mention]) -> list[Mention]:
+    """The two names an either/or offers, when both are entities and a type noun outside them says what is
+    picked ("which one was the FUND, MegaFon or the RDIF?"): choosing between them is a selection."""
+    options = q.form.either
+    if len(options) != 2 or any(o.kind != "entity" for o in options):
+        return []
+    if not _picking_types(q, list(options)) and not _named_again(q, list(options)):
+        return []  # "the 13 percent ONE" picks by no type
+    return list(options)
+
+
+def _picking_types(q: Question, offered: list[Mention]) -> list[Mention]:
+    """The type nouns outside the offered names that say what is picked, less nouns for anything at all."""
+    inside = {i for o in offered for i in range(o.start, o.end)}
+    return [t for t in q.types if t.start not in inside and len(q.graph.ancestors.get(t.target, ())) > 1]
+
+
+def _named_again(q: Question, offered: list[Mention]) -> set[str]:
+    """The offered names the question also names another way ("is THE SOVEREIGN FUND MegaFon or the RDIF?")."""
+    spans = {o.span for o in offered}
+    targets = {o.target for o in offered}
+    return {e.target for e in q.found.of("entity") if e.target in targets and e.span not in spans}
 
 
 def _pool_named(q: Question, entities: list[Mention]) -> tuple[Mention, Mention] | None:
