@@ -239,6 +239,9 @@ FLOORS = {
     "round-220.yaml": (0.94, 4),
     "round-221.yaml": (0.97, 0),
     "round-222.yaml": (0.95, 0),
+    "round-223.yaml": (0.95, 2),
+    "round-224.yaml": (0.93, 2),
+    "round-225.yaml": (0.94, 1),
 }
 
 
