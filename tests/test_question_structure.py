@@ -2994,3 +2994,27 @@ def test_words_a_thing_was_described_with_are_no_name_claimed() -> None:
     with checks the description; the venture's name is not what is claimed."""
     answer = bot.ask("so they called it a new strategic partnership?")
     assert answer.text == 'Yes: the four partners described the venture as "a new strategic partnership".', answer.text
+
+
+def test_a_list_of_names_each_with_a_figure_checks_every_pair() -> None:
+    """'MegaFon 24, the RDIF 15 and Mail.ru 13?': names each right before a figure, and nothing else, claim
+    each holding; one wrong pair makes the verdict No, and the facts correct it."""
+    wrong = bot.ask("megafon 24, the rdif 15 and mail.ru 13?")
+    assert wrong.text.startswith("No:"), wrong.text
+    assert "The RDIF will own 13 percent" in wrong.text, wrong.text
+    right = bot.ask("alibaba 48%, rdif 13% - correct?")
+    assert right.text.startswith("Yes:"), right.text
+
+
+def test_a_selection_linked_to_a_name_picks_those_a_fact_ties_to_it() -> None:
+    """'Which person is connected to Mail.ru?': a linking word before a name of another type picks, among the
+    things of the type asked, those some fact ties to that name."""
+    answer = bot.ask("which person is connected to mail.ru?")
+    assert answer.text.startswith("Alisher Usmanov"), answer.text
+
+
+def test_who_told_the_asker_is_set_aside_and_the_claim_checked() -> None:
+    """'My editor told me that MegaFon holds the most, true?': who told the asker says nothing; the claim after
+    it is checked, and corrected."""
+    answer = bot.ask("my editor told me that megafon holds the most, true?")
+    assert answer.text.startswith("No: Alibaba will hold the largest stake"), answer.text

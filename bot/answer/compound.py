@@ -72,6 +72,25 @@ def gapped_claims(found: Found, form: Form, grammar: Grammar) -> tuple[Text, Tex
     return claim, other.then(text.part(second_figure.start, second_figure.end)).then(tail)
 
 
+LISTED = 3  # names each with a figure, and nothing else: "alibaba 48, megafon 24, mail.ru 15?" claims each
+
+
+def listed_claims(found: Found, grammar: Grammar) -> list[tuple[int, int]] | None:
+    """'Alibaba 48, MegaFon 24, Mail.ru 15 and the RDIF 13, correct?': a list of names, each right before its
+    figure, and nothing else but joining words and a yes/no closer. The spans of the pairs, else None."""
+    tokens = found.text.tokens
+    figures = found.of(*PAIRED)
+    pairs = [(e, f) for f in figures for e in found.of("entity") if e.end == f.start]
+    if len(pairs) < LISTED - 1 or len(pairs) != len(figures):
+        return None
+    covered = {i for e, f in pairs for i in range(e.start, f.end)}
+    covered |= {i for m in found.of("yesclose", "yesno", "followup") for i in range(m.start, m.end)}
+    loose = grammar.joiners | grammar.determiners  # "and THE RDIF 13"
+    if any(i not in covered and tokens[i] not in loose for i in range(len(tokens))):
+        return None
+    return [(e.start, f.end) for e, f in pairs]
+
+
 def question_sentences(found: Found, graph_backdrops: tuple[str, ...]) -> list[tuple[int, int]] | None:
     """The sentences to answer when the text has several: those shaped as questions, when every other
     sentence names nothing ("I need it for my essay."). None when there is one sentence, or when a
@@ -119,6 +138,14 @@ def _closers_joined(found: Found, spans: list[tuple[int, int]]) -> list[tuple[in
         else:
             joined.append(span)
     return joined
+
+
+def all_of(question: str, answers: list[Answer], language: Language) -> Answer:
+    """One verdict on several claims, as `both` gives on two."""
+    result = answers[0]
+    for answer in answers[1:]:
+        result = both(question, result, answer, language)
+    return result
 
 
 def both(question: str, first: Answer, second: Answer, language: Language) -> Answer:
@@ -184,6 +211,27 @@ def premise_split(found: Found, grammar: Grammar) -> tuple[int, int] | None:
     if not ends:
         return None
     return (start, ends[0]) if start < ends[0] else None
+
+
+HEARSAY_REACH = 3  # words from "my" to what they heard said: "my senior colleague SAYS"
+
+
+def hearsay_end(found: Found, grammar: Grammar) -> int:
+    """Where the claim starts after the asker says who told them ("my colleague says that ...", "our editor
+    thinks ..."): a speaker's possessive opening the question, a hearsay verb close after it, and "that" or
+    "me" after the verb; else 0."""
+    tokens = found.text.tokens
+    if not tokens or tokens[0] not in grammar.speaker_possessives:
+        return 0
+    if any(m.start == 0 for m in found.of("yesno")):
+        return 0  # "MY COPY SAYS ...": an opener of its own
+    verb = next((i for i in range(1, min(len(tokens), HEARSAY_REACH + 1)) if tokens[i] in grammar.hearsay), None)
+    if verb is None:
+        return 0
+    start = verb + 1
+    while start < len(tokens) and tokens[start] in grammar.relative | grammar.hearers:
+        start += 1
+    return start if start < len(tokens) else 0
 
 
 def preamble_end(found: Found, graph: Graph, grammar: Grammar) -> int:

@@ -15,9 +15,12 @@ from typing import NamedTuple
 
 from bot.answer.compose import Result, lower_start, verdict_of, without_verdict
 from bot.answer.compound import (
+    all_of,
     both,
     gapped_claims,
+    hearsay_end,
     join,
+    listed_claims,
     preamble_end,
     premise_split,
     question_sentences,
@@ -44,7 +47,7 @@ from bot.understand.grammar import Grammar, source_cue_spans
 from bot.understand.lexicon import Lexicon
 from bot.understand.mentions import find_mentions
 from bot.understand.model import Form, Found, Mention, Reading
-from bot.understand.normalize import Text
+from bot.understand.normalize import Text, tokenize
 from bot.understand.readings import Context, build_readings
 from bot.understand.readings.question import VALUE_KINDS
 from bot.understand.references import absent_kinds, named_in_the_story, options_of_one
@@ -77,6 +80,9 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     def reply(text_out: str, reason: str) -> tuple[Answer, Context]:
         return Answer(question, False, text_out, explanation=explanation(found, form, reason=reason)), context
 
+    heard = hearsay_end(found, lexicon.grammar)
+    if heard:  # "my colleague says Mail.ru is the second-biggest shareholder. Is that right?": the claim
+        return respond(question, text.part(heard, len(text.tokens)), setting, context)
     preamble = preamble_end(found, graph, lexicon.grammar)
     if preamble:  # "one more: what's VK?", "for my essay: what did Usmanov say?": the question after it
         return respond(question, text.part(preamble, len(text.tokens)), setting, context)
@@ -102,6 +108,15 @@ def respond(question: str, text: Text, setting: Setting, context: Context) -> tu
     sourced = _sourced(question, text, setting, context)
     if sourced is not None:  # "who released the ownership breakdown?": the fact, with whose it is
         return sourced
+    listed = listed_claims(found, lexicon.grammar)
+    if listed is not None:  # "alibaba 48, megafon 24, mail.ru 15?": each pair checked, one verdict
+        closers = found.of("yesclose")
+        closer = (
+            text.part(closers[-1].start, closers[-1].end)
+            if closers
+            else tokenize(knowledge.language.yesno_closers[0], lexicon.rewrites)
+        )
+        return _all_checked(question, [text.part(*span).then(closer) for span in listed], setting, context)
     claims = gapped_claims(found, form, lexicon.grammar)
     if claims is not None:  # "MegaFon has 13% and the RDIF 24%, yes?": each checked, one verdict
         first, middle = respond(question, claims[0], setting, context)
@@ -258,6 +273,15 @@ def _sourced(question: str, text: Text, setting: Setting, context: Context) -> t
     if any(a in plain.lower() for a in setting.lexicon.grammar.attribution):
         return answer, after  # "According to the RDIF's Kirill Dmitriyev, ...": the answer names its source
     return answer._replace(text=language.message("sourced").format(source=source, answer=plain)), after
+
+
+def _all_checked(question: str, claims: list[Text], setting: Setting, context: Context) -> tuple[Answer, Context]:
+    """Check each claim in turn, each in the context the one before leaves, as one verdict."""
+    answers = []
+    for claim in claims:
+        answer, context = respond(question, claim, setting, context)
+        answers.append(answer)
+    return all_of(question, answers, setting.knowledge.language), context
 
 
 def _each(question: str, parts: list[Text], setting: Setting, context: Context) -> tuple[Answer, Context]:

@@ -34,6 +34,8 @@ class Grammar(NamedTuple):
     asking: frozenset[str]
     filler: frozenset[str]
     partitive: frozenset[str]
+    hearsay: frozenset[str]  # "my colleague SAYS ...": what the asker heard, the claim after it is checked
+    hearers: frozenset[str]  # "my boss told ME ...": the asker, after a hearsay verb
     relative: frozenset[str]
     determiners: frozenset[str]
     definite: frozenset[str]
@@ -115,6 +117,8 @@ def build_grammar(language: Language) -> Grammar:
         asking=words("asking"),
         filler=words("filler") | adjectives,
         partitive=words("partitive"),
+        hearsay=words("hearsay"),
+        hearers=words("hearers"),
         relative=words("relative"),
         determiners=words("determiners"),
         definite=words("definite"),

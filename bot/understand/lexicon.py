@@ -242,8 +242,13 @@ def _near_variants(word: str, variants: tuple[str, ...]) -> tuple[tuple[str, flo
 
 
 def _function_words(language: Language) -> set[str]:
-    """Single words that are grammar, not content: stopwords and the words of question cues."""
+    """Single words that are grammar, not content: stopwords, the words of question cues, and of the phrases that
+    set a source or an exception aside ("acording to", "exept")."""
     cues = [c for f in language.focus for c in f.cues] + list(language.yesno_openers)
+    cues += [
+        *language.exclusions,
+        *(p for name, phrases in language.word_classes if name == "attribution" for p in phrases),
+    ]
     words = set(language.stopwords) | {w for cue in cues for w in cue.split()}
     return {w for w in words if len(w) >= 3 and w.isalpha()}
 

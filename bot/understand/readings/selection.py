@@ -107,6 +107,18 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     aside = [e for e in entities if e.target in q.graph.backdrops and e.detail == "aside"]  # "in the story"
     aside += [e for e in entities if q.tokens[e.start] in q.grammar.possessives]  # "what is HIS name?": his, not him
     options = tuple(e.target for e in entities if e not in aside and (not wanted or q.graph.is_a(e.target, wanted)))
+    anchors = _linked_to(q, entities, wanted) if not options and not offered else []
+    if anchors:  # "which of the people is LINKED TO the RDIF?": those some fact ties to it
+        parties = [(*f.subjects, *f.objects) for a in anchors for f in q.graph.facts_by_entity.get(a.target, ())]
+        options = tuple(
+            dict.fromkeys(
+                e for both in parties for e in both
+                if any(a.target in both for a in anchors) and e not in {a.target for a in anchors}
+                and q.graph.is_a(e, wanted) and not q.graph.entities[e].members
+            )
+        )  # fmt: skip
+        if not options:
+            return []
     members_of: tuple[str, ...] = ()
     if group is not None:  # the group is where the answer is chosen from, not an option itself
         options = tuple(o for o in options if o != group.target)
@@ -140,7 +152,7 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         notes=("select",),
     )
     backdrop = [e for e in entities if e.target in q.graph.backdrops and e.target not in options]  # "does the article"
-    chosen = offered or [e for e in entities if e.target in options]  # both names offered are explained
+    chosen = offered or [e for e in entities if e.target in options] or anchors  # both names offered are explained
     passives = {m.start for m in q.found.of("relation") if m.detail == "passive" and m.target == role}
     if any(e.end in passives for e in chosen):
         return []  # "which agency is THIS FROM?": the one the role acts on, not one to choose the agent among
@@ -149,6 +161,21 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
     used += [group] if group is not None else []
     used += q.found.of("either") if offered else []
     return [Draft(reading, tuple(used), FOCUS_FIT + (ROLE if _identified(q, chosen) else 0.0))]
+
+
+def _linked_to(q: Question, entities: list[Mention], wanted: list[str]) -> list[Mention]:
+    """The names a linking word ties the answer to ("which person is LINKED TO the RDIF?"): named after it, and
+    not of the type asked."""
+    links = [i for i, t in enumerate(q.tokens) if t in q.grammar.linking]
+    if not wanted or not links:
+        return []
+    return [
+        e
+        for e in entities
+        if any(i < e.start for i in links)
+        and not q.graph.is_a(e.target, wanted)
+        and e.target not in q.graph.backdrops  # "in THE ARTICLE" ties nothing
+    ]
 
 
 def _offered_names(q: Question, entities: list[Mention]) -> list[Mention]:
