@@ -242,6 +242,9 @@ FLOORS = {
     "round-223.yaml": (0.95, 2),
     "round-224.yaml": (0.93, 2),
     "round-225.yaml": (0.94, 1),
+    "round-226.yaml": (0.91, 5),
+    "round-227.yaml": (0.92, 3),
+    "round-228.yaml": (0.95, 1),
 }
 
 
