@@ -3018,3 +3018,34 @@ def test_who_told_the_asker_is_set_aside_and_the_claim_checked() -> None:
     it is checked, and corrected."""
     answer = bot.ask("my editor told me that megafon holds the most, true?")
     assert answer.text.startswith("No: Alibaba will hold the largest stake"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "start"),
+    [
+        (("what did usmanov say", "and the rdif director?"), "Kirill Dmitriyev said"),
+        (("what did evans say", "and the mail.ru owner?"), "Alisher Usmanov said"),
+        (("what did dmitriyev say?", "what about the owner of mail.ru?"), "Alisher Usmanov said"),
+        (("what did usmanov say?", "what about the alibaba group president?"), "Michael Evans said"),
+        (("how much does megafon own?", "what about the company usmanov owns?"), "Mail.ru will own 15 percent"),
+        (("how much does alibaba own?", "and the rdif's boss is?"), "Kirill Dmitriyev is the general director"),
+        (("who is alibaba's president?", "and the fund's head?"), "The article doesn't say who the president"),
+    ],
+)
+def test_a_follow_up_naming_one_thing_through_a_relation_asks_the_last_question_of_it(
+    turns: tuple[str, str], start: str
+) -> None:
+    """'What did Usmanov say?' then 'and the RDIF director?': a follow-up that only names someone through a
+    relation asks the last question of them, where they take part in its facts; where the last question asked
+    for a side of that very relation ("and the fund's head?"), or the one named cannot answer it, it does not."""
+    chat = bot.Conversation()
+    chat.ask(turns[0])
+    answer = chat.ask(turns[1])
+    assert answer.text.startswith(start), answer.text
+
+
+def test_a_type_noun_before_an_agent_word_narrows_the_reference() -> None:
+    """'What did the billionaire owner of Mail.ru say?': "billionaire" before "owner" is the type of the one
+    meant, so the reference names Usmanov and his words answer."""
+    answer = bot.ask("what did the billionaire owner of mail.ru say?")
+    assert answer.text.startswith("Alisher Usmanov said"), answer.text

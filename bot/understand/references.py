@@ -298,7 +298,9 @@ def through_relations(
             if word.detail == "agent" and side(word, entity, tokens, possessive, grammar) == "object":
                 if entity.end == word.start or _close(word, entity):
                     referred = _subjects(word.target, entity.target, graph, _title(found, word))
-                    references += _make(referred, word, entity, None)
+                    kind = next((t for t in found.of("type") if t.end == word.start), None)  # "the BILLIONAIRE owner"
+                    fits = kind is not None and all(_is(r, kind, graph) for r in referred)
+                    references += _make(referred, word, entity, kind if fits else None)
             elif word.detail == "patient" and side(word, entity, tokens, possessive, grammar) == "subject":
                 referred = _objects(word.target, entity.target, graph)
                 references += _make(referred, word, entity, None)

@@ -58,13 +58,45 @@ def _drafts(q: Question) -> list[Draft]:
         )
         variants.append((sorted([*kept, named], key=lambda m: m.start), consumed, named))
     drafts: list[Draft] = []
+    carried_over: list[Draft] = []  # first, so an equal fresh reading of the reference's own words loses to it
     for entities, consumed, reference in variants:
         made: list[Draft] = []
         for pair in candidate_relations(q, entities, consumed):
             made += assign(q, pair, entities, consumed)
         made += select(q, entities, consumed)
+        if reference is not None and _stands_for_one(q, reference, consumed):
+            words = [m for m in q.relation_words if m not in consumed]
+            carried = followups(q._replace(entities=entities, relation_words=words))
+            placed = [d for d in carried if _takes_part(q, reference.target, d.reading)]
+            carried_over += [d._replace(used=(*d.used, *consumed)) for d in placed if reference in d.used]
         drafts += [d for d in made if reference is None or reference in d.used]  # its words go with the reference
-    return drafts + followups(q)
+    return carried_over + drafts + followups(q)
+
+
+def _stands_for_one(q: Question, reference: Mention, consumed: tuple[Mention, ...]) -> bool:
+    """Whether a follow-up names one thing through a relation and asks nothing else: "what did Dmitriyev say?"
+    then "and the Alibaba president?" asks what the president said, "how much does MegaFon own?" then "what about
+    the company Usmanov owns?" its stake. Where the last question asked for a side of the reference's relation
+    ("and the fund's head?" after "who is Alibaba's president?"), the usual follow-up already asks it."""
+    previous = q.context.reading
+    if previous is None or not q.form.followup:
+        return False
+    if reference.detail == f"ref:{previous.relation}" and previous.ask in ("subject", "object"):
+        return False  # "and the fund's head?" after "who is Alibaba's president?" asks it again of the fund
+    span = q.form.focus_span
+    if span and not any(f.start <= span[0] and span[1] <= f.end for f in q.found.of("followup")):
+        return False  # "and WHICH ONE is it named after?" asks a question of its own
+    return all(m.weak for m in q.relation_words if m not in consumed)
+
+
+def _takes_part(q: Question, entity: str, reading: Reading) -> bool:
+    """Whether the entity stands in the reading where some fact of its relation has it: a thing named only
+    through a relation is carried over where it can answer, not where it would turn a plain question into a
+    decline ("how much does Alibaba own?" then "and the RDIF's boss is?" asks who the boss is)."""
+    facts = q.graph.facts_by_relation.get(reading.relation, ())
+    return (entity in reading.subject and any(entity in f.subjects for f in facts)) or (
+        entity in reading.object and any(entity in f.objects for f in facts)
+    )
 
 
 def _alternatives(q: Question) -> list[Draft]:

@@ -346,7 +346,7 @@ def fit(q: Question, relation: Relation, ask: str) -> float:
     """How well the asked slot fits the question word: a value that answers it, or a side of exactly the
     types it wants, fully; a side that merely could hold such an entity, or an attribute, half."""
     focus = q.form.focus
-    if not ask or focus is None:
+    if not ask or focus is None or _opener_focus(q):
         return 0.0
     if ask == focus and (ask not in q.graph.kinds or ask not in relation.values):
         return -FOCUS_FIT  # the relation cannot give what is asked: kept only to decline in its words
@@ -361,6 +361,17 @@ def fit(q: Question, relation: Relation, ask: str) -> float:
     allowed = relation.subject_types if ask == "subject" else relation.object_types
     narrow = not wanted or all(any(w in q.graph.ancestors.get(a, (a,)) for w in wanted) for a in allowed)
     return FOCUS_FIT if narrow else FOCUS_FIT / 2
+
+
+def _opener_focus(q: Question) -> bool:
+    """Whether the question word only opens a follow-up: the "what" of "what about the fund's owner?" after
+    "what did Evans say?" asks nothing of its own, so no reading earns a fit from it."""
+    span = q.form.focus_span
+    return (
+        span is not None
+        and q.context.reading is not None
+        and any(f.start <= span[0] and span[1] <= f.end for f in q.found.of("followup"))
+    )
 
 
 RELATIVE_GAP = 2  # words a relative clause may put between a noun and its verb ("the company THEY make")
