@@ -245,6 +245,9 @@ FLOORS = {
     "round-226.yaml": (0.91, 5),
     "round-227.yaml": (0.92, 3),
     "round-228.yaml": (0.95, 1),
+    "round-229.yaml": (0.93, 1),
+    "round-230.yaml": (0.95, 1),
+    "round-231.yaml": (0.89, 5),
 }
 
 
