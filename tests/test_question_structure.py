@@ -3049,3 +3049,42 @@ def test_a_type_noun_before_an_agent_word_narrows_the_reference() -> None:
     meant, so the reference names Usmanov and his words answer."""
     answer = bot.ask("what did the billionaire owner of mail.ru say?")
     assert answer.text.startswith("Alisher Usmanov said"), answer.text
+
+
+def test_a_thing_after_the_askers_possessive_is_not_the_storys() -> None:
+    """'What's the deal worth? I need it for my fund': "my fund" is the asker's, not the RDIF, so the deal's
+    value is asked, and the article's word on it answers."""
+    answer = bot.ask("what's the deal worth? i need it for my fund")
+    assert answer.text == "The value of the deal was not disclosed.", answer.text
+
+
+def test_thanks_for_something_is_small_talk_to_the_end_of_its_clause() -> None:
+    """'Thank you for the explanation earlier': what the asker thanks for asks nothing ("earlier" is no
+    question about an earlier deal); a name after the cue still asks ("ok for MegaFon?")."""
+    chat = bot.Conversation()
+    thanks = chat.ask("thank you for the explanation earlier")
+    assert thanks.text.startswith("You're welcome."), thanks.text
+    assert not thanks.citations
+    chat.ask("how much does alibaba own")
+    stake = chat.ask("ok for megafon?")
+    assert stake.text == "MegaFon will own 24 percent of AliExpress Russia.", stake.text
+
+
+@pytest.mark.parametrize("question", ["what does every partner pay?", "what do partners pay for their stakes?"])
+def test_a_role_noun_after_what_and_an_auxiliary_is_who_acts(question: str) -> None:
+    """'What do partners pay?': the partners, after "what do", are the payers, not the kind of thing asked;
+    what they pay is asked, and the article says it was not disclosed."""
+    answer = bot.ask(question)
+    assert answer.text == "The amounts involved were not disclosed.", answer.text
+
+
+def test_when_after_a_declined_question_asks_it_of_the_same_relation() -> None:
+    """'Who founded Mail.ru?' (the article doesn't say) then 'and when?': when Mail.ru was founded, declined,
+    never the year of something else Mail.ru did; asked at once, the decline's offer is said once."""
+    chat = bot.Conversation()
+    chat.ask("who founded mail.ru?")
+    when = chat.ask("and when?")
+    assert when.text.startswith("The article doesn't say when Mail.ru was founded."), when.text
+    both = bot.ask("who founded mail.ru and when?")
+    assert both.text.count("It does say") == 1, both.text
+    assert "when Mail.ru was founded" in both.text, both.text

@@ -162,8 +162,10 @@ def both(question: str, first: Answer, second: Answer, language: Language) -> An
 
 
 def join(question: str, first: Answer, second: Answer) -> Answer:
-    """One reply to both questions: both texts (once, if the same), every citation, the lower confidence."""
-    texts = [first.text] if first.text == second.text else [first.text, second.text]
+    """One reply to both questions: both texts, each sentence once ("It does say ..." after two declines about
+    one thing), every citation, the lower confidence."""
+    said = _SENTENCE_END.split(first.text)
+    texts = [first.text, *(s for s in _SENTENCE_END.split(second.text) if s not in said)]
     citations = tuple(dict.fromkeys((*first.citations, *second.citations)))
     why = first.explanation._replace(
         reading=f"{first.explanation.reading} + {second.explanation.reading}",

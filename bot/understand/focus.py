@@ -85,7 +85,7 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     ]
     smalltalk = found.of("smalltalk")
     talk = None
-    in_talk = {i for m in smalltalk for i in range(m.start, m.end)}
+    in_talk = {i for m in smalltalk for i in range(m.start, _talk_end(m, found, grammar))}
     in_primary = {i for m in primary for i in range(m.start, m.end)}
     asking = [m for m in found.of("focus") if m.target in focus_defs and not focus_defs[m.target].generic]
     in_primary |= {i for m in asking for i in range(m.start, m.end)}  # "ok, WHEN was that?" asks; "thanks, what else?"
@@ -104,6 +104,21 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
         ),
         negated=bool(found.of("negation")),
     )
+
+
+def _talk_end(talk: Mention, found: Found, grammar: Grammar) -> int:
+    """Where small talk ends: "thanks FOR the help earlier" runs to the end of its clause, so the words of what
+    the asker thanks for ask nothing; "thanks, and Mail.ru?" and "ok for MegaFon?" end at the cue."""
+    tokens, text = found.text.tokens, found.text
+    if talk.end >= len(tokens) or tokens[talk.end] not in grammar.talk_objects:
+        return talk.end
+    breaks = [i for i, b in enumerate(text.boundary or ()) if b and i > talk.end]
+    breaks += [i for i, o in enumerate(text.opens or ()) if o and i > talk.end]
+    end = min(breaks, default=len(tokens))
+    named = [m.start for m in found.of("entity")] + [n.start for n in found.unknown]
+    if any(talk.end < start < end for start in named):
+        return talk.end  # "ok for MegaFon?": a name after it is asked about
+    return end
 
 
 def _focus(
@@ -217,6 +232,10 @@ def _type_after(cue: Mention, nouns: list[Mention], found: Found, grammar: Gramm
             continue
         if len(between) > 1 and between[-1] in grammar.be:
             continue
+        if noun.kind == "relation" and any(t in grammar.auxiliary | grammar.be for t in between[1:]):
+            continue  # "what DO partners pay": the partners pay, what they pay is asked
+        if any(t in grammar.universal for t in between[1:]):
+            continue  # "numbers on what EACH partner is paying": likewise
         if cue.end <= noun.start <= cue.end + TYPE_REACH:
             if noun.kind == "type":
                 return noun.target

@@ -66,6 +66,8 @@ class Grammar(NamedTuple):
     presence: frozenset[str]  # "the people NAMED in the article": a participle that only puts them in the story
     conditional: frozenset[str]  # "IF they pooled their stakes, WOULD they ...?": the check follows the clause
     premise: frozenset[str]  # "GIVEN Alibaba holds 51%, can it ...?": a claim the question rests on
+    universal: frozenset[str]  # "what EACH partner is paying": the noun after it acts; it is not the kind asked
+    talk_objects: frozenset[str]  # "thanks FOR the help earlier": small talk about something, to its clause's end
     bounds: frozenset[str]  # "UNDER half": compare before a figure; before "the" only a preposition
     existential: frozenset[str]  # "was it announced at SOME event?": a yes/no that asks which
     ergative: frozenset[str]  # "when did Alibaba start?": with no object, the subject may be what was started
@@ -149,6 +151,8 @@ def build_grammar(language: Language) -> Grammar:
         premise=words("premise"),
         conditional=words("conditional"),
         presence=words("presence"),
+        talk_objects=words("talk_objects"),
+        universal=words("universal"),
         bounds=words("bounds"),
         existential=words("existential"),
         ergative=words("ergative"),

@@ -281,6 +281,7 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
     as one of two options, classifies; it names no entity (the Chinese company of the article is Alibaba).
     A proper name stays a name ("a MegaFon spokesman")."""
     indefinite = lexicon.grammar.indefinite
+    owners = lexicon.grammar.speaker_possessives  # "modelling it for MY FUND": the asker's fund, not the story's
     names = {
         i
         for m in mentions
@@ -301,7 +302,7 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
         if words and words[0] in lexicon.grammar.relative:
             return False  # "which company is called an e-commerce giant?": the description picks one
         done = m.start > 1 and words[m.start - 2] in lexicon.grammar.auxiliary  # "did a tie-up": a thing done
-        after_article = not done and m.start > 0 and words[m.start - 1] in indefinite
+        after_article = not done and m.start > 0 and words[m.start - 1] in indefinite | owners  # "for MY fund"
         return after_article or m.start in options or m.end - 1 in options or predicate(m)
 
     described = {i for m in mentions if m.kind == "attribute" for i in range(m.start, m.end)}

@@ -514,7 +514,7 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
     if (
         reading.role is None
         and not reading.subject
-        and (not reading.ask or (quantity and reading.ask in relation.values))
+        and (not reading.ask or ((quantity or _role_after_what(q)) and reading.ask in relation.values))
     ):
         roles = [  # "does any PARTNER hold a majority?", "how much is each PARTNER investing?": another relation's
             # agent noun names who may hold it, or who gives what is asked
@@ -530,6 +530,20 @@ def constrain(q: Question, reading: Reading, relation: Relation, used: list[Ment
             extra.append(roles[0])
     reading, derived = _derive(q, reading, relation)
     return reading, extra + derived
+
+
+def _role_after_what(q: Question) -> bool:
+    """Whether a bare "what" asks for what a role noun's verb takes: "what does each PARTNER pay?", the noun
+    right after the auxiliary that opens the question (past "each"), names the payers; the amount is asked."""
+    span = q.form.focus_span
+    if span is None or q.form.focus_type is not None or span[1] >= len(q.tokens) - 1:
+        return False
+    if q.tokens[span[1]] not in q.grammar.auxiliary | q.grammar.be:
+        return False
+    at = span[1] + 1
+    while at < len(q.tokens) and q.tokens[at] in q.grammar.distributive:
+        at += 1
+    return any(m.detail == "agent" and m.start == at for m in q.relation_words)
 
 
 def _counted(q: Question) -> Mention | None:

@@ -157,7 +157,9 @@ def _carried(q: Question, previous: Reading) -> list[Draft]:
         slots = asks(q, relation, reading.subject, reading.object, values=reading.values, words=())
         if not slots:  # "which tie-up is described?" then "when?": the month of the tie-up found
             return _elsewhere(q, previous, found=previous.ask in ("subject", "object"))
-        found_a_thing = previous.ask in ("subject", "object") or (  # "which deal came before?" then "when?"
+        found_a_thing = (  # "which deal came before?" then "when?"; not "who founded Mail.ru?", which found nobody
+            previous.ask in ("subject", "object") and _together(q, relation.id, previous)
+        ) or (
             previous.mode == "yesno" and not (previous.subject and previous.object)  # "was there an earlier deal?"
         )
         carried = not found_a_thing or _carries_a_slot(q, relation, reading, slots)
