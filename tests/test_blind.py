@@ -248,6 +248,9 @@ FLOORS = {
     "round-229.yaml": (0.93, 1),
     "round-230.yaml": (0.95, 1),
     "round-231.yaml": (0.89, 5),
+    "round-232.yaml": (0.96, 2),
+    "round-233.yaml": (0.9, 5),
+    "round-234.yaml": (0.93, 2),
 }
 
 
