@@ -3088,3 +3088,21 @@ def test_when_after_a_declined_question_asks_it_of_the_same_relation() -> None:
     both = bot.ask("who founded mail.ru and when?")
     assert both.text.count("It does say") == 1, both.text
     assert "when Mail.ru was founded" in both.text, both.text
+
+
+def test_a_hedge_loosens_a_quantity_never_a_year() -> None:
+    """'Was Pandao launched in about 2014?': "about" lets a figure be near the one claimed, but a year three
+    off is another year; the check says No, with the year the article gives."""
+    answer = bot.ask("was pandao launched in about 2014?")
+    assert answer.text.startswith("No: Mail.ru launched Pandao in 2017"), answer.text
+
+
+ONLY_OR_MORE = ["is the venture only for russia or for other countries too?", "only russia, or other markets too?"]
+
+
+@pytest.mark.parametrize("question", ONLY_OR_MORE)
+def test_only_one_place_or_more_checks_whether_it_is_only_that(question: str) -> None:
+    """'Only Russia, or other markets too?': the second option only says "more than that", so the question
+    checks the first, and the facts answer No with everything the venture covers."""
+    answer = bot.ask(question)
+    assert answer.text.startswith("No: the joint venture will cover Russia and the CIS"), answer.text

@@ -18,6 +18,7 @@ def holds(entity: str, listed: Sequence[str], graph: Graph) -> bool:
     return bool(members) and all(m in listed for m in members)
 
 
+QUANTITIES = ("number", "count")  # kinds of value that measure how much, so a hedged claim of them may be near
 APPROX_TOLERANCE = 0.1  # a hedged figure ("roughly a quarter") holds within a tenth of the one claimed
 
 
@@ -35,8 +36,11 @@ def same_value(left: Value | None, right: Value, *, tolerance: float = 0.0) -> b
 
 
 def _holds_value(fact: Fact, kind: str, value: Value, graph: Graph, tolerance: float = 0.0) -> bool:
-    """Whether the fact has the value, or a place inside it ("in Russia" holds a fact set in Vladivostok)."""
+    """Whether the fact has the value, or a place inside it ("in Russia" holds a fact set in Vladivostok). A
+    hedge loosens only a quantity: "in like 2004" is no year near enough to 1999."""
     found = fact.value(kind)
+    if kind in graph.kinds and graph.kinds[kind].kind not in QUANTITIES:
+        tolerance = 0.0
     if same_value(found, value, tolerance=tolerance):
         return True
     return isinstance(found, str) and isinstance(value, str) and value in graph.within.get(found, ())

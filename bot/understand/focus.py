@@ -78,6 +78,8 @@ def question_form(found: Found, focus_defs: dict[str, FocusDef], grammar: Gramma
     either = _options(found)
     if either and focus_id is not None and focus_defs[focus_id].generic:
         yesno = False
+    if focus_id is None and _only_or_more(found, grammar):
+        yesno, either = True, ()  # "only Russia or other countries too?": whether it is only Russia
     if _offers_the_kind(found, either, span, focus_type):
         focus_id, span, focus_type = None, None, None  # "which company is Evans with, Alibaba or Mail.ru?"
     primary = [
@@ -417,6 +419,18 @@ def _offers_the_kind(
     if any(m.kind in ("type", "attribute") and m.start > span[1] for m in found.mentions):
         return False  # "which company is A BANK, ...": a selection by kind
     return all(option.kind == "entity" and option.start >= span[1] for option in either)
+
+
+def _only_or_more(found: Found, grammar: Grammar) -> bool:
+    """'Is it only for Russia, or also for other countries?': "only" before a name, then "or": the second
+    option is just "more than that", so the question checks the first, as "only for Russia?" would."""
+    tokens = found.text.tokens
+    for joint in found.of("either"):
+        only = [i for i in range(joint.start) if tokens[i] in grammar.only]
+        pointed = any(p.start < only[-1] for p in found.of("pronoun")) if only else False
+        if only and not pointed and any(only[-1] < m.start < joint.start for m in found.of("entity")):
+            return True  # with "is IT only ...?" the check needs to know what "it" is first: left as asked
+    return False
 
 
 def _options(found: Found) -> tuple[Mention, ...]:

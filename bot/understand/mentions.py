@@ -276,6 +276,14 @@ def _unranked(hits: list[Mention], words: Sequence[str], lexicon: Lexicon) -> li
     ]
 
 
+def _only_before(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether "only" opens the first option of an "or" ("the JV, only Russia or also the CIS?"), with no
+    pronoun before it whose thing is not known yet ("is IT only for Russia or ...")."""
+    grammar = lexicon.grammar
+    only = [i for i, w in enumerate(words) if w in grammar.only]
+    return bool(only) and not any(w in grammar.story_pronouns | grammar.plural for w in words[: only[-1]])
+
+
 def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
     """'Is Mail.ru a Chinese company?', 'is it Russian or Chinese company?': a description after "a", or
     as one of two options, classifies; it names no entity (the Chinese company of the article is Alibaba).
@@ -293,7 +301,9 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
         for m in mentions
         if m.kind == "either"
         for i, other in ((m.start - 1, m.end), (m.end, m.start - 1))
-        if other not in names and not (other < len(words) and words[other] in lexicon.grammar.other)
+        if other not in names
+        and not (other < len(words) and words[other] in lexicon.grammar.other)
+        and not _only_before(words[: m.start], lexicon)  # "ONLY Russia or also the CIS?": named
     }  # "Russia or OTHER countries": one of the things of its kind, named
 
     def classifies(m: Mention) -> bool:
