@@ -251,6 +251,9 @@ FLOORS = {
     "round-232.yaml": (0.96, 2),
     "round-233.yaml": (0.9, 5),
     "round-234.yaml": (0.93, 2),
+    "round-235.yaml": (0.91, 5),
+    "round-236.yaml": (0.88, 5),
+    "round-237.yaml": (0.96, 2),
 }
 
 
