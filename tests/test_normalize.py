@@ -40,6 +40,15 @@ def test_rewrites_apply_to_whole_words() -> None:
     assert tokenize("whose", {"whos": "who is"}).tokens == ("whose",)
 
 
+def test_a_contracted_s_reads_as_the_word_typed_without_its_apostrophe() -> None:
+    """A contraction: "how's" is typed "hows" just as often, and both read "how is"; a name's 's stays."""
+    rewrites = {"hows": "how is"}
+    assert tokenize("how's it going", rewrites).tokens == ("how", "is", "it", "going")
+    text = tokenize("MegaFon's stake", rewrites)
+    assert text.tokens == ("megafon", "stake")
+    assert text.possessive == (True, False)
+
+
 def test_sentences_keep_offsets_and_abbreviations() -> None:
     text = "Inside Acme Ltd. Headquarters. Second one here!\nThird line"
     index = split_sentences("s", text, ["Ltd."])

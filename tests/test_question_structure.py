@@ -3106,3 +3106,28 @@ def test_only_one_place_or_more_checks_whether_it_is_only_that(question: str) ->
     checks the first, and the facts answer No with everything the venture covers."""
     answer = bot.ask(question)
     assert answer.text.startswith("No: the joint venture will cover Russia and the CIS"), answer.text
+
+
+def test_the_s_of_a_question_word_is_is() -> None:
+    """'How's Yandex described?': the 's of "how's" is "is", as "hows" typed without it reads, so the passive
+    asks how Yandex is described, not what Yandex said."""
+    answer = bot.ask("how's yandex described?")
+    assert answer.text == "Yandex is an internet company.", answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [("who is the rdif guy quoted?", "Kirill Dmitriyev"), ("who is the alibaba guy quoted?", "Michael Evans")],
+)
+def test_the_one_quoted_is_the_one_who_spoke(question: str, speaker: str) -> None:
+    """'Who is the RDIF guy quoted?': in the passive of "quote" the subject still spoke; "the Alibaba guy", of
+    the two people the facts tie to Alibaba, is the one with words quoted."""
+    answer = bot.ask(question)
+    assert f"{speaker} said" in answer.text, answer.text
+
+
+def test_the_story_after_per_is_where_a_claim_is_checked() -> None:
+    """'Is it fair to call Usmanov a billionaire, per the story?': "per the story" says where to look; the
+    claim is checked against how the article describes him."""
+    answer = bot.ask("is it fair to call usmanov a billionaire, per the story?")
+    assert answer.text.startswith("Yes: Alisher Usmanov is a Kremlin-friendly billionaire"), answer.text

@@ -34,7 +34,6 @@ KNOWN_GAPS = frozenset(
         "m07",
         "m30",
         "m35",
-        "g13",
         "pq4",
         "k05",
         "k09",

@@ -201,6 +201,8 @@ def tokenize(
     for word, capital, possessive, written, broken, opening, piece in _raw_words(fold(text), abbreviations):
         # a rewrite is for a word as typed, not a piece of one: the "co" of "co-founded" is no "company"
         replacement = rewrites.get(word) if rewrites and not piece else None
+        if replacement is None and possessive and rewrites and not piece:
+            replacement = rewrites.get(f"{word}s")  # "how's" as "hows" is typed: "how is"; "MegaFon's" stays
         parts = replacement.split() if replacement is not None else [word]
         for position, part in enumerate(parts):
             words.append(part)

@@ -540,6 +540,9 @@ def _belonging(
         tied = _defining(entity.target, tied, graph)
         if len(tied) == 1 and not _described(next(iter(tied)), _qualifier(noun, found, grammar), graph):
             continue  # "the CAPITAL city of Russia": not the one city the facts tie to Russia
+        if len(tied) > 1:  # "the Alibaba GUY quoted": of Evans and Jack Ma, the one the relation asked has facts of
+            asked = {m.target for m in found.of("relation") if not m.weak}
+            tied = {o for o in tied if any(f.relation in asked for f in graph.facts_by_entity.get(o, ()))}
         if len(tied) == 1:
             start, end = min(entity.start, noun.start), max(entity.end, noun.end)
             mention = Mention("entity", tied.pop(), start, end, REFERENCE_SCORE * entity.score, "ref:tie")

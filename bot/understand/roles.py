@@ -41,8 +41,9 @@ def side(
         is_passive = passive(relation_word, tokens, grammar, learner=learner, subject=entity.start if whole else None)
         if is_passive and after:
             return "subject" if _by_before(entity, relation_word, tokens, grammar) else None
+        voiced = tokens[relation_word.start] in grammar.voiced_passives  # "is the RDIF guy QUOTED": he spoke
         if before:
-            return "object" if is_passive else "subject"
+            return "object" if is_passive and not voiced else "subject"
         if after:
             return "object"
         return None

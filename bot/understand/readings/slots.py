@@ -75,6 +75,8 @@ def placements(
     ):
         said = "subject"  # "what will they CALL THE NEW COMPANY?": what an active naming verb names is what is called
     for slot, types in (("subject", relation.subject_types), ("object", relation.object_types)):
+        if slot == "object" and _only_where_it_appears(q, relation, entity):
+            continue  # "who is quoted IN THE STORY?": where the words appear, not what they are about
         if types and q.graph.is_a(entity.target, types):
             places.append((slot, ROLE if said == slot else -ROLE_AGAINST if said else 0.0))
     before = word_before(tokens, entity.start, grammar.determiners)
@@ -89,6 +91,18 @@ def placements(
         # "is the new company called Tmall Russia?": a name after the naming verb is the name claimed
         places += [(k, ROLE) for k in relation.values if q.graph.kinds[k].kind == "text"]
     return places
+
+
+def _only_where_it_appears(q: Question, relation: Relation, entity: Mention) -> bool:
+    """Whether the entity is the story itself after a preposition ("quoted in the article", "call him a
+    billionaire, per this article") where it can only be where the words appear: the relation speaks about
+    things of other kinds, or the story comes past the verb and the object may be anything."""
+    if entity.detail != "aside" or not q.graph.is_a(entity.target, q.grammar.context_types):
+        return False
+    if relation.topical and not q.graph.is_a(entity.target, relation.topical):
+        return True
+    anything = all(len(q.graph.ancestors.get(t, (t,))) <= 1 for t in relation.object_types)
+    return anything and any(m.detail == "verb" and m.end <= entity.start for m in q.relation_words)
 
 
 def _inverted_speaker(q: Question, relation: Relation, entity: Mention, cues: Sequence[Mention]) -> bool:
