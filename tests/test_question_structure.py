@@ -3131,3 +3131,17 @@ def test_the_story_after_per_is_where_a_claim_is_checked() -> None:
     claim is checked against how the article describes him."""
     answer = bot.ask("is it fair to call usmanov a billionaire, per the story?")
     assert answer.text.startswith("Yes: Alisher Usmanov is a Kremlin-friendly billionaire"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("are the financial details public?", "No: the amounts involved were not disclosed."),
+        ("is the price public?", "No: the value of the deal was not disclosed."),
+    ],
+)
+def test_public_asks_whether_a_figure_was_told(question: str, expected: str) -> None:
+    """'Is the price public?': "public" is a word for being told, not a near spelling of "publicise" or
+    "publication"; a withheld figure answers No."""
+    answer = bot.ask(question)
+    assert answer.text == expected, answer.text

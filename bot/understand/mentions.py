@@ -82,6 +82,12 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
         words,
         lexicon,
     )
+    telling = lexicon.grammar.disclosure | lexicon.grammar.concealment  # "are the terms PUBLIC?": whether told
+    mentions = [
+        m
+        for m in mentions
+        if not (m.kind in ("relation", "type") and m.score < 1.0 and m.end - m.start == 1 and words[m.start] in telling)
+    ]  # not "publicise" or "publication", which only share its stem
     helping = _passive_gets(words, lexicon)
     mentions = [m for m in mentions if not (m.kind == "relation" and m.end - m.start == 1 and m.start in helping)]
     mentions = _joint_acts_done(mentions, text, lexicon)
