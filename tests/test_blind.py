@@ -254,6 +254,9 @@ FLOORS = {
     "round-235.yaml": (0.91, 5),
     "round-236.yaml": (0.88, 5),
     "round-237.yaml": (0.96, 2),
+    "round-238.yaml": (0.91, 2),
+    "round-239.yaml": (0.94, 5),
+    "round-240.yaml": (0.93, 4),
 }
 
 
