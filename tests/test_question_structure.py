@@ -3145,3 +3145,12 @@ def test_public_asks_whether_a_figure_was_told(question: str, expected: str) -> 
     "publication"; a withheld figure answers No."""
     answer = bot.ask(question)
     assert answer.text == expected, answer.text
+
+
+def test_a_grammar_word_is_never_a_near_spelling_of_another_word() -> None:
+    """'ok different q, what's MegaFon's stake': "different" is a word of the grammar's own, not "difference"
+    misspelt, so nothing is compared; "different from" still compares."""
+    stake = bot.ask("ok different q, what's megafon's stake")
+    assert stake.text == "MegaFon will own 24 percent of AliExpress Russia.", stake.text
+    compared = bot.ask("how is alibaba's stake different from mail.ru's?")
+    assert "33 percentage points more" in compared.text, compared.text

@@ -54,6 +54,7 @@ class Lexicon(NamedTuple):
     neighbour_table: dict[str, tuple[tuple[str, float], ...]]  # worked out at load for a knowledge of usual size
     neighbours_known: bool  # the table is complete (else neighbours are worked out per question)
     stopwords: frozenset[str]
+    grammar_words: frozenset[str]  # the one-word members of the grammar's word classes ("public", "different")
     function_words: tuple[str, ...]  # stopwords and question words, longest first: mended when misspelt
     rewrites: dict[str, str]
     symbols: dict[int, str]
@@ -180,6 +181,7 @@ def build_lexicon(knowledge: Knowledge) -> Lexicon:
         neighbour_table=_neighbour_table(variants) if len(variants) <= EAGER_NEIGHBOURS else {},
         neighbours_known=len(variants) <= EAGER_NEIGHBOURS,
         stopwords=language.stopwords,
+        grammar_words=frozenset(w for _, words in language.word_classes for w in words if " " not in w),
         function_words=tuple(sorted(_function_words(language), key=lambda w: (-len(w), w))),
         rewrites=dict(language.rewrites),
         symbols={ord(symbol): f" {word} " for symbol, word in language.symbols},

@@ -82,12 +82,16 @@ def _find(text: Text, lexicon: Lexicon) -> Found:
         words,
         lexicon,
     )
-    telling = lexicon.grammar.disclosure | lexicon.grammar.concealment  # "are the terms PUBLIC?": whether told
-    mentions = [
-        m
+    mentions = [  # "are the terms PUBLIC?", "a DIFFERENT question": a grammar word is itself, never a near spelling
+        m  # of a relation, type or aggregate word ("publicise", "publication", "difference")
         for m in mentions
-        if not (m.kind in ("relation", "type") and m.score < 1.0 and m.end - m.start == 1 and words[m.start] in telling)
-    ]  # not "publicise" or "publication", which only share its stem
+        if not (
+            m.kind in ("relation", "type", "aggregate")
+            and m.score < 1.0
+            and m.end - m.start == 1
+            and words[m.start] in lexicon.grammar_words
+        )
+    ]
     helping = _passive_gets(words, lexicon)
     mentions = [m for m in mentions if not (m.kind == "relation" and m.end - m.start == 1 and m.start in helping)]
     mentions = _joint_acts_done(mentions, text, lexicon)
