@@ -3154,3 +3154,10 @@ def test_a_grammar_word_is_never_a_near_spelling_of_another_word() -> None:
     assert stake.text == "MegaFon will own 24 percent of AliExpress Russia.", stake.text
     compared = bot.ask("how is alibaba's stake different from mail.ru's?")
     assert "33 percentage points more" in compared.text, compared.text
+
+
+def test_a_name_then_be_then_a_definite_description_claims_they_are_one() -> None:
+    """'Mail.ru is the sovereign wealth fund?': "the sovereign wealth fund" names the RDIF by description, its
+    "the" part of it, so "is" between claims the two are one; the facts say No, and who the fund is."""
+    answer = bot.ask("mail.ru is the sovereign wealth fund?")
+    assert answer.text == "No: the RDIF is the Russian sovereign wealth fund.", answer.text

@@ -565,6 +565,8 @@ def _identified_with(q: Question, subject: tuple[str, ...]) -> bool:
     if first is None or second is None or first.start > second.start:
         return False
     between = q.tokens[first.end : second.start]
+    if second.detail == "definite":  # "MegaFon is THE SOVEREIGN WEALTH FUND": its "the" begins the description
+        between = (*between, q.tokens[second.start])
     before = word_before(q.tokens, first.start, q.grammar.determiners)  # "is THE RDIF the telecom operator?"
     after_be = before >= 0 and q.tokens[before] in q.grammar.be
     if after_be and all(t in q.grammar.determiners for t in between):
