@@ -3161,3 +3161,10 @@ def test_a_name_then_be_then_a_definite_description_claims_they_are_one() -> Non
     "the" part of it, so "is" between claims the two are one; the facts say No, and who the fund is."""
     answer = bot.ask("mail.ru is the sovereign wealth fund?")
     assert answer.text == "No: the RDIF is the Russian sovereign wealth fund.", answer.text
+
+
+def test_which_one_is_picks_among_a_group_set_before_it() -> None:
+    """'Of the four partners, which one is the fund?': "which one is" after a group set before the question
+    picks one of its members, not what the group is."""
+    answer = bot.ask("of the four partners, which one is the fund?")
+    assert answer.text.startswith("The RDIF is the Russian sovereign wealth fund"), answer.text

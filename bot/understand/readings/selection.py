@@ -74,6 +74,8 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         focus, focus_end = q.graph.focus[chosen_from[0].target], chosen_from[0].end
     elif offered and (focus is None or "entity" in focus.expects):
         entities = offered  # "is the sovereign fund MegaFon OR the RDIF?": the two names are what it picks from
+    elif group is not None and focus is not None and focus.ties:
+        pass  # "of the four partners, which one is Chinese?": a "which one is" picks among the group set before it
     elif focus is None or focus.expects != ("entity",) or (focus_type is None and focus.needs_type):
         return []
     others = [  # a weak word ("state") may be an adjective here ("the state investment fund")
