@@ -3168,3 +3168,17 @@ def test_which_one_is_picks_among_a_group_set_before_it() -> None:
     picks one of its members, not what the group is."""
     answer = bot.ask("of the four partners, which one is the fund?")
     assert answer.text.startswith("The RDIF is the Russian sovereign wealth fund"), answer.text
+
+
+def test_or_before_a_verb_joins_two_clauses_not_two_descriptions() -> None:
+    """'Does Alibaba already have any business in Russia or is this its first try?': "or is" starts a clause of
+    its own, so "Russia" stays the country named, not a nationality offered as an option."""
+    answer = bot.ask("does alibaba already have any business in russia or is this its first try?")
+    assert answer.text.startswith("Yes: Alibaba already plays a major role in e-commerce in Russia"), answer.text
+
+
+def test_a_place_right_after_the_relation_word_may_be_where_it_happens() -> None:
+    """'Is Alibaba new to Russia?': Russia after "new to" is where Alibaba's platforms operate, a place the fact
+    gives, not one of the platforms; the check says No, it already plays a major role there."""
+    answer = bot.ask("is alibaba new to russia?")
+    assert answer.text.startswith("No: Alibaba already plays a major role in e-commerce in Russia"), answer.text

@@ -314,6 +314,8 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
         if other not in names
         and not (other < len(words) and words[other] in lexicon.grammar.other)
         and not _only_before(words[: m.start], lexicon)  # "ONLY Russia or also the CIS?": named
+        and not (m.end < len(words) and words[m.end] in lexicon.grammar.be | lexicon.grammar.auxiliary)
+        # "business in Russia OR IS this its first step?": "or" joins two clauses, not two descriptions
     }  # "Russia or OTHER countries": one of the things of its kind, named
 
     def classifies(m: Mention) -> bool:

@@ -84,13 +84,28 @@ def placements(
     locative = locative or len(places) == 1  # "the conference in the photo": no side of the relation takes it
     for kind in relation.values:
         value_kind = q.graph.kinds[kind]
-        if locative and value_kind.kind == "entity" and q.graph.is_a(entity.target, value_kind.types or ("entity",)):
+        fits = value_kind.kind == "entity" and q.graph.is_a(entity.target, value_kind.types or ("entity",))
+        if fits and (locative or _where_it_stands(q, relation, entity, kind)):
             places.append((kind, 0.0))
     naming = [c for c in cues if c.target == relation.id and c.detail in ("verb", "passive") and not c.weak]
     if relation.names and entity.detail != "context" and any(entity.start in _named_run(q, c.end) for c in naming):
         # "is the new company called Tmall Russia?": a name after the naming verb is the name claimed
         places += [(k, ROLE) for k in relation.values if q.graph.kinds[k].kind == "text"]
     return places
+
+
+def _where_it_stands(q: Question, relation: Relation, entity: Mention, kind: str) -> bool:
+    """Whether a place may be where the relation happens, though no "in" comes before it ("is Alibaba new TO
+    RUSSIA?"): a fact of the relation about another thing the question names gives a place of that kind, so the
+    facts decide between it and the object."""
+    before = word_before(q.tokens, entity.start, q.grammar.determiners)
+    if not any(m.target == relation.id and m.end - 1 == before for m in q.relation_words):
+        return False  # only right after the relation's own word ("new to"), not "the Alibaba Russia thing"
+    named_kind = [t for t in relation.object_types if len(q.graph.ancestors.get(t, (t,))) > 1]  # not "anything"
+    others = {e.target for e in q.entities if e.target != entity.target}
+    return q.graph.is_a(entity.target, named_kind) and any(
+        f.value(kind) is not None and others & set(f.entities) for f in q.graph.facts_by_relation.get(relation.id, ())
+    )
 
 
 def _only_where_it_appears(q: Question, relation: Relation, entity: Mention) -> bool:
