@@ -257,6 +257,9 @@ FLOORS = {
     "round-238.yaml": (0.91, 2),
     "round-239.yaml": (0.94, 5),
     "round-240.yaml": (0.93, 4),
+    "round-241.yaml": (0.92, 4),
+    "round-242.yaml": (0.96, 3),
+    "round-243.yaml": (0.94, 2),
 }
 
 
