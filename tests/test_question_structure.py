@@ -3182,3 +3182,14 @@ def test_a_place_right_after_the_relation_word_may_be_where_it_happens() -> None
     gives, not one of the platforms; the check says No, it already plays a major role there."""
     answer = bot.ask("is alibaba new to russia?")
     assert answer.text.startswith("No: Alibaba already plays a major role in e-commerce in Russia"), answer.text
+
+
+def test_words_no_quote_of_the_speaker_says_after_about_are_an_untold_topic() -> None:
+    """'What did Usmanov say about Chinese technology?': his words are about the digital transformation, not
+    technology; a topic after "about" that none of his quoted words name is declined, saying what was not
+    understood, where it answered with his quote. Evans's words do name technology."""
+    untold = bot.ask("what did usmanov say about chinese technology?")
+    assert not untold.answered, untold.text
+    assert '"technology"' in untold.text, untold.text
+    told = bot.ask("what did evans say about chinese technology?")
+    assert told.text.startswith("Michael Evans said"), told.text

@@ -102,6 +102,21 @@ def untold_topic(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> 
             before -= 1
         if before >= 0 and tokens[before] in grammar.inside:
             topics += range(m.start, m.end)
+    relation = graph.relations.get(tried.reading.relation)
+    if relation is not None and relation.topical and not found.of("either"):  # "say about Chinese TECHNOLOGY?"
+        # (not an option offered: "at a press conference or in an INTERVIEW?" is checked against the facts)
+        told = {w for f in answered for w in graph.fact_words.get(f.id, ())}
+        described = {i for m in found.of("attribute") for i in range(m.start, m.end)}
+        for position in sorted(unexplained - set(tried.reading.used)):
+            if tokens[position] in told:
+                continue
+            before = position - 1
+            while before >= 0 and (
+                tokens[before] in grammar.stopwords - grammar.inside or before in unexplained | described
+            ):
+                before -= 1
+            if before >= 0 and tokens[before] in grammar.topic_markers:
+                topics.append(position)
     return topics
 
 

@@ -151,7 +151,7 @@ WORD_CLASSES = (
     "question_words", "negating", "entity_questions", "possessives", "other", "noun_verbs", "only", "present",
     "earlier", "later", "bound_fillers", "progressive_endings", "derivational_endings", "distributive", "newness",
     "already", "infinitive", "future", "doing", "acting", "happening", "past_auxiliary", "linking", "source_cues",
-    "idioms", "tens", "hearsay", "hearers", "talk_objects", "universal", "voiced_passives",
+    "idioms", "tens", "hearsay", "hearers", "talk_objects", "universal", "topic_markers", "voiced_passives",
 )  # fmt: skip
 
 

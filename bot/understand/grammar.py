@@ -67,6 +67,7 @@ class Grammar(NamedTuple):
     conditional: frozenset[str]  # "IF they pooled their stakes, WOULD they ...?": the check follows the clause
     premise: frozenset[str]  # "GIVEN Alibaba holds 51%, can it ...?": a claim the question rests on
     voiced_passives: frozenset[str]  # "the RDIF guy is QUOTED": in the passive, still the one who spoke
+    topic_markers: frozenset[str]  # "say ABOUT Chinese technology": what someone's words are about follows
     universal: frozenset[str]  # "what EACH partner is paying": the noun after it acts; it is not the kind asked
     talk_objects: frozenset[str]  # "thanks FOR the help earlier": small talk about something, to its clause's end
     bounds: frozenset[str]  # "UNDER half": compare before a figure; before "the" only a preposition
@@ -154,6 +155,7 @@ def build_grammar(language: Language) -> Grammar:
         presence=words("presence"),
         talk_objects=words("talk_objects"),
         universal=words("universal"),
+        topic_markers=words("topic_markers"),
         voiced_passives=words("voiced_passives"),
         bounds=words("bounds"),
         existential=words("existential"),
