@@ -253,7 +253,7 @@ def preamble_end(found: Found, graph: Graph, grammar: Grammar) -> int:
         and m.start < start
         and not (m.start > 0 and tokens[m.start - 1] in grammar.speaker_possessives)  # "for MY PIECE:": the asker's
         and not (m.kind == "aggregate" and m.target in COMPARATIVES)  # "one MORE:": nothing compared, chat
-        and not (m.kind == "type" and len(graph.ancestors.get(m.target, ())) <= 1)  # "ONE more": any thing at all
+        and not (m.kind == "type" and graph.is_anything(m.target))  # "ONE more": any thing at all
         for m in found.mentions
     )
     if named or any(n.start < start for n in found.unknown):

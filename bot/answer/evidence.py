@@ -97,10 +97,7 @@ def untold_topic(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> 
             continue
         if any(about & {*f.entities, *f.named} for f in graph.facts_by_relation.get(m.target, ())):
             continue
-        before = m.start - 1
-        while before >= 0 and (tokens[before] in grammar.stopwords - grammar.inside or before in unexplained):
-            before -= 1
-        if before >= 0 and tokens[before] in grammar.inside:
+        if _marked_by(tokens, m.start, unexplained, grammar) in grammar.inside:
             topics += range(m.start, m.end)
     relation = graph.relations.get(tried.reading.relation)
     if relation is not None and relation.topical and not found.of("either"):  # "say about Chinese TECHNOLOGY?"
@@ -108,16 +105,19 @@ def untold_topic(found: Found, tried: Tried, graph: Graph, grammar: Grammar) -> 
         told = {w for f in answered for w in graph.fact_words.get(f.id, ())}
         described = {i for m in found.of("attribute") for i in range(m.start, m.end)}
         for position in sorted(unexplained - set(tried.reading.used)):
-            if tokens[position] in told:
-                continue
-            before = position - 1
-            while before >= 0 and (
-                tokens[before] in grammar.stopwords - grammar.inside or before in unexplained | described
-            ):
-                before -= 1
-            if before >= 0 and tokens[before] in grammar.topic_markers:
+            marker = _marked_by(tokens, position, unexplained | described, grammar)
+            if tokens[position] not in told and marker in grammar.topic_markers:
                 topics.append(position)
     return topics
+
+
+def _marked_by(tokens: tuple[str, ...], position: int, passable: set[int], grammar: Grammar) -> str:
+    """The preposition a topic hangs on ("say ABOUT (western) sanctions"): the word before the position, past
+    function words and the words at `passable` positions; empty when there is none."""
+    before = position - 1
+    while before >= 0 and (tokens[before] in grammar.stopwords - grammar.inside or before in passable):
+        before -= 1
+    return tokens[before] if before >= 0 else ""
 
 
 def _clause_verb(found: Found, position: int, grammar: Grammar) -> bool:

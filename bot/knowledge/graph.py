@@ -54,6 +54,10 @@ class Graph(NamedTuple):
             return True
         return bool(found.members) and "group" not in wanted and all(self.is_a(m, wanted) for m in found.members)
 
+    def is_anything(self, type_id: str) -> bool:
+        """Whether a type is one for anything at all (the root, with nothing above it): "which ONE", "[entity]"."""
+        return len(self.ancestors.get(type_id, ())) <= 1
+
     def members(self, entity: str) -> tuple[str, ...]:
         """A group's members, or the entity itself."""
         return self.entities[entity].members or (entity,)

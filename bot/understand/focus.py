@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.model import FocusDef
-from bot.understand.grammar import Grammar
+from bot.understand.grammar import Grammar, only_opening
 from bot.understand.model import COMPARATIVE, Form, Found, Mention
 
 SPECIFIC_REACH = 4  # how far after "what" a noun cue ("what was the date") still decides the focus
@@ -424,12 +424,10 @@ def _offers_the_kind(
 def _only_or_more(found: Found, grammar: Grammar) -> bool:
     """'Is it only for Russia, or also for other countries?': "only" before a name, then "or": the second
     option is just "more than that", so the question checks the first, as "only for Russia?" would."""
-    tokens = found.text.tokens
     for joint in found.of("either"):
-        only = [i for i in range(joint.start) if tokens[i] in grammar.only]
-        pointed = any(p.start < only[-1] for p in found.of("pronoun")) if only else False
-        if only and not pointed and any(only[-1] < m.start < joint.start for m in found.of("entity")):
-            return True  # with "is IT only ...?" the check needs to know what "it" is first: left as asked
+        only = only_opening(found.text.tokens[: joint.start], grammar)  # not "is IT only ...?": left as asked
+        if only is not None and any(only < m.start < joint.start for m in found.of("entity")):
+            return True
     return False
 
 

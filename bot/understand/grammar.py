@@ -205,6 +205,15 @@ def source_cue_spans(tokens: tuple[str, ...], cues: tuple[tuple[str, ...], ...])
     return None
 
 
+def only_opening(tokens: Sequence[str], grammar: Grammar) -> int | None:
+    """Where the last "only" of these words stands ("the JV, ONLY Russia or also the CIS?"), unless a pronoun
+    whose thing is not known yet comes before it ("is IT only for Russia or ...")."""
+    only = [i for i, w in enumerate(tokens) if w in grammar.only]
+    if not only or any(w in grammar.story_pronouns | grammar.plural for w in tokens[: only[-1]]):
+        return None
+    return only[-1]
+
+
 def word_before(tokens: Sequence[str], start: int, skipping: frozenset[str]) -> int:
     """The position of the word before `start`, past any words of `skipping` ("at THE press conference": "at");
     -1 when there is none."""

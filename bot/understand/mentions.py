@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.understand.english import doer_of, frequency, is_common_word, is_doer_of_common_word
-from bot.understand.grammar import word_before
+from bot.understand.grammar import only_opening, word_before
 from bot.understand.lexicon import Lexicon, Phrase, PhraseTable
 from bot.understand.mending import correct_function_words, mend_unknown, split_run_together
 from bot.understand.model import Found, Mention, UnknownName
@@ -286,14 +286,6 @@ def _unranked(hits: list[Mention], words: Sequence[str], lexicon: Lexicon) -> li
     ]
 
 
-def _only_before(words: Sequence[str], lexicon: Lexicon) -> bool:
-    """Whether "only" opens the first option of an "or" ("the JV, only Russia or also the CIS?"), with no
-    pronoun before it whose thing is not known yet ("is IT only for Russia or ...")."""
-    grammar = lexicon.grammar
-    only = [i for i, w in enumerate(words) if w in grammar.only]
-    return bool(only) and not any(w in grammar.story_pronouns | grammar.plural for w in words[: only[-1]])
-
-
 def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
     """'Is Mail.ru a Chinese company?', 'is it Russian or Chinese company?': a description after "a", or
     as one of two options, classifies; it names no entity (the Chinese company of the article is Alibaba).
@@ -313,7 +305,7 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
         for i, other in ((m.start - 1, m.end), (m.end, m.start - 1))
         if other not in names
         and not (other < len(words) and words[other] in lexicon.grammar.other)
-        and not _only_before(words[: m.start], lexicon)  # "ONLY Russia or also the CIS?": named
+        and only_opening(words[: m.start], lexicon.grammar) is None  # "ONLY Russia or also the CIS?": named
         and not (m.end < len(words) and words[m.end] in lexicon.grammar.be | lexicon.grammar.auxiliary)
         # "business in Russia OR IS this its first step?": "or" joins two clauses, not two descriptions
     }  # "Russia or OTHER countries": one of the things of its kind, named

@@ -83,8 +83,7 @@ def _stands_for_one(q: Question, reference: Mention, consumed: tuple[Mention, ..
         return False
     if reference.detail == f"ref:{previous.relation}" and previous.ask in ("subject", "object"):
         return False  # "and the fund's head?" after "who is Alibaba's president?" asks it again of the fund
-    span = q.form.focus_span
-    if span and not any(f.start <= span[0] and span[1] <= f.end for f in q.found.of("followup")):
+    if q.form.focus_span and not q.asks_in_its_opener():
         return False  # "and WHICH ONE is it named after?" asks a question of its own
     return all(m.weak for m in q.relation_words if m not in consumed)
 

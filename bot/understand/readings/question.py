@@ -67,6 +67,12 @@ class Question(NamedTuple):
         """The definition of the question's focus, if it has one."""
         return self.graph.focus.get(self.form.focus or "")
 
+    def asks_in_its_opener(self) -> bool:
+        """Whether the question word is part of a follow-up's opener ("WHAT about the fund's owner?"), not a
+        question of its own."""
+        span = self.form.focus_span
+        return span is not None and any(f.start <= span[0] and span[1] <= f.end for f in self.found.of("followup"))
+
     def picks_entity(self) -> bool:
         """Whether the question asks for an entity ("who", "which partner"), not a value or a yes/no."""
         focus = self.focus

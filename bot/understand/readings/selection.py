@@ -93,7 +93,7 @@ def select(q: Question, entities: list[Mention], consumed: tuple[Mention, ...]) 
         m for m in q.found.mentions if m.kind in ("type", "relation") and focus_end <= m.start <= focus_end + TYPE_REACH
     ]
     described_as: set[str] = set()
-    if kind is not None and len(q.graph.ancestors.get(kind, ())) <= 1:
+    if kind is not None and q.graph.is_anything(kind):
         kind = None  # "which ONE is the fund": a noun for anything at all leaves the type to the noun after it
     if kind is None and role is None:  # "who is the Russian BILLIONAIRE?": the noun after the focus is its type
         named_spans = {e.span for e in (offered or q.found.of("entity"))}  # "who's doing THE DEAL": a name
@@ -194,7 +194,7 @@ def _offered_names(q: Question, entities: list[Mention]) -> list[Mention]:
 def _picking_types(q: Question, offered: list[Mention]) -> list[Mention]:
     """The type nouns outside the offered names that say what is picked, less nouns for anything at all."""
     inside = {i for o in offered for i in range(o.start, o.end)}
-    return [t for t in q.types if t.start not in inside and len(q.graph.ancestors.get(t.target, ())) > 1]
+    return [t for t in q.types if t.start not in inside and not q.graph.is_anything(t.target)]
 
 
 def _named_again(q: Question, offered: list[Mention]) -> set[str]:

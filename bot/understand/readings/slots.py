@@ -101,7 +101,7 @@ def _where_it_stands(q: Question, relation: Relation, entity: Mention, kind: str
     before = word_before(q.tokens, entity.start, q.grammar.determiners)
     if not any(m.target == relation.id and m.end - 1 == before for m in q.relation_words):
         return False  # only right after the relation's own word ("new to"), not "the Alibaba Russia thing"
-    named_kind = [t for t in relation.object_types if len(q.graph.ancestors.get(t, (t,))) > 1]  # not "anything"
+    named_kind = [t for t in relation.object_types if not q.graph.is_anything(t)]
     others = {e.target for e in q.entities if e.target != entity.target}
     return q.graph.is_a(entity.target, named_kind) and any(
         f.value(kind) is not None and others & set(f.entities) for f in q.graph.facts_by_relation.get(relation.id, ())
@@ -116,7 +116,7 @@ def _only_where_it_appears(q: Question, relation: Relation, entity: Mention) -> 
         return False
     if relation.topical and not q.graph.is_a(entity.target, relation.topical):
         return True
-    anything = all(len(q.graph.ancestors.get(t, (t,))) <= 1 for t in relation.object_types)
+    anything = all(q.graph.is_anything(t) for t in relation.object_types)
     return anything and any(m.detail == "verb" and m.end <= entity.start for m in q.relation_words)
 
 
@@ -395,12 +395,7 @@ def fit(q: Question, relation: Relation, ask: str) -> float:
 def _opener_focus(q: Question) -> bool:
     """Whether the question word only opens a follow-up: the "what" of "what about the fund's owner?" after
     "what did Evans say?" asks nothing of its own, so no reading earns a fit from it."""
-    span = q.form.focus_span
-    return (
-        span is not None
-        and q.context.reading is not None
-        and any(f.start <= span[0] and span[1] <= f.end for f in q.found.of("followup"))
-    )
+    return q.context.reading is not None and q.asks_in_its_opener()
 
 
 RELATIVE_GAP = 2  # words a relative clause may put between a noun and its verb ("the company THEY make")
