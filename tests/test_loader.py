@@ -120,6 +120,8 @@ BROKEN = [
     (ENTITIES, "aliases: [Megafon,", "aliases: [Alibaba Group, Megafon,", "also names entity 'alibaba'", None),
     ("language/conversation.yaml", "  no_match:", "  no_match_typo:", "missing 'no_match'", None),
     (GRAMMAR, "    be: [is,", "    been: [is,", "word_classes needs 'be'", None),
+    (GRAMMAR, "    plain_adjectives: [", "    plain_adjective: [", "word_classes has 'plain_adjective'", None),
+    (RELATIONS, "    through: [launch]", "    through: [launched]", "names unknown relation 'launched'", None),
 ]
 
 

@@ -3193,3 +3193,33 @@ def test_words_no_quote_of_the_speaker_says_after_about_are_an_untold_topic() ->
     assert '"technology"' in untold.text, untold.text
     told = bot.ask("what did evans say about chinese technology?")
     assert told.text.startswith("Michael Evans said"), told.text
+
+
+def test_a_country_named_for_its_nationality_is_answered_not_dropped() -> None:
+    """'Does Pandao sell Russian goods to CHINA?': the country stands for the nationality the deciding sentence
+    states the other way round, so the check says No; it was declined as a dropped name."""
+    answer = bot.ask("does pandao sell russian goods to china")
+    assert answer.text.startswith("No: Pandao sells Chinese goods to Russian consumers"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("has mail.ru ever sold chinese stuff to russians before?", "Yes: Mail.ru launched Pandao"),
+        ("does mail.ru sell russian goods to china?", "No: Mail.ru launched Pandao"),
+        ("what does mail.ru sell?", "Mail.ru launched Pandao"),
+    ],
+)
+def test_a_relation_declared_through_another_answers_by_what_the_subject_launched(question: str, opening: str) -> None:
+    """Mail.ru has no sales of its own; `sell` is declared `through: [launch]`, so what the platform it
+    launched sells answers for it, told with the launch. A company that launched nothing selling is declined."""
+    answer = bot.ask(question)
+    assert answer.text.startswith(opening), answer.text
+    assert not bot.ask("what does megafon sell?").answered
+
+
+def test_a_plain_adjective_is_never_a_form_of_a_phrase_sharing_its_stem() -> None:
+    """'my English is not GOOD': "good" is not "goods" (word class plain_adjectives), so the question is not
+    read as what Mail.ru sells."""
+    answer = bot.ask("sorry my english not good, the company of Usmanov is which one?")
+    assert "Pandao" not in answer.text, answer.text

@@ -70,3 +70,18 @@ def from_facts(facts: Sequence[Fact], entities: Sequence[str], intent: str) -> R
     citations = tuple(dict.fromkeys(c for fact in chosen for c in fact.citations))
     about = list(dict.fromkeys([*entities, *(e for fact in chosen for e in (*fact.entities, *fact.named))]))
     return Result(text, citations, tuple(f.id for f in chosen), tuple(about), intent)
+
+
+def linked(link: Fact, found: Result, entities: Sequence[str]) -> Result:
+    """An answer found through a link ("Mail.ru launched Pandao"), told with the link first: the linking fact
+    alone where its sentence already holds what was found, else both."""
+    shown = from_facts([link], [*entities, *found.entities], found.intent)
+    if set(found.citations) <= set(link.citations):
+        return shown
+    return Result(
+        f"{shown.text} {found.text}",
+        tuple(dict.fromkeys([*shown.citations, *found.citations])),
+        (*shown.facts, *found.facts),
+        shown.entities,
+        found.intent,
+    )

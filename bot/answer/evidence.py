@@ -25,6 +25,7 @@ UNEXPLAINED_NAME = 0.45  # ... per capitalised word or name word left unexplaine
 UNEXPLAINED_GUESS = 0.45  # ... per word left unexplained by a reading no relation word supports (a guess)
 UNEXPLAINED_ASIDE = 0.95  # ... per word of a clause before the one the question word opens ("my uncle buys ..., when")
 NO_MATCH_QUALITY = 0.8  # match quality assumed when a reading uses no matched word at all
+LINK_COST = 0.5  # an answer found through a link gives way to a reading within this that its own facts answer
 NOUN_PHRASE = 3  # words after "which" that may name what is asked ("which FOOTBALL CLUB")
 ROUNDING = 1e-4  # a rescored reading's score is rounded to four places: a bound on it allows for that
 
@@ -52,9 +53,19 @@ def with_evidence(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
         elif all(token in words for token in found.text.tokens[mention.start : mention.end]):
             share = STRONG_WORD_BACK if mention.kind == "relation" and not mention.weak else 1.0
             refund += miss_weight(mention, graph) * share
+    if _through_a_link(result, tried.reading, graph):
+        refund -= LINK_COST
     if not refund:
         return tried
     return Tried(tried.reading._replace(score=round(tried.reading.score + refund, 4)), result)
+
+
+def _through_a_link(result: Result, reading: Reading, graph: Graph) -> bool:
+    """Whether the answer came through a relation the reading's is declared `through` (what Mail.ru sells, told
+    by the platform it launched): a reading its own facts answer ranks ahead of it."""
+    relation = graph.relations.get(reading.relation)
+    through = set(relation.through) if relation is not None else set()
+    return any(f in graph.fact_by_id and graph.fact_by_id[f].relation in through for f in result.facts)
 
 
 def refund_bound(reading: Reading, found: Found, graph: Graph) -> float:

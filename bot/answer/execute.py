@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from bot.answer.compose import Result, from_facts
-from bot.answer.query import asked_entities, attribute_fact, describing_fact, matching_facts, role_members, satisfies
+from bot.answer.compose import Result, from_facts, linked
+from bot.answer.query import (
+    asked_entities,
+    attribute_fact,
+    by_way_of,
+    describing_fact,
+    matching_facts,
+    role_members,
+    satisfies,
+)
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language
 from bot.understand.model import DESCRIBED, Reading, counted_of
@@ -132,7 +140,7 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
         if summary:
             facts = summary[:1]
     if not facts:
-        return _named(reading, graph) or _what_it_did(reading, graph)
+        return _named(reading, graph) or _what_it_did(reading, graph) or _through_a_link(reading, graph)
     facts = _best_worded(_stating_the_asked(facts, reading, graph), reading, graph)
     asked = asked_entities(facts, reading.ask) if reading.ask in ("subject", "object") else []
     asked = [e for e in asked if e not in getattr(reading, reading.ask, ())] if asked else asked
@@ -220,6 +228,16 @@ def _what_it_did(reading: Reading, graph: Graph) -> Result | None:
     entity = reading.subject[0]
     fact = next((f for f in graph.facts_by_entity.get(entity, ()) if entity in f.subjects), None)
     return from_facts([fact], [entity], fact.relation) if fact is not None else None
+
+
+def _through_a_link(reading: Reading, graph: Graph) -> Result | None:
+    """'What did Mail.ru sell before this?': what the platform it launched sells, told with the launch."""
+    hop = by_way_of(reading, graph)
+    if hop is None:
+        return None
+    link, via = hop
+    found = look_up(via, graph)
+    return None if found is None else linked(link, found, reading.subject)
 
 
 def _named(reading: Reading, graph: Graph) -> Result | None:

@@ -168,3 +168,23 @@ def asked_entities(facts: Iterable[Fact], slot: str) -> list[str]:
             if entity not in found:
                 found.append(entity)
     return found
+
+
+def by_way_of(reading: Reading, graph: Graph) -> tuple[Fact, Reading] | None:
+    """'Did Mail.ru sell Chinese goods before?': where the subject has no fact of a relation declared `through`
+    another, the thing it is linked to by that other relation (the platform it launched) and the reading of it."""
+    relation = graph.relations.get(reading.relation)
+    if relation is None or not relation.through or len(reading.subject) != 1 or reading.object:
+        return None
+    if matching_facts(reading, graph):
+        return None
+    holder = reading.subject[0]
+    for link in relation.through:
+        for fact in graph.facts_by_relation.get(link, ()):
+            if holder not in fact.subjects:
+                continue
+            for thing in fact.objects:
+                via = reading._replace(subject=(thing,))
+                if matching_facts(via, graph):
+                    return fact, via
+    return None

@@ -507,8 +507,16 @@ def _drops_a_name(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
         and m.target not in graph.backdrops
         and m.target not in answered
         and not (m.start > 0 and tokens[m.start - 1] in grammar.locative)
+        and not _told_as_attribute(m, found, result.facts, graph)
         for m in tried.reading.missed
     )
+
+
+def _told_as_attribute(name: Mention, found: Found, facts: Sequence[str], graph: Graph) -> bool:
+    """Whether a country named stands for its nationality, which the answer's facts state ("does Pandao sell
+    Russian goods to CHINA?": No, it sells Chinese goods to Russians): the name is answered, not dropped."""
+    values = {m.detail for m in found.of("attribute") if m.span == name.span}
+    return any(values & graph.fact_words.get(f, frozenset()) for f in facts)
 
 
 def _drops_a_value(tried: Tried, found: Found, grammar: Grammar, graph: Graph) -> bool:

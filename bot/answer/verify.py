@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.answer.compose import Result, capitalise, from_facts, lower_start
-from bot.answer.query import attribute_fact, describing_fact, has_attribute, matching_facts, same_value
+from bot.answer.compose import Result, capitalise, from_facts, linked, lower_start, verdict_of, without_verdict
+from bot.answer.query import (
+    attribute_fact,
+    by_way_of,
+    describing_fact,
+    has_attribute,
+    matching_facts,
+    same_value,
+)
 from bot.knowledge.graph import Graph
 from bot.knowledge.model import Fact, Language, Relation
 from bot.understand.model import (
@@ -39,6 +46,9 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     """Answer a yes/no reading with its deciding fact, or None when the facts do not decide it."""
     if NOW in reading.notes:
         return None  # "is Pandao still running today?": the article speaks of its own day, not of now
+    hop = by_way_of(reading, graph)
+    if hop is not None:  # "does Mail.ru sell Chinese goods?": through the platform it launched
+        return _through_a_link(hop, graph, language)
     ordered = _in_order(reading, graph, language)
     if ordered is not None:
         return ordered
@@ -94,6 +104,19 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     result = from_facts(facts, [*reading.subject, *reading.object], reading.relation)
     text = language.message("yes" if verdict else "no").format(answer=lower_start(result.text))
     return result._replace(text=text)
+
+
+def _through_a_link(hop: tuple[Fact, Reading], graph: Graph, language: Language) -> Result | None:
+    """A check of what the subject is linked to (the platform Mail.ru launched), told with the link first."""
+    link, via = hop
+    if any(k == "year" for k, _ in link.values):  # "has Mail.ru sold Chinese goods BEFORE?": the launch dates it
+        via = via._replace(notes=tuple(n for n in via.notes if n != BEFORE_NOW))
+    checked = verify(via, graph, language)
+    if checked is None:
+        return None
+    told = linked(link, checked._replace(text=without_verdict(checked.text, language) or checked.text), [])
+    said = verdict_of(checked.text, language) or "yes"
+    return told._replace(text=language.message(said).format(answer=lower_start(told.text)))
 
 
 def _swapped(reading: Reading, fact: Fact) -> bool:

@@ -152,6 +152,7 @@ WORD_CLASSES = (
     "earlier", "later", "bound_fillers", "progressive_endings", "derivational_endings", "distributive", "newness",
     "already", "infinitive", "future", "doing", "acting", "happening", "past_auxiliary", "linking", "source_cues",
     "idioms", "tens", "hearsay", "hearers", "talk_objects", "universal", "topic_markers", "voiced_passives",
+    "plain_adjectives",
 )  # fmt: skip
 
 
@@ -165,6 +166,8 @@ def _word_classes(grammar: Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
             found.append((name, tuple(w.lower() for w in words)))
         elif grammar.file:
             grammar.problem(grammar.where("word_classes"), f"word_classes needs {name!r}: a list of words")
+    for name in sorted(set(classes) - set(WORD_CLASSES)):  # a misspelt class would be silently unused
+        grammar.problem(grammar.where("word_classes"), f"word_classes has {name!r}, which no rule uses")
     return tuple(found)
 
 

@@ -111,6 +111,7 @@ class Relation(NamedTuple):
     topical: tuple[str, ...] = ()  # types of a backdrop that, as the object talked about, stands for every fact
     sequence: bool = False  # its subject comes after its object: "did X come before or after Y?" is checked by it
     speaks_for: bool = False  # its subject speaks for its object: what a president said, his company said
+    through: tuple[str, ...] = ()  # relations to what does it for the subject: Mail.ru sells through Pandao
 
     def ask(self, slot: str) -> str:
         """How a decline names a question about one slot (falling back to the relation as a whole)."""

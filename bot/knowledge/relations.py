@@ -45,13 +45,14 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[ValueKind, ...]) -> tuple[Relation, ...]:
     relations: list[Relation] = []
+    linked: list[tuple[Fields, tuple[str, ...]]] = []
     type_ids = {t.id for t in types}
     value_ids = {v.id for v in values}
     for _, record in draft.records("relations", "relation"):
         record.only(
             "id", "subject", "object", "values", "functional", "words", "weak", "asks", "says", "aggregates",
             "titles", "title_asks", "describes", "names", "focus", "symmetric", "locates", "topical", "sequence",
-            "speaks_for",
+            "speaks_for", "through",
         )  # fmt: skip
         ident = record.text("id")
         subject, obj, kinds = record.texts("subject", required=True), record.texts("object"), record.texts("values")
@@ -112,8 +113,13 @@ def read_relations(draft: Draft, types: tuple[TypeDef, ...], values: tuple[Value
                     topical,
                     record.flag("sequence"),
                     record.flag("speaks_for"),
+                    record.texts("through"),
                 )
             )
+            linked.append((record, record.texts("through")))
+    known = {r.id for r in relations}
+    for record, through in linked:
+        record.check_known("through", through, known, "relation")
     return tuple(relations)
 
 
