@@ -260,6 +260,9 @@ FLOORS = {
     "round-241.yaml": (0.92, 4),
     "round-242.yaml": (0.96, 3),
     "round-243.yaml": (0.94, 2),
+    "round-244.yaml": (0.94, 2),
+    "round-245.yaml": (0.95, 0),
+    "round-246.yaml": (0.94, 1),
 }
 
 
