@@ -263,6 +263,9 @@ FLOORS = {
     "round-244.yaml": (0.94, 2),
     "round-245.yaml": (0.95, 0),
     "round-246.yaml": (0.94, 1),
+    "round-247.yaml": (0.95, 1),
+    "round-248.yaml": (0.96, 1),
+    "round-249.yaml": (0.96, 1),
 }
 
 
