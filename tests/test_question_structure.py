@@ -3223,3 +3223,25 @@ def test_a_plain_adjective_is_never_a_form_of_a_phrase_sharing_its_stem() -> Non
     read as what Mail.ru sells."""
     answer = bot.ask("sorry my english not good, the company of Usmanov is which one?")
     assert "Pandao" not in answer.text, answer.text
+
+
+def test_a_part_of_a_place_asked_is_answered_by_the_fact_placing_it_there() -> None:
+    """'In which part of Russia is Vladivostok?': no fact names a region, but the fact placing Vladivostok in
+    Russia says all the article does ("a far eastern city"). A press conference is not a place inside Russia."""
+    answer = bot.ask("in which part of russia is vladivostok")
+    assert answer.text.startswith("Vladivostok is a far eastern city in Russia"), answer.text
+    other = bot.ask("In which part of Russia is the city where Evans held his press conference?")
+    assert "press conference in Vladivostok" not in other.text, other.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which european union countries will the venture cover?", "which ukrainian partners are in it?"],
+)
+def test_a_peoples_word_before_the_asked_noun_must_be_borne_out(question: str) -> None:
+    """'Which EUROPEAN UNION countries?': a word of a people (word class demonym_endings) between "which" and
+    its noun narrows what is asked; facts that never say it do not answer, so the bot declines. A word of
+    another kind there only colours the noun ("which EXISTING platforms")."""
+    assert not bot.ask(question).answered
+    coloured = bot.ask("through which existing platforms is alibaba already active in russia?")
+    assert "AliExpress and Tmall" in coloured.text, coloured.text

@@ -26,6 +26,7 @@ UNEXPLAINED_GUESS = 0.45  # ... per word left unexplained by a reading no relati
 UNEXPLAINED_ASIDE = 0.95  # ... per word of a clause before the one the question word opens ("my uncle buys ..., when")
 NO_MATCH_QUALITY = 0.8  # match quality assumed when a reading uses no matched word at all
 LINK_COST = 0.5  # an answer found through a link gives way to a reading within this that its own facts answer
+DEMONYM_LENGTH = 5  # shorter words with such an ending ("plan", "than") are not a people's word
 NOUN_PHRASE = 3  # words after "which" that may name what is asked ("which FOOTBALL CLUB")
 ROUNDING = 1e-4  # a rescored reading's score is rounded to four places: a bound on it allows for that
 
@@ -225,6 +226,24 @@ def _asked_after_cue(found: Found, form: Form, graph: Graph, grammar: Grammar) -
     return None
 
 
+def _narrows_the_asked(found: Found, form: Form | None, position: int, grammar: Grammar) -> bool:
+    """Whether a word of a people or a place ("which EUROPEAN Union countries", "which UKRAINIAN partners") stands
+    between "which" and the noun it asks for: it narrows what is asked to a group the answer's facts must name,
+    or the answer is to another question. Other words there ("which EXISTING platforms") may only colour it."""
+    word = found.text.tokens[position]
+    if form is None or form.focus_span is None or len(word) < DEMONYM_LENGTH:
+        return False
+    if not word.endswith(grammar.demonym_endings) or word in grammar.stopwords:
+        return False
+    cue_end = form.focus_span[1]
+    nouns = [
+        m.start
+        for m in found.mentions
+        if (m.kind == "type" or (m.kind == "relation" and m.detail == "agent")) and m.start > position
+    ]
+    return cue_end <= position and bool(nouns) and min(nouns) - cue_end <= NOUN_PHRASE
+
+
 def _cited_words(result: Result, graph: Graph) -> set[str]:
     known = [graph.fact_words[f] for f in result.facts if f in graph.fact_words]
     if known:
@@ -394,6 +413,7 @@ def confidence(
             continue
         verb = manner and grammar is not None and _clause_verb(found, position, grammar)
         asked = position == asked_at or (grammar is not None and _asked_noun(found.text.tokens, position, grammar))
+        asked = asked or (grammar is not None and _narrows_the_asked(found, form, position, grammar))
         asked = asked or (
             form is not None
             and form.yesno

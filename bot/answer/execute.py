@@ -140,7 +140,12 @@ def look_up(reading: Reading, graph: Graph) -> Result | None:
         if summary:
             facts = summary[:1]
     if not facts:
-        return _named(reading, graph) or _what_it_did(reading, graph) or _through_a_link(reading, graph)
+        return (
+            _named(reading, graph)
+            or _what_it_did(reading, graph)
+            or _through_a_link(reading, graph)
+            or _placed_within(reading, graph)
+        )
     facts = _best_worded(_stating_the_asked(facts, reading, graph), reading, graph)
     asked = asked_entities(facts, reading.ask) if reading.ask in ("subject", "object") else []
     asked = [e for e in asked if e not in getattr(reading, reading.ask, ())] if asked else asked
@@ -228,6 +233,21 @@ def _what_it_did(reading: Reading, graph: Graph) -> Result | None:
     entity = reading.subject[0]
     fact = next((f for f in graph.facts_by_entity.get(entity, ()) if entity in f.subjects), None)
     return from_facts([fact], [entity], fact.relation) if fact is not None else None
+
+
+def _placed_within(reading: Reading, graph: Graph) -> Result | None:
+    """'In which part of Russia is Vladivostok?': where no fact gives a place inside the one named, the fact
+    placing the thing in it says all the article does ("a far eastern city in Russia")."""
+    relation = graph.relations.get(reading.relation)
+    if relation is None or not relation.locates or not (reading.subject and reading.object):
+        return None
+    if reading.ask not in relation.values or reading.words:  # "in WESTERN Russia?": a claim, checked elsewhere
+        return None
+    places = [s for s in reading.subject if graph.is_a(s, relation.object_types)]  # a place inside a place
+    if not places or not all(o in graph.within.get(s, ()) for s in places for o in reading.object):
+        return None  # "in which part of Russia is the city where Evans spoke?": the city, not the press conference
+    facts = matching_facts(reading._replace(ask=""), graph)
+    return from_facts(facts[:1], [*reading.subject, *reading.object], reading.relation) if facts else None
 
 
 def _through_a_link(reading: Reading, graph: Graph) -> Result | None:

@@ -20,6 +20,7 @@ class Grammar(NamedTuple):
     agent_marker: frozenset[str]
     participle_endings: tuple[str, ...]
     progressive_endings: tuple[str, ...]
+    demonym_endings: tuple[str, ...]  # "UkrainIAN", "EuropEAN": a word that may name a people or a place's own
     infinitive: frozenset[str]
     doing: frozenset[str]
     acting: tuple[tuple[str, ...], ...]  # "what are X DOING?", "UP TO": its acts, whatever the tense
@@ -107,6 +108,7 @@ def build_grammar(language: Language) -> Grammar:
         agent_marker=words("agent_marker"),
         participle_endings=tuple(sorted(classes.get("participle_endings", ()), key=lambda e: (-len(e), e))),
         progressive_endings=tuple(sorted(classes.get("progressive_endings", ()))),
+        demonym_endings=tuple(sorted(classes.get("demonym_endings", ()))),
         infinitive=words("infinitive"),
         doing=words("doing"),
         acting=tuple(tuple(simplify(c).split()) for c in classes.get("acting", ())),
