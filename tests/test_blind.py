@@ -266,6 +266,9 @@ FLOORS = {
     "round-247.yaml": (0.95, 1),
     "round-248.yaml": (0.96, 1),
     "round-249.yaml": (0.96, 1),
+    "round-250.yaml": (0.95, 1),
+    "round-251.yaml": (0.95, 1),
+    "round-252.yaml": (0.96, 1),
 }
 
 
