@@ -3245,3 +3245,19 @@ def test_a_peoples_word_before_the_asked_noun_must_be_borne_out(question: str) -
     assert not bot.ask(question).answered
     coloured = bot.ask("through which existing platforms is alibaba already active in russia?")
     assert "AliExpress and Tmall" in coloured.text, coloured.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the venture only for Russia or also other ex-soviet countries?",
+        "Is this a venture only for Russia or also for other ex-Soviet states?",
+        "is it just russia or also the cis?",
+    ],
+)
+def test_only_one_place_or_also_another_is_checked_as_only_the_first(question: str) -> None:
+    """'Only for Russia, or also other ex-Soviet states?': the name before "or ALSO ..." stays a name (an adverb
+    after "or" is passed over to find the other option), and the fact naming both decides the "only" check: No,
+    it covers Russia and the CIS. It answered with the statement's quote under a "Yes", or with what the CIS is."""
+    answer = bot.ask(question)
+    assert answer.text.startswith("No: the joint venture will cover Russia and the CIS"), answer.text

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from bot.answer.compose import Result
 from bot.knowledge.graph import Graph
 from bot.understand.grammar import Grammar, word_before
-from bot.understand.model import Form, Found, Mention, Reading
+from bot.understand.model import ONLY, Form, Found, Mention, Reading
 from bot.understand.normalize import simplify
 from bot.understand.readings import miss_weight, use_weight
 from bot.understand.readings.weights import VALUE_MENTIONS
@@ -47,9 +47,11 @@ def with_evidence(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
     refund = sum(
         EVIDENCE_WORD for i in found.unexplained if i not in tried.reading.used and found.text.tokens[i] in words
     )
+    beside = _beside_the_only(tried.reading, result, graph)
     for mention in tried.reading.missed:
         if mention.kind == "entity":
-            if mention.target in _mentioned(result, graph) or _placed_in(mention, found, result, graph, grammar):
+            told = mention.target in _mentioned(result, graph) or mention.target in beside
+            if told or _placed_in(mention, found, result, graph, grammar):
                 refund += miss_weight(mention, graph) + use_weight(mention, graph)
         elif all(token in words for token in found.text.tokens[mention.start : mention.end]):
             share = STRONG_WORD_BACK if mention.kind == "relation" and not mention.weak else 1.0
@@ -366,6 +368,15 @@ def _frames(relation_id: str, graph: Graph) -> bool:
     if relation is None:
         return True
     return relation.locates or relation.names or any(graph.kinds[k].said for k in relation.values if k in graph.kinds)
+
+
+def _beside_the_only(reading: Reading, result: Result, graph: Graph) -> set[str]:
+    """'Is it only for Russia, or also the CIS?': an "only" check is decided by the fact naming more than the one
+    checked, so the others it names beside it (the CIS) are what the question offered instead."""
+    if reading.mode != "yesno" or ONLY not in reading.notes or not reading.object:
+        return set()
+    facts = [f for f in (graph.fact_by_id.get(i) for i in result.facts) if f is not None]
+    return {o for f in facts if set(reading.object) < set(f.objects) for o in f.objects}
 
 
 def _mentioned(result: Result, graph: Graph) -> set[str]:

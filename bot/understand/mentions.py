@@ -286,6 +286,15 @@ def _unranked(hits: list[Mention], words: Sequence[str], lexicon: Lexicon) -> li
     ]
 
 
+def _past_function_words(at: int, words: Sequence[str], lexicon: Lexicon, adverbs: set[int]) -> int:
+    """The first word from `at` on that is neither a function word nor a follow-up adverb ("also"): "Russia or
+    ALSO THE CIS" offers the CIS."""
+    skipped = lexicon.stopwords - lexicon.grammar.other  # "Russia or OTHER countries" stops at "other"
+    while at < len(words) - 1 and (words[at] in skipped or at in adverbs):
+        at += 1
+    return at
+
+
 def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexicon) -> list[Mention]:
     """'Is Mail.ru a Chinese company?', 'is it Russian or Chinese company?': a description after "a", or
     as one of two options, classifies; it names no entity (the Chinese company of the article is Alibaba).
@@ -298,11 +307,12 @@ def _not_indefinite(mentions: list[Mention], words: Sequence[str], lexicon: Lexi
         if m.kind == "entity" and any(w in lexicon.name_heads for w in words[m.start : m.end])
         for i in range(m.start, m.end)
     }
+    adverbs = {i for m in mentions if m.kind == "followup" for i in range(m.start, m.end)}  # "or ALSO the CIS"
     options = {  # "Russian or Chinese firm"; not "the Russian side or Alibaba", whose other option is a name
         i
         for m in mentions
         if m.kind == "either"
-        for i, other in ((m.start - 1, m.end), (m.end, m.start - 1))
+        for i, other in ((m.start - 1, _past_function_words(m.end, words, lexicon, adverbs)), (m.end, m.start - 1))
         if other not in names
         and not (other < len(words) and words[other] in lexicon.grammar.other)
         and only_opening(words[: m.start], lexicon.grammar) is None  # "ONLY Russia or also the CIS?": named
