@@ -3261,3 +3261,13 @@ def test_only_one_place_or_also_another_is_checked_as_only_the_first(question: s
     it covers Russia and the CIS. It answered with the statement's quote under a "Yes", or with what the CIS is."""
     answer = bot.ask(question)
     assert answer.text.startswith("No: the joint venture will cover Russia and the CIS"), answer.text
+
+
+def test_names_listed_before_an_or_are_options_too() -> None:
+    """'Which one is the sovereign wealth fund: MegaFon, RDIF or Mail.ru?': every name of the list, set off by
+    commas, is an option, so the selection picks the RDIF; it read MegaFon as a name left out and declined.
+    A name before the comma that is not part of a list ("who launched Pandao, Alibaba or Mail.ru?") is asked about."""
+    answer = bot.ask("Which one is the sovereign wealth fund: MegaFon, RDIF or Mail.ru?")
+    assert answer.text.startswith("The RDIF is the Russian sovereign wealth fund"), answer.text
+    launched = bot.ask("who launched pandao, alibaba or mail.ru?")
+    assert launched.text.startswith("Mail.ru: Mail.ru launched Pandao"), launched.text

@@ -441,8 +441,23 @@ def _options(found: Found) -> tuple[Mention, ...]:
         left, right = before[-1], after[0]
         same_kind = left.kind == right.kind and (left.kind != "attribute" or left.target == right.target)
         if same_kind and (left.target, left.detail) != (right.target, right.detail) and right.start - joint.end <= 2:
-            return (left, right)
+            return (*_listed_before(before, left, right, found), left, right)
     return ()
+
+
+def _listed_before(before: list[Mention], left: Mention, right: Mention, found: Found) -> list[Mention]:
+    """'Which is the fund: MegaFon, RDIF or Mail.ru?': names before the first option, each set off by a comma
+    (or a colon before the first), are options too; "who launched Pandao, Alibaba or Mail.ru?" offers two."""
+    cut = found.text.boundary or tuple(False for _ in found.text.tokens)
+    listed: list[Mention] = []
+    start = left.start
+    for m in reversed(before[:-1]):
+        taken = {left.target, right.target, *(x.target for x in listed)}
+        if m.end != start or not cut[start] or m.kind != "entity" or left.kind != "entity" or m.target in taken:
+            break
+        listed.insert(0, m)
+        start = m.start
+    return listed if listed and cut[start] else []
 
 
 def _conditional_check(found: Found, grammar: Grammar) -> bool:

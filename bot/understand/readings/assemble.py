@@ -354,10 +354,11 @@ def _claimed_name(q: Question, entity: Mention) -> str:
 def _as_either(q: Question, reading: Reading) -> Reading:
     """'Does Tmall belong to Alibaba or Mail.ru?', 'is Alibaba from China or Japan?': the two options leave
     the slot they were placed in and become the choice the facts make between them."""
-    left, right = q.form.either
-    if left.kind == "entity":
-        pair = {left.target, right.target}
-        options = (left.target, right.target)
+    offered = q.form.either
+    first = offered[0]
+    if first.kind == "entity":
+        pair = {o.target for o in offered}
+        options = tuple(str(o.target) for o in offered)
         if pair <= set(reading.subject):
             kept = tuple(e for e in reading.subject if e not in pair)
             return reading._replace(subject=kept, options=options, mode="either")
@@ -368,15 +369,15 @@ def _as_either(q: Question, reading: Reading) -> Reading:
             values = tuple(v for v in reading.values if v[1] not in pair)
             return reading._replace(values=values, options=options, mode="either")
         return reading
-    if left.kind == "attribute":
-        chosen = {(left.target, left.detail), (right.target, right.detail)}
+    if first.kind == "attribute":
+        chosen = {(o.target, o.detail) for o in offered}
         attributes = tuple(a for a in reading.attributes if a not in chosen)
         values = tuple(v for v in reading.values if (v[0], str(v[1])) not in chosen)
         return reading._replace(
-            attributes=attributes, values=values, options=(left.detail, right.detail), mode="either"
+            attributes=attributes, values=values, options=tuple(o.detail for o in offered), mode="either"
         )
-    options = (str(left.target), str(right.target))
-    values = tuple(v for v in reading.values if str(v[1]) not in options and parse_value(left) != v[1])
+    options = tuple(str(o.target) for o in offered)
+    values = tuple(v for v in reading.values if str(v[1]) not in options and parse_value(first) != v[1])
     return reading._replace(values=values, options=options, mode="either")
 
 

@@ -184,7 +184,7 @@ def _offered_names(q: Question, entities: list[Mention]) -> list[Mention]:
     """The two names an either/or offers, when both are entities and a type noun outside them says what is
     picked ("which one was the FUND, MegaFon or the RDIF?"): choosing between them is a selection."""
     options = q.form.either
-    if len(options) != 2 or any(o.kind != "entity" for o in options):
+    if len(options) < 2 or any(o.kind != "entity" for o in options):
         return []
     if not _picking_types(q, list(options)) and not _named_again(q, list(options)):
         return []  # "the 13 percent ONE" picks by no type
