@@ -56,14 +56,14 @@ def with_evidence(tried: Tried, found: Found, graph: Graph, grammar: Grammar) ->
         elif all(token in words for token in found.text.tokens[mention.start : mention.end]):
             share = STRONG_WORD_BACK if mention.kind == "relation" and not mention.weak else 1.0
             refund += miss_weight(mention, graph) * share
-    if _through_a_link(result, tried.reading, graph):
+    if _came_through_a_link(result, tried.reading, graph):
         refund -= LINK_COST
     if not refund:
         return tried
     return Tried(tried.reading._replace(score=round(tried.reading.score + refund, 4)), result)
 
 
-def _through_a_link(result: Result, reading: Reading, graph: Graph) -> bool:
+def _came_through_a_link(result: Result, reading: Reading, graph: Graph) -> bool:
     """Whether the answer came through a relation the reading's is declared `through` (what Mail.ru sells, told
     by the platform it launched): a reading its own facts answer ranks ahead of it."""
     relation = graph.relations.get(reading.relation)

@@ -48,7 +48,7 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
         return None  # "is Pandao still running today?": the article speaks of its own day, not of now
     hop = by_way_of(reading, graph)
     if hop is not None:  # "does Mail.ru sell Chinese goods?": through the platform it launched
-        return _through_a_link(hop, graph, language)
+        return _checked_through_a_link(hop, graph, language)
     ordered = _in_order(reading, graph, language)
     if ordered is not None:
         return ordered
@@ -106,7 +106,7 @@ def verify(reading: Reading, graph: Graph, language: Language) -> Result | None:
     return result._replace(text=text)
 
 
-def _through_a_link(hop: tuple[Fact, Reading], graph: Graph, language: Language) -> Result | None:
+def _checked_through_a_link(hop: tuple[Fact, Reading], graph: Graph, language: Language) -> Result | None:
     """A check of what the subject is linked to (the platform Mail.ru launched), told with the link first."""
     link, via = hop
     if any(k == "year" for k, _ in link.values):  # "has Mail.ru sold Chinese goods BEFORE?": the launch dates it
