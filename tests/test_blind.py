@@ -269,6 +269,9 @@ FLOORS = {
     "round-250.yaml": (0.95, 1),
     "round-251.yaml": (0.95, 1),
     "round-252.yaml": (0.96, 1),
+    "round-253.yaml": (0.98, 0),
+    "round-254.yaml": (0.97, 1),
+    "round-255.yaml": (0.92, 3),
 }
 
 
