@@ -3271,3 +3271,10 @@ def test_names_listed_before_an_or_are_options_too() -> None:
     assert answer.text.startswith("The RDIF is the Russian sovereign wealth fund"), answer.text
     launched = bot.ask("who launched pandao, alibaba or mail.ru?")
     assert launched.text.startswith("Mail.ru: Mail.ru launched Pandao"), launched.text
+
+
+def test_a_misspelling_with_exactly_a_phrases_consonants_is_that_phrase() -> None:
+    """'Is Usmanov a BILLIONARE?': one letter from "billionaire" and as near to other phrases sharing its stem, but
+    its consonants are exactly those of "billionaire", so that is the word read, and the check says Yes."""
+    answer = bot.ask("is usmanov a billionare")
+    assert answer.text.startswith("Yes: Alisher Usmanov is a Kremlin-friendly billionaire"), answer.text

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.understand.english import doer_of, frequency, is_common_word, is_doer_of_common_word
 from bot.understand.grammar import only_opening, word_before
-from bot.understand.lexicon import Lexicon, Phrase, PhraseTable
+from bot.understand.lexicon import Lexicon, Phrase, PhraseTable, skeleton
 from bot.understand.mending import correct_function_words, mend_unknown, split_run_together
 from bot.understand.model import Found, Mention, UnknownName
 from bot.understand.normalize import Text
@@ -390,6 +390,7 @@ def _find_phrases(
     """
     hits: list[Mention] = []
     distance: dict[Mention, int] = {}  # how far a misspelt word is from the phrase it was taken for
+    consonants: set[Mention] = set()  # misspelt words with exactly the consonants of the phrase taken ("calld")
     for start, first_options in enumerate(options):
         for first, first_score in first_options.items():
             for phrase in table.get(first, ()):
@@ -412,16 +413,25 @@ def _find_phrases(
                         from rapidfuzz.distance import OSA
 
                         distance[hit] = min(distance.get(hit, len(written)), OSA.distance(written, phrase.text))
-    return _nearest_spelling(hits, distance)
+                        if skeleton(written) == skeleton(phrase.text):
+                            consonants.add(hit)
+    return _nearest_spelling(hits, distance, consonants)
 
 
-def _nearest_spelling(hits: list[Mention], distance: dict[Mention, int]) -> list[Mention]:
+def _nearest_spelling(hits: list[Mention], distance: dict[Mention, int], consonants: set[Mention]) -> list[Mention]:
     """A misspelt word stands for the phrases spelt nearest it: "auther" is "author", not "authorities",
-    though both share the stem "author"."""
+    though both share the stem "author". Where the word has exactly the consonants of some phrase, it is that
+    phrase and not another as near: "calld" is "called", not "call" or "calls"."""
     nearest: dict[tuple[int, int], int] = {}
     for hit, far in distance.items():
         nearest[hit.span] = min(nearest.get(hit.span, far), far)
-    return [h for h in hits if h not in distance or distance[h] <= nearest[h.span] + SPELLING_SLACK]
+    spelt = {h.span for h in consonants if distance[h] == nearest[h.span]}
+    return [
+        h
+        for h in hits
+        if h not in distance
+        or (distance[h] <= nearest[h.span] + SPELLING_SLACK and (h.span not in spelt or h in consonants))
+    ]
 
 
 def _loose_names(words: Sequence[str], lexicon: Lexicon, name_options: Sequence[Options]) -> list[Mention]:
