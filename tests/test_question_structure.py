@@ -3278,3 +3278,12 @@ def test_a_misspelling_with_exactly_a_phrases_consonants_is_that_phrase() -> Non
     its consonants are exactly those of "billionaire", so that is the word read, and the check says Yes."""
     answer = bot.ask("is usmanov a billionare")
     assert answer.text.startswith("Yes: Alisher Usmanov is a Kremlin-friendly billionaire"), answer.text
+
+
+def test_something_in_a_check_is_what_it_next_means() -> None:
+    """'Mail.ru launched SOMETHING in 2017, right?' then 'what was it called?': the thing the Yes found (Pandao)
+    is what "it" next means (word class indefinite_pronouns), not Mail.ru."""
+    chat = bot.Conversation()
+    chat.ask("mail.ru launched something in 2017 right?")
+    answer = chat.ask("what was it called?")
+    assert answer.text.startswith("Pandao is a platform"), answer.text

@@ -584,6 +584,8 @@ def _some_thing(found: Found, grammar: Grammar) -> bool:
     """Whether a yes/no question names a thing only by its kind after "some" or "a" ("launched SOME PLATFORM?"):
     the one the answer finds is what it was about."""
     tokens = found.text.tokens
+    if any(word in grammar.indefinite_pronouns for word in tokens):  # "launched SOMETHING in 2017?"
+        return True
     return any(t.start > 0 and tokens[t.start - 1] in grammar.existential for t in found.of("type"))
 
 

@@ -152,7 +152,7 @@ WORD_CLASSES = (
     "earlier", "later", "bound_fillers", "progressive_endings", "derivational_endings", "distributive", "newness",
     "already", "infinitive", "future", "doing", "acting", "happening", "past_auxiliary", "linking", "source_cues",
     "idioms", "tens", "hearsay", "hearers", "talk_objects", "universal", "topic_markers", "voiced_passives",
-    "plain_adjectives", "demonym_endings",
+    "plain_adjectives", "demonym_endings", "indefinite_pronouns",
 )  # fmt: skip
 
 

@@ -73,6 +73,7 @@ class Grammar(NamedTuple):
     talk_objects: frozenset[str]  # "thanks FOR the help earlier": small talk about something, to its clause's end
     bounds: frozenset[str]  # "UNDER half": compare before a figure; before "the" only a preposition
     existential: frozenset[str]  # "was it announced at SOME event?": a yes/no that asks which
+    indefinite_pronouns: frozenset[str]  # "Mail.ru launched SOMETHING in 2017?": a thing of any kind, the answer's
     ergative: frozenset[str]  # "when did Alibaba start?": with no object, the subject may be what was started
     question_words: frozenset[str]
     negating: frozenset[str]
@@ -161,6 +162,7 @@ def build_grammar(language: Language) -> Grammar:
         voiced_passives=words("voiced_passives"),
         bounds=words("bounds"),
         existential=words("existential"),
+        indefinite_pronouns=words("indefinite_pronouns"),
         ergative=words("ergative"),
         question_words=words("question_words"),
         negating=words("negating"),
