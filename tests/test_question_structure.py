@@ -3287,3 +3287,11 @@ def test_something_in_a_check_is_what_it_next_means() -> None:
     chat.ask("mail.ru launched something in 2017 right?")
     answer = chat.ask("what was it called?")
     assert answer.text.startswith("Pandao is a platform"), answer.text
+
+
+def test_a_present_do_after_a_pronoun_asks_what_the_name_is() -> None:
+    """'MegaFon - what do they do?': a present "do" closing the pronoun's clause asks what MegaFon is, as "what
+    does MegaFon do?" does; only a past "did" or "done" asks for its acts. It answered with MegaFon's stake."""
+    assert bot.ask("megafon - what do they do?").text.startswith("MegaFon is a telecom operator"), "read as acts"
+    acts = bot.ask("sberbank yandex, what they did and when")
+    assert acts.text.startswith("Sberbank and Yandex announced"), acts.text

@@ -67,9 +67,10 @@ def _acting(q: Question, start: int, end: int) -> bool:
 
 
 def _pronoun_did(q: Question) -> bool:
-    """Whether a pronoun is followed by "did" (or "do") that closes its clause: the verb of acting itself."""
+    """Whether a pronoun is followed by "did" (or "done") that closes its clause: the verb of acting itself. A
+    present "do" is not ("megafon, what do THEY DO?" asks what it is, as "what does MegaFon do?" does)."""
     tokens, grammar = q.tokens, q.grammar
-    verbs = grammar.past_auxiliary | grammar.doing
+    verbs = grammar.past_auxiliary | (grammar.doing - grammar.auxiliary)
     return any(
         p.end < len(tokens)
         and tokens[p.end] in verbs
