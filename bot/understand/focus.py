@@ -448,14 +448,17 @@ def _options(found: Found) -> tuple[Mention, ...]:
 def _listed_before(before: list[Mention], left: Mention, right: Mention, found: Found) -> list[Mention]:
     """'Which is the fund: MegaFon, RDIF or Mail.ru?': names before the first option, each set off by a comma
     (or a colon before the first), are options too; "who launched Pandao, Alibaba or Mail.ru?" offers two."""
+    if left.kind != "entity":
+        return []
     cut = found.text.boundary or tuple(False for _ in found.text.tokens)
     listed: list[Mention] = []
+    taken = {left.target, right.target}
     start = left.start
     for m in reversed(before[:-1]):
-        taken = {left.target, right.target, *(x.target for x in listed)}
-        if m.end != start or not cut[start] or m.kind != "entity" or left.kind != "entity" or m.target in taken:
+        if m.end != start or not cut[start] or m.kind != "entity" or m.target in taken:
             break
         listed.insert(0, m)
+        taken.add(m.target)
         start = m.start
     return listed if listed and cut[start] else []
 

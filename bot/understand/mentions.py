@@ -390,7 +390,7 @@ def _find_phrases(
     """
     hits: list[Mention] = []
     distance: dict[Mention, int] = {}  # how far a misspelt word is from the phrase it was taken for
-    consonants: set[Mention] = set()  # misspelt words with exactly the consonants of the phrase taken ("calld")
+    consonants: set[Mention] = set()  # misspelt words with exactly the consonants of the phrase taken ("billionare")
     for start, first_options in enumerate(options):
         for first, first_score in first_options.items():
             for phrase in table.get(first, ()):
@@ -421,7 +421,7 @@ def _find_phrases(
 def _nearest_spelling(hits: list[Mention], distance: dict[Mention, int], consonants: set[Mention]) -> list[Mention]:
     """A misspelt word stands for the phrases spelt nearest it: "auther" is "author", not "authorities",
     though both share the stem "author". Where the word has exactly the consonants of some phrase, it is that
-    phrase and not another as near: "calld" is "called", not "call" or "calls"."""
+    phrase and not another as near: "billionare" is "billionaire"."""
     nearest: dict[tuple[int, int], int] = {}
     for hit, far in distance.items():
         nearest[hit.span] = min(nearest.get(hit.span, far), far)
